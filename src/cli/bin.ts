@@ -1,0 +1,35 @@
+/**
+ * Process wiring for the CLI: argv, streams, signals. SIGINT/SIGTERM abort the run; the core removes
+ * its temp files and the exit code is 130 (SPEC §1). A second signal removes them at once and exits.
+ */
+import { run } from './main.js';
+import { removeAllTempFiles } from '../write/atomic.js';
+
+export async function main(): Promise<void> {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = () => {
+    signals++;
+    if (signals === 1) controller.abort();
+    else {
+      removeAllTempFiles();
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // EPIPE on stdout (`| head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const code = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  });
+  removeAllTempFiles();
+  process.exitCode = code;
+}

@@ -1,0 +1,183 @@
+/**
+ * The command line: parses flags, calls the core, renders, returns an exit code (SPEC §1). It never
+ * calls process.exit; bin/cnil-audit.js sets the exit code. Commands load their modules lazily so
+ * `--version` starts fast (SPEC §8).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CliIO } from './io.js';
+import { AuditError, isAuditError } from '../errors.js';
+import { detectLang, t } from '../i18n/index.js';
+import { CHANNELS, FAIL_ON, LANGS, type Channel, type FailOn, type Lang } from '../types.js';
+import { VERSION } from '../version.js';
+
+export const EXIT = { OK: 0, FINDINGS: 1, ERROR: 2, INTERRUPTED: 130 } as const;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Options common to scan and purge (SPEC §1 table). */
+export interface CommonOptions {
+  out?: string;
+  outDir?: string;
+  report?: string[];
+  format: string;
+  for?: string[];
+  asOf?: string;
+  electionDate?: string;
+  config?: string;
+  map?: string[];
+  encoding?: string;
+  delimiter?: string;
+  outputEncoding?: string;
+  failOn: string;
+  lang?: string;
+  rejects?: string;
+  dryRun?: boolean;
+  showValues?: boolean;
+  quiet?: boolean;
+  color: boolean;
+}
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('-o, --out <file>', 'cleaned file (default: <name>.clean.csv beside the input; "-" for stdout)')
+    .option('--out-dir <dir>', 'folder for the outputs (several inputs)')
+    .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
+    .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'none']).default('text'))
+    .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.join(', ')} (repeatable)`, collect)
+    .option('--as-of <date>', 'reference date for retention (default: today)')
+    .option('--election-date <date>', 'date of the election / end of the operation the file serves')
+    .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
+    .option('--map <field=column>', 'map a column to a field, overriding detection (repeatable)', collect)
+    .option('--encoding <enc>', 'force the input encoding (utf-8, utf-16le, utf-16be, windows-1252)')
+    .option('--delimiter <c>', 'force the delimiter (, ; tab |)')
+    .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices([...FAIL_ON]).default('error'))
+    .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
+    .option('--rejects <file>', 'also write the removed rows (contains personal data)')
+    .option('--dry-run', 'compute everything, write no file')
+    .option('--show-values', 'show masked values (j***@exemple.fr) in findings')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'no colours (also NO_COLOR)');
+}
+
+export interface Context {
+  io: CliIO;
+  lang: Lang;
+}
+
+/** Prints one error line, `cnil-audit: file:line: problem`, in the user's language; returns 2. */
+export function reportError(io: CliIO, lang: Lang, e: unknown): number {
+  if (isAuditError(e)) {
+    if (e.code === 'E_INTERRUPTED') {
+      io.stderr.write(`cnil-audit: ${t(lang, 'cli.interrupted')}\n`);
+      return EXIT.INTERRUPTED;
+    }
+    const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : '';
+    io.stderr.write(`cnil-audit: ${where}${t(lang, `error.${e.code}`, e.params)}\n`);
+    return EXIT.ERROR;
+  }
+  // An unexpected failure: still one line and exit 2, with a hint to report it; no stack trace.
+  const msg = e instanceof Error ? e.message : String(e);
+  io.stderr.write(`cnil-audit: internal error: ${msg.split('\n')[0]} (please report this)\n`);
+  return EXIT.ERROR;
+}
+
+function parseMap(values: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values ?? []) {
+    const eq = v.indexOf('=');
+    if (eq <= 0 || eq === v.length - 1) throw new AuditError('E_USAGE', { detail: `--map ${v}: expected field=column` });
+    out[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+function parseChannelsOption(values: string[] | undefined): Channel[] | undefined {
+  if (!values?.length) return undefined;
+  const out: Channel[] = [];
+  for (const v of values.flatMap((x) => x.split(','))) {
+    const c = v.trim().toLowerCase().replace(/-/g, '_') as Channel;
+    if (!(CHANNELS as readonly string[]).includes(c)) {
+      throw new AuditError('E_USAGE', { detail: `--for ${v}: unknown channel (use ${CHANNELS.join(', ')})` });
+    }
+    if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** Loads config (explicit or ./cnil-audit.config.json) and resolves the options shared by commands. */
+export async function prepare(opts: CommonOptions, io: CliIO) {
+  const { loadConfig } = await import('../config.js');
+  let configPath = opts.config;
+  if (!configPath && existsSync(resolve(io.cwd, 'cnil-audit.config.json'))) configPath = resolve(io.cwd, 'cnil-audit.config.json');
+  const config = configPath ? loadConfig(resolve(io.cwd, configPath)) : {};
+  const lang = (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env);
+  return {
+    config,
+    lang,
+    map: parseMap(opts.map),
+    for: parseChannelsOption(opts.for),
+    failOn: opts.failOn as FailOn,
+  };
+}
+
+export function colorEnabled(opts: { color: boolean }, io: CliIO, stream: { isTTY?: boolean }): boolean {
+  if (!opts.color) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return !!stream.isTTY;
+}
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  const lang0 = detectLang(io.env);
+  program
+    .name('cnil-audit')
+    .description('Audit French political-campaign contact files against CNIL rules; write a cleaned file and a report.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`cnil-audit: ${s.replace(/^error: /, '').trim()}\n`),
+    })
+    .exitOverride();
+
+  const scan = program
+    .command('scan')
+    .description('audit contact files; write a cleaned file and a report')
+    .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
+  addCommonOptions(scan).action(async (files: string[], opts: CommonOptions) => {
+    const { runScan } = await import('./scan-command.js');
+    setExit(await runScan(files, opts, io, 'scan'));
+  });
+
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  void lang0;
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let code: number = EXIT.OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ERROR;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.version' || e.code === 'commander.helpDisplayed' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.ERROR;
+    }
+    return reportError(io, detectLang(io.env), e);
+  }
+}

@@ -1,0 +1,101 @@
+/** `cnil-audit scan` (and the shared driver `purge` uses): one or more inputs, summary, exit code. */
+import { Chalk } from 'chalk';
+import { resolve } from 'node:path';
+import type { CliIO } from './io.js';
+import { EXIT, colorEnabled, prepare, reportError, type CommonOptions } from './main.js';
+import { AuditError } from '../errors.js';
+import { detectLang, t } from '../i18n/index.js';
+import type { ScanOptions, ScanResult } from '../scan.js';
+import { countAtOrAbove } from '../report/model.js';
+import { assertReportFormat, renderReport } from '../report/index.js';
+import { renderSummary } from './summary.js';
+import { startProgress } from './progress.js';
+
+export type Extra = (file: string, base: ScanOptions) => Partial<ScanOptions>;
+
+export async function runScan(
+  files: string[],
+  opts: CommonOptions,
+  io: CliIO,
+  command: 'scan' | 'purge',
+  extra?: Extra,
+  afterEach?: (result: ScanResult, lang: import('../types.js').Lang) => string,
+): Promise<number> {
+  let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
+  try {
+    const prepared = await prepare(opts, io);
+    lang = prepared.lang;
+    if (files.length > 1 && (opts.out || opts.report?.length || opts.rejects)) {
+      throw new AuditError('E_USAGE', { detail: 'with several inputs, use --out-dir instead of -o, -r or --rejects' });
+    }
+    if (files.filter((f) => f === '-').length > 1) throw new AuditError('E_USAGE', { detail: 'stdin ("-") can be read only once' });
+    if (opts.out === '-' && opts.format !== 'none' && opts.format !== 'json') {
+      // The cleaned file takes stdout; the human summary moves to stderr.
+    }
+    for (const r of opts.report ?? []) assertReportFormat(r);
+    const { scanFile } = await import('../scan.js');
+    const quiet = !!opts.quiet;
+    const summaryOut = opts.out === '-' ? io.stderr : io.stdout;
+    const chalk = new Chalk({ level: colorEnabled(opts, io, summaryOut) ? 1 : 0 });
+    if (opts.rejects && !quiet) io.stderr.write(chalk.yellow(t(lang, 'cli.rejectsWarning')) + '\n');
+
+    let worst: number = EXIT.OK;
+    const jsonReports: string[] = [];
+    for (const file of files) {
+      const base: ScanOptions = {
+        input: file === '-' ? '-' : resolve(io.cwd, file),
+        stdin: io.stdin,
+        stdout: io.stdout as ScanOptions['stdout'],
+        out: opts.out === '-' ? '-' : opts.out ? resolve(io.cwd, opts.out) : undefined,
+        outDir: opts.outDir ? resolve(io.cwd, opts.outDir) : file === '-' ? io.cwd : undefined,
+        reports: opts.report?.map((r) => resolve(io.cwd, r)),
+        config: prepared.config,
+        map: prepared.map,
+        for: prepared.for,
+        asOf: opts.asOf,
+        electionDate: opts.electionDate,
+        encoding: opts.encoding,
+        delimiter: opts.delimiter,
+        outputEncoding: opts.outputEncoding,
+        failOn: prepared.failOn,
+        lang,
+        rejects: opts.rejects ? resolve(io.cwd, opts.rejects) : undefined,
+        dryRun: !!opts.dryRun,
+        showValues: !!opts.showValues,
+        signal: io.signal,
+        now: io.now,
+        mode: command,
+      };
+      const progress = !quiet && opts.format !== 'json' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
+      base.onProgress = progress?.update;
+      let result: ScanResult;
+      try {
+        result = await scanFile({ ...base, ...(extra?.(file, base) ?? {}) });
+      } catch (e) {
+        progress?.stop();
+        const code = reportError(io, lang, e);
+        if (code === EXIT.INTERRUPTED) return code;
+        worst = EXIT.ERROR;
+        continue;
+      }
+      progress?.stop();
+      const failing = countAtOrAbove(result.report, prepared.failOn) > 0;
+      const code = failing ? EXIT.FINDINGS : EXIT.OK;
+      if (worst !== EXIT.ERROR && code > worst) worst = code;
+      if (!quiet) {
+        if (opts.format === 'text') {
+          summaryOut.write(renderSummary(result, lang, chalk, prepared.failOn, code));
+          if (afterEach) summaryOut.write(afterEach(result, lang));
+        } else if (opts.format === 'md') {
+          for (const chunk of await renderReport('md', result.report, lang)) summaryOut.write(chunk);
+        }
+      }
+      if (opts.format === 'json') jsonReports.push([...(await renderReport('json', result.report, lang))].join(''));
+    }
+    if (jsonReports.length === 1) io.stdout.write(jsonReports[0]);
+    else if (jsonReports.length > 1) io.stdout.write(`[\n${jsonReports.map((j) => j.trimEnd()).join(',\n')}\n]\n`);
+    return worst;
+  } catch (e) {
+    return reportError(io, lang, e);
+  }
+}

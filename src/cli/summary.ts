@@ -1,0 +1,60 @@
+/** The terminal summary (SPEC §7): rows, findings by rule with severity colours, files, next step. */
+import type { ChalkInstance } from 'chalk';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
+import type { Report } from '../report/model.js';
+import type { ScanResult } from '../scan.js';
+import { ruleById } from '../rules/index.js';
+
+const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
+
+export function renderSummary(result: ScanResult, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number): string {
+  const r: Report = result.report;
+  const lines: string[] = [];
+  const file = r.input.path === '-' ? '<stdin>' : r.input.path;
+  lines.push(c.bold(t(lang, r.command === 'purge' ? 'summary.titlePurge' : 'summary.title', { file })));
+  lines.push(
+    t(lang, 'summary.input', {
+      rows: r.input.rows,
+      columns: r.input.columns,
+      encoding: r.input.encoding + (r.input.bom ? ' (BOM)' : ''),
+      delimiter: DELIMITER_NAMES[r.input.delimiter] ?? JSON.stringify(r.input.delimiter),
+    }),
+  );
+  lines.push(
+    t(lang, 'summary.rows', {
+      rowsIn: r.input.rows,
+      kept: c.green(String(r.output.rows)),
+      dropped: r.output.droppedRows ? c.red(String(r.output.droppedRows)) : '0',
+      withFindings: r.summary.rowsWithFindings,
+    }),
+  );
+  if (!r.summary.channelsChecked) lines.push(c.yellow(t(lang, 'summary.channelsNotChecked')));
+  else if (r.options.for.length) lines.push(t(lang, 'summary.channels', { channels: r.options.for.join(', ') }));
+  const rules = Object.entries(r.summary.byRule).sort((a, b) => b[1] - a[1]);
+  if (rules.length === 0) lines.push(c.green(t(lang, 'summary.noFindings')));
+  else {
+    lines.push('', t(lang, 'summary.findingsTitle'));
+    const width = Math.max(...rules.map(([id]) => id.length));
+    for (const [id, count] of rules) {
+      const sev = r.findings.find((f) => f.rule === id)?.severity ?? ruleById.get(id)?.severity ?? 'info';
+      const colour = sev === 'error' ? c.red : sev === 'warning' ? c.yellow : c.cyan;
+      const title = t(lang, `rule.${id}.title`);
+      lines.push(`  ${colour(t(lang, `severity.${sev}`).padEnd(13))} ${id.padEnd(width)}  ${String(count).padStart(7)}  ${c.dim(title)}`);
+    }
+  }
+  if (r.output.scrubbedColumns.length) lines.push('', t(lang, 'summary.scrubbed', { columns: r.output.scrubbedColumns.join(', ') }));
+  if (r.truncated) lines.push(c.yellow(t(lang, 'summary.truncated', { limit: 10000 })));
+  lines.push('');
+  if (r.options.dryRun) lines.push(t(lang, 'summary.dryRun'));
+  if (result.written.clean) lines.push(t(lang, 'summary.wroteClean', { path: result.written.clean }));
+  for (const p of result.written.reports) lines.push(t(lang, 'summary.wroteReport', { path: p }));
+  if (result.written.rejects) lines.push(c.yellow(t(lang, 'summary.wroteRejects', { path: result.written.rejects })));
+  const count = r.summary.bySeverity.error + r.summary.bySeverity.warning;
+  lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
+  if (exitCode === 1) {
+    const n = failOn === 'warning' ? count : r.summary.bySeverity.error;
+    lines.push(c.red(t(lang, 'summary.failOn', { code: 1, count: n, level: failOn })));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,94 @@
+/**
+ * Configuration (SPEC §6): `cnil-audit.config.json`, validated with zod. The JSON Schema shipped in
+ * `schema/config.schema.json` is generated from `configSchema` (scripts/gen-schemas.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AuditError } from './errors.js';
+import { CATEGORIES, CHANNELS, FIELDS, LANGS, SOURCES } from './types.js';
+import { DURATION_PATTERN, parseDate } from './read/values.js';
+
+const duration = z
+  .string()
+  .regex(DURATION_PATTERN, { message: 'expected a duration like "3y", "36m", "2m", "90d" or "2w"' });
+
+const date = z.string().refine((s) => typeof parseDate(s) === 'number', {
+  message: 'expected a date like "2026-03-22" or "22/03/2026"',
+});
+
+const level = z.enum(['off', 'error', 'warning', 'info']);
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    mapping: z
+      .partialRecord(z.enum(FIELDS), z.string().min(1))
+      .optional()
+      .describe('Canonical field → column name in the export. Overrides the alias table.'),
+    vocabulary: z
+      .object({
+        sources: z.partialRecord(z.enum(SOURCES), z.array(z.string().min(1))).optional()
+          .describe('Extra words (case- and accent-insensitive substrings) that mark each source.'),
+        networks: z.record(z.string(), z.array(z.string().min(1))).optional()
+          .describe('Extra social networks: name → words that name it.'),
+        booleans: z.object({ true: z.array(z.string()).optional(), false: z.array(z.string()).optional() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
+    retention: z
+      .partialRecord(z.enum(CATEGORIES), duration)
+      .optional()
+      .describe('Retention per category, e.g. { "regular_contact": "3y", "occasional_contact": "2m" }.'),
+    electionDate: date.optional().describe('Date of the election / end of the operation the file serves.'),
+    secondRoundDate: date.optional().describe('Date of a second round: voters are kept until then.'),
+    rules: z
+      .record(z.string(), level)
+      .optional()
+      .describe('Per rule: "off", or a severity override ("error", "warning", "info").'),
+    profiling: z
+      .object({
+        add: z.array(z.string().min(1)).optional().describe('Extra header patterns (case-insensitive regular expressions) marking profiling columns.'),
+        allow: z.array(z.string().min(1)).optional().describe('Column names that must not be treated as profiling or sensitive.'),
+      })
+      .strict()
+      .optional(),
+    for: z.array(z.enum(CHANNELS)).optional().describe('Default intended channels (like --for).'),
+    lang: z.enum(LANGS).optional(),
+    limits: z
+      .object({
+        maxRecordSize: z.number().int().positive().optional().describe('Largest row, in characters.'),
+        maxColumns: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Validates a parsed config object; throws E_CONFIG with the zod path and a plain message. */
+export function validateConfig(data: unknown, file?: string): Config {
+  const r = configSchema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = issue.path.length ? issue.path.join('.') : '(root)';
+  throw new AuditError('E_CONFIG', { path, detail: issue.message }, { file });
+}
+
+/** Reads and validates a config file. */
+export function loadConfig(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new AuditError('E_CONFIG', { path: '(file)', detail: `cannot read (${code})` }, { file });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new AuditError('E_CONFIG', { path: '(json)', detail: (e as Error).message }, { file });
+  }
+  return validateConfig(data, file);
+}

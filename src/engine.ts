@@ -1,0 +1,213 @@
+/**
+ * The audit engine: pure and synchronous, like csv-parse's core. Built once from the header, it turns
+ * each row into a decision (keep / drop, cells to write) plus findings. Streams and files are the
+ * business of stream.ts and scan.ts.
+ */
+import { AuditError } from './errors.js';
+import { CONTACT_FIELDS, resolveMapping, type MappingResult } from './mapping.js';
+import { createClassifier, type Classifier } from './classify.js';
+import { detectColumns } from './patterns.js';
+import { parseChannels } from './channels.js';
+import { maskValue } from './mask.js';
+import { rules as allRules } from './rules/index.js';
+import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
+import type { Config } from './config.js';
+import type { Action, Category, Channel, Field, Finding, Severity, Source } from './types.js';
+
+export type Mode = 'scan' | 'purge';
+
+/** Rules whose findings remove a row in `purge` (issue #4): the rest is reported, not acted on. */
+export const PURGE_RULES: ReadonlySet<string> = new Set([
+  'retention-expired', 'objection-ignored', 'social-scraping', 'forbidden-source', 'malformed-row',
+]);
+
+/** Retention defaults (SPEC §5); each is explained, with its source, by `cnil-audit explain`. */
+export const DEFAULT_RETENTION: Readonly<Record<string, string>> = {
+  regular_contact: '3y',
+  occasional_contact: '2m',
+  prospect: '2m',
+  voter: '0d',
+};
+
+export interface EngineOptions {
+  config?: Config;
+  /** `--map field=column` overrides (win over config.mapping). */
+  map?: Record<string, string>;
+  for?: readonly Channel[];
+  /** Reference date (day number). */
+  asOf: number;
+  electionDate?: number;
+  secondRoundDate?: number;
+  mode?: Mode;
+  /** Attach masked values to findings (`--show-values`). */
+  showValues?: boolean;
+  /** Restrict to these rules (tests); default every registered rule. */
+  rules?: readonly Rule[];
+}
+
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  action: Action;
+}
+
+export interface RowResult {
+  line: number;
+  dropped: boolean;
+  /** Cells to write to the cleaned file (null when dropped). */
+  output: string[] | null;
+  findings: Finding[];
+  source: Source;
+  category: Category;
+}
+
+const STRENGTH: Record<Action, number> = { 'flag': 0, 'scrub-field': 1, 'drop-row': 2 };
+
+export class AuditEngine {
+  readonly plan: HeaderPlan;
+  readonly mapping: MappingResult;
+  /** Header of the cleaned file. */
+  readonly outputHeader: string[];
+  /** Column names removed from the cleaned file. */
+  readonly removedColumns: string[];
+  readonly settings: RuleSettings;
+  readonly mode: Mode;
+  private readonly active: ActiveRule[];
+  private readonly malformed: ActiveRule;
+  private readonly keepIndexes: number[] | null;
+  private readonly classifier: Classifier;
+  private readonly idIndex: number | undefined;
+  private readonly channelIndex: number | undefined;
+  private readonly forChannels: readonly Channel[];
+  private readonly showValues: boolean;
+
+  constructor(header: string[], opts: EngineOptions) {
+    const config = opts.config ?? {};
+    this.mode = opts.mode ?? 'scan';
+    this.showValues = opts.showValues ?? false;
+    const explicit = { ...(config.mapping ?? {}), ...(opts.map ?? {}) } as Record<string, string>;
+    this.mapping = resolveMapping(header, explicit);
+    const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
+    if (!CONTACT_FIELDS.some((f) => mapped.has(f))) {
+      throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
+    }
+    const mappedIndexes = new Set(Object.values(this.mapping.mapping) as number[]);
+    this.plan = { header, mapping: this.mapping.mapping, detected: detectColumns(header, config, mappedIndexes) };
+    this.settings = {
+      for: opts.for ?? config.for ?? [],
+      asOf: opts.asOf,
+      electionDate: opts.electionDate,
+      secondRoundDate: opts.secondRoundDate,
+      retention: { ...DEFAULT_RETENTION, ...(config.retention ?? {}) },
+    };
+    this.forChannels = this.settings.for;
+    this.active = resolveRules(opts.rules ?? allRules, config);
+    this.malformed = this.active.find((a) => a.rule.id === 'malformed-row') ?? { rule: allRules[0], severity: 'error', action: 'drop-row' };
+    this.classifier = createClassifier(config, mapped);
+    this.idIndex = this.mapping.mapping.id;
+    this.channelIndex = this.mapping.mapping.channel;
+
+    // Whole columns removed from the cleaned file (scan only: purge keeps rows byte-for-byte).
+    const removed = new Set<number>();
+    if (this.mode === 'scan') {
+      for (const a of this.active) {
+        if (a.action === 'scrub-field' && a.rule.removeColumns) for (const i of a.rule.removeColumns(this.plan)) removed.add(i);
+      }
+    }
+    this.keepIndexes = removed.size ? header.map((_, i) => i).filter((i) => !removed.has(i)) : null;
+    this.outputHeader = this.keepIndexes ? this.keepIndexes.map((i) => header[i]) : header.slice();
+    this.removedColumns = [...removed].sort((a, b) => a - b).map((i) => header[i]);
+  }
+
+  /** Whether cross-channel use can be checked at all (SPEC §1 `--for`). */
+  get channelsChecked(): boolean {
+    return this.forChannels.length > 0 || this.channelIndex !== undefined;
+  }
+
+  processRow(cells: string[], line: number): RowResult {
+    const findings: Finding[] = [];
+    const idRaw = this.idIndex !== undefined ? cells[this.idIndex]?.trim() : undefined;
+    const id = idRaw ? idRaw : undefined;
+    let strongest = -1;
+    let scrub: number[] | undefined;
+
+    const emit = (a: ActiveRule, r: RuleReport) => {
+      const acted = this.mode === 'scan' || PURGE_RULES.has(a.rule.id) ? a.action : 'flag';
+      const f: Finding = {
+        rule: a.rule.id,
+        severity: a.severity,
+        action: acted,
+        line,
+        message: { id: `rule.${a.rule.id}.${r.message}`, params: r.params },
+      };
+      if (id !== undefined) f.id = id;
+      if (r.field !== undefined) f.field = r.field;
+      if (this.showValues && r.field !== undefined) {
+        const idx = this.plan.mapping[r.field as Field] ?? this.plan.header.indexOf(r.field);
+        const v = idx >= 0 ? cells[idx] : undefined;
+        if (v) f.value = maskValue(r.field, v);
+      }
+      findings.push(f);
+      if (STRENGTH[acted] > strongest) strongest = STRENGTH[acted];
+      if (acted === 'scrub-field' && r.scrub) (scrub ??= []).push(...r.scrub);
+    };
+
+    const mapping = this.plan.mapping;
+    const get = (field: Field): string | undefined => {
+      const i = mapping[field];
+      if (i === undefined) return undefined;
+      const v = cells[i];
+      if (v === undefined) return undefined;
+      const t = v.trim();
+      return t === '' ? undefined : t;
+    };
+
+    // A row with the wrong field count is not read further: its fields cannot be trusted.
+    if (cells.length !== this.plan.header.length) {
+      const ctx = { line, cells, plan: this.plan, settings: this.settings, channels: [], get } as unknown as RowContext;
+      this.malformed.rule.check(ctx, (r) => emit(this.malformed, r));
+      return { line, dropped: true, output: null, findings, source: 'unknown', category: 'unknown' };
+    }
+
+    const cls = this.classifier.classify(get);
+    const channels = this.forChannels.length ? this.forChannels : parseChannels(this.channelIndex !== undefined ? cells[this.channelIndex] : undefined);
+    const ctx: RowContext = { line, cells, plan: this.plan, settings: this.settings, cls, channels, get };
+    for (const a of this.active) {
+      if (a === this.malformed) continue;
+      a.rule.check(ctx, (r) => emit(a, r));
+    }
+
+    const dropped = strongest === STRENGTH['drop-row'];
+    let output: string[] | null = null;
+    if (!dropped) {
+      let row = cells;
+      if (scrub) {
+        row = cells.slice();
+        for (const i of scrub) row[i] = '';
+      }
+      output = this.keepIndexes ? this.keepIndexes.map((i) => row[i]) : row;
+    }
+    return { line, dropped, output, findings, source: cls.source, category: cls.category };
+  }
+}
+
+/** Applies config: rules turned off, severities overridden (SPEC §6). */
+function resolveRules(list: readonly Rule[], config: Config): ActiveRule[] {
+  const overrides = config.rules ?? {};
+  const known = new Set(allRules.map((r) => r.id));
+  for (const [id, level] of Object.entries(overrides)) {
+    if (!known.has(id)) {
+      throw new AuditError('E_CONFIG', { path: `rules.${id}`, detail: `unknown rule (known: ${[...known].join(', ')})` });
+    }
+    if (level === 'off' && allRules.find((r) => r.id === id)?.mandatory) {
+      throw new AuditError('E_CONFIG', { path: `rules.${id}`, detail: 'this rule cannot be turned off' });
+    }
+  }
+  const out: ActiveRule[] = [];
+  for (const rule of list) {
+    const level = overrides[rule.id];
+    if (level === 'off') continue;
+    out.push({ rule, severity: level ?? rule.severity, action: rule.action });
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * Errors the core raises for bad input, configuration or usage. Like csv-parse's, each carries a
+ * stable `code`; the wording lives in the message catalogue (`src/i18n`), so the CLI can render it in
+ * either language as one line: `file:line: problem`. Every AuditError maps to exit code 2.
+ */
+export type AuditErrorCode =
+  | 'E_USAGE'
+  | 'E_CONFIG'
+  | 'E_INPUT_UNREADABLE'
+  | 'E_INPUT_EMPTY'
+  | 'E_INPUT_BINARY'
+  | 'E_ENCODING'
+  | 'E_UNKNOWN_ENCODING'
+  | 'E_CSV_SYNTAX'
+  | 'E_HEADER_DUPLICATE'
+  | 'E_HEADER_EMPTY'
+  | 'E_NO_CONTACT_COLUMN'
+  | 'E_MAP_UNKNOWN_COLUMN'
+  | 'E_MAP_UNKNOWN_FIELD'
+  | 'E_FIELD_TOO_LARGE'
+  | 'E_TOO_MANY_COLUMNS'
+  | 'E_OUTPUT_IS_INPUT'
+  | 'E_OUTPUT_UNWRITABLE'
+  | 'E_INTERRUPTED';
+
+export class AuditError extends Error {
+  readonly code: AuditErrorCode;
+  readonly file?: string;
+  readonly line?: number;
+  /** Parameters of the message (never personal data). */
+  readonly params: Record<string, string | number>;
+
+  constructor(
+    code: AuditErrorCode,
+    params: Record<string, string | number> = {},
+    where: { file?: string; line?: number } = {},
+  ) {
+    super(`${code}${where.file ? ` ${where.file}` : ''}${where.line ? `:${where.line}` : ''} ${JSON.stringify(params)}`);
+    this.name = 'AuditError';
+    this.code = code;
+    this.params = params;
+    this.file = where.file;
+    this.line = where.line;
+  }
+
+  /** A copy of this error that names the file (and line) when the thrower did not know them. */
+  at(file: string | undefined, line?: number): AuditError {
+    return new AuditError(this.code, this.params, { file: this.file ?? file, line: this.line ?? line });
+  }
+}
+
+export function isAuditError(e: unknown): e is AuditError {
+  return e instanceof AuditError;
+}

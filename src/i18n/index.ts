@@ -1,0 +1,40 @@
+/**
+ * The message catalogue: every sentence the tool shows lives here (publint style: rules and errors
+ * return ids and parameters, wording is chosen at render time in the requested language).
+ */
+import type { Lang, MessageRef } from '../types.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+
+export type Catalogue = Record<string, string>;
+
+const catalogues: Record<Lang, Catalogue> = { en, fr };
+
+export function hasMessage(id: string, lang: Lang): boolean {
+  return Object.prototype.hasOwnProperty.call(catalogues[lang], id);
+}
+
+export function messageIds(lang: Lang): string[] {
+  return Object.keys(catalogues[lang]);
+}
+
+/** Renders `{name}` placeholders. An unknown id renders as the id itself, so a gap is visible, not fatal. */
+export function t(lang: Lang, id: string, params: Record<string, string | number> = {}): string {
+  const template = catalogues[lang][id] ?? catalogues.en[id] ?? id;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole,
+  );
+}
+
+export function render(lang: Lang, m: MessageRef): string {
+  return t(lang, m.id, m.params);
+}
+
+/**
+ * The default language: French when the locale is French (SPEC §1). Reads the environment it is given
+ * rather than `process.env`, so the core stays pure.
+ */
+export function detectLang(env: Record<string, string | undefined>): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
+  return /^fr([_.-]|$)/i.test(locale) ? 'fr' : 'en';
+}

@@ -1,0 +1,44 @@
+/**
+ * Report writers by file extension (SPEC §7): .json, .md, .html, .csv. Each renderer is a pure
+ * function of the report; the heavy ones are loaded only when asked for.
+ */
+import { extname } from 'node:path';
+import { AuditError } from '../errors.js';
+import type { Lang } from '../types.js';
+import type { Report } from './model.js';
+import { jsonChunks } from './json.js';
+
+export const REPORT_FORMATS = ['json', 'md', 'html', 'csv'] as const;
+
+interface Sink {
+  write(chunk: string): Promise<void>;
+}
+
+export function reportFormatOf(path: string): string {
+  return extname(path).slice(1).toLowerCase();
+}
+
+export function assertReportFormat(path: string): void {
+  const f = reportFormatOf(path);
+  if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
+    throw new AuditError('E_USAGE', { detail: `--report ${path}: unknown format ".${f}" (use .json, .md, .html or .csv)` });
+  }
+}
+
+/** Renders a report in the format its path names and writes it to `sink`. */
+export async function writeReport(sink: Sink, path: string, report: Report, lang: Lang): Promise<void> {
+  for (const chunk of await renderReport(reportFormatOf(path), report, lang)) await sink.write(chunk);
+}
+
+export async function renderReport(format: string, report: Report, lang: Lang): Promise<Iterable<string>> {
+  switch (format) {
+    case 'json':
+      return jsonChunks(report);
+    case 'md': {
+      const { mdChunks } = await import('./md.js');
+      return mdChunks(report, lang);
+    }
+    default:
+      throw new AuditError('E_USAGE', { detail: `report format ".${format}" is not available yet` });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The report (SPEC §7, schemaVersion 1) and the collector that fills it while rows stream past. The
+ * collector keeps counts plus at most `limit` findings per rule, so memory does not grow with rows.
+ */
+import type { Category, Finding, Lang, Reference, Severity, Source } from '../types.js';
+import { CATEGORIES, SEVERITIES, SOURCES } from '../types.js';
+import { render } from '../i18n/index.js';
+import { ruleById } from '../rules/index.js';
+import type { RowResult } from '../engine.js';
+
+export const SCHEMA_VERSION = 1;
+export const DEFAULT_FINDINGS_LIMIT = 10000;
+
+export interface ReportFinding {
+  rule: string;
+  severity: Severity;
+  line: number;
+  id?: string;
+  field?: string;
+  action: Finding['action'];
+  message: string;
+  value?: string;
+  references: readonly Reference[];
+}
+
+export interface PurgeSection {
+  salt?: string;
+  log?: string;
+  byReason: Record<string, number>;
+  byCategory: Record<string, number>;
+  retention: Record<string, { duration: string; source: string }>;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  command: 'scan' | 'purge';
+  generatedAt: string;
+  asOf: string;
+  options: { for: string[]; electionDate: string | null; failOn: string; lang: Lang; dryRun: boolean };
+  input: {
+    path: string;
+    sha256: string;
+    encoding: string;
+    bom: boolean;
+    delimiter: string;
+    rows: number;
+    columns: number;
+    mapping: Record<string, string>;
+    unmapped: string[];
+  };
+  output: { path: string | null; rows: number; droppedRows: number; scrubbedColumns: string[]; encoding: string };
+  summary: {
+    bySeverity: Record<Severity, number>;
+    byRule: Record<string, number>;
+    bySource: Record<Source, number>;
+    byCategory: Record<Category, number>;
+    rowsWithFindings: number;
+    channelsChecked: boolean;
+  };
+  findings: ReportFinding[];
+  truncated: boolean;
+  purge?: PurgeSection;
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+export class ReportCollector {
+  rowsIn = 0;
+  kept = 0;
+  dropped = 0;
+  rowsWithFindings = 0;
+  readonly bySeverity = zeroes(SEVERITIES);
+  readonly byRule: Record<string, number> = {};
+  readonly bySource = zeroes(SOURCES);
+  readonly byCategory = zeroes(CATEGORIES);
+  readonly findings: ReportFinding[] = [];
+  truncated = false;
+  private readonly perRule = new Map<string, number>();
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly limit = DEFAULT_FINDINGS_LIMIT,
+  ) {}
+
+  add(r: RowResult): void {
+    this.rowsIn++;
+    if (r.dropped) this.dropped++;
+    else this.kept++;
+    this.bySource[r.source]++;
+    this.byCategory[r.category]++;
+    if (r.findings.length) this.rowsWithFindings++;
+    for (const f of r.findings) this.addFinding(f);
+  }
+
+  addFinding(f: Finding): void {
+    this.bySeverity[f.severity]++;
+    this.byRule[f.rule] = (this.byRule[f.rule] ?? 0) + 1;
+    const n = this.perRule.get(f.rule) ?? 0;
+    if (n >= this.limit) {
+      this.truncated = true;
+      return;
+    }
+    this.perRule.set(f.rule, n + 1);
+    const rf: ReportFinding = {
+      rule: f.rule,
+      severity: f.severity,
+      line: f.line,
+      action: f.action,
+      message: render(this.lang, f.message),
+      references: ruleById.get(f.rule)?.references ?? [],
+    };
+    if (f.id !== undefined) rf.id = f.id;
+    if (f.field !== undefined) rf.field = f.field;
+    if (f.value !== undefined) rf.value = f.value;
+    this.findings.push(rf);
+  }
+
+  /** Count of findings at or above a level (for `--fail-on`). */
+  atOrAbove(level: 'error' | 'warning' | 'never'): number {
+    if (level === 'never') return 0;
+    return level === 'error' ? this.bySeverity.error : this.bySeverity.error + this.bySeverity.warning;
+  }
+}
+
+/** Count of findings at or above a level, from a finished report. */
+export function countAtOrAbove(report: Pick<Report, 'summary'>, level: 'error' | 'warning' | 'never'): number {
+  const s = report.summary.bySeverity;
+  if (level === 'never') return 0;
+  return level === 'error' ? s.error : s.error + s.warning;
+}
+
+/** Findings sorted by line then rule (the collector gathers them per rule cap, in row order). */
+export function sortFindings(findings: ReportFinding[]): ReportFinding[] {
+  return findings.sort((a, b) => a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}

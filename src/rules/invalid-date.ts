@@ -1,0 +1,27 @@
+import { defineRule } from './types.js';
+
+/**
+ * invalid-date: a date field cannot be parsed. The date is then treated as unknown (never guessed),
+ * which usually leads to retention-unknown rather than a silent keep (RGPD art. 5.1.d, 5.1.e).
+ */
+export default defineRule({
+  id: 'invalid-date',
+  severity: 'warning',
+  action: 'flag',
+  references: [
+    {
+      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.d — exactitude',
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+    {
+      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.e — limitation de la conservation',
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+  ],
+  messages: ['unparseable'],
+  check(ctx, report) {
+    for (const field of ctx.cls.invalidDates) {
+      report({ message: 'unparseable', params: { field: ctx.plan.header[ctx.plan.mapping[field]!] }, field });
+    }
+  },
+});

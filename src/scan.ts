@@ -1,0 +1,301 @@
+/**
+ * scanFile / purgeFile: the whole pipeline over one input — read, audit, write the cleaned file and the
+ * reports atomically. Pure with respect to the process: it never prints, exits or reads process.argv;
+ * it reports progress through a callback and stops on an AbortSignal.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { Transform, type Readable, type Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import { AuditError, isAuditError } from './errors.js';
+import { openCsv, type CsvReader } from './read/reader.js';
+import { canonicalEncoding, createEncoder } from './read/encoding.js';
+import { parseDelimiterOption } from './read/dialect.js';
+import { dayOf, formatDay, parseDate } from './read/values.js';
+import { AuditEngine, type Mode } from './engine.js';
+import { ReportCollector, sortFindings, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
+import { writeReport } from './report/index.js';
+import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
+import type { Config } from './config.js';
+import type { Channel, FailOn, Lang } from './types.js';
+import { NAME, VERSION } from './version.js';
+
+export interface ScanOptions {
+  /** Input path, or '-' for `stdin`. */
+  input: string;
+  stdin?: Readable;
+  /** Cleaned file path; default `<name>.clean.csv` beside the input; '-' writes it to `stdout`. */
+  out?: string;
+  /** Folder for default output names (several inputs). */
+  outDir?: string;
+  /** Report paths (format from extension); default `[<name>.report.json]`. */
+  reports?: string[];
+  /** Write no report file at all. */
+  noReport?: boolean;
+  stdout?: Writable;
+  config?: Config;
+  map?: Record<string, string>;
+  for?: Channel[];
+  /** Reference date, ISO or French; default today. */
+  asOf?: string;
+  electionDate?: string;
+  encoding?: string;
+  delimiter?: string;
+  outputEncoding?: string;
+  failOn?: FailOn;
+  lang?: Lang;
+  rejects?: string;
+  dryRun?: boolean;
+  showValues?: boolean;
+  findingsLimit?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { rows: number; bytes: number; totalBytes?: number }) => void;
+  /** Clock, for tests. */
+  now?: () => number;
+  mode?: Mode;
+  /** purge: hook to write extra outputs (the purge log) atomically with the rest. */
+  onRow?: (r: import('./engine.js').RowResult, raw: string[]) => void;
+  extraOutputs?: { path: string; what: string; render: () => Iterable<string> }[];
+  purge?: () => PurgeSection;
+}
+
+export interface ScanResult {
+  report: Report;
+  /** Paths written (absent on dry run). */
+  written: { clean?: string; reports: string[]; rejects?: string; extra: string[] };
+}
+
+/** Base name of an input without its CSV-ish extensions: "contacts.csv.gz" → "contacts". */
+export function stemOf(input: string): string {
+  return basename(input).replace(/(\.(csv|tsv|txt))?(\.gz)?$/i, '') || 'output';
+}
+
+function defaultPath(opts: ScanOptions, suffix: string): string {
+  const dir = opts.outDir ?? (opts.input === '-' ? '.' : dirname(opts.input));
+  const stem = opts.input === '-' ? 'stdin' : stemOf(opts.input);
+  return join(dir, `${stem}${suffix}`);
+}
+
+function resolveDate(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const d = parseDate(value);
+  if (typeof d !== 'number') throw new AuditError('E_USAGE', { detail: `${name}: "${value}" is not a date (use 2026-12-31 or 31/12/2026)` });
+  return d;
+}
+
+/** Scans one file. Throws AuditError (exit 2) on bad input, options or configuration. */
+export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
+  const inputPath = opts.input === '-' ? undefined : opts.input;
+  const file = opts.input === '-' ? '<stdin>' : opts.input;
+  const mode = opts.mode ?? 'scan';
+  const lang: Lang = opts.lang ?? opts.config?.lang ?? 'en';
+  const now = opts.now ?? Date.now;
+  const asOf = resolveDate(opts.asOf, '--as-of') ?? dayOf(now());
+  const electionDate = resolveDate(opts.electionDate ?? opts.config?.electionDate, '--election-date');
+  const secondRoundDate = resolveDate(opts.config?.secondRoundDate, 'secondRoundDate');
+  const encoding = opts.encoding ? canonicalEncoding(opts.encoding) : undefined;
+  const outputEncoding = opts.outputEncoding ? canonicalEncoding(opts.outputEncoding) : undefined;
+  let delimiter: string | undefined;
+  if (opts.delimiter !== undefined) {
+    delimiter = parseDelimiterOption(opts.delimiter);
+    if (!delimiter) throw new AuditError('E_USAGE', { detail: `--delimiter: "${opts.delimiter}" is not one character (or tab, comma, semicolon, pipe)` });
+  }
+
+  // Output paths, checked before anything is read or written.
+  const cleanPath = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, '.clean.csv');
+  const reportPaths = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
+  const targets: [string, string][] = [];
+  if (cleanPath && cleanPath !== '-') targets.push([cleanPath, 'the cleaned file']);
+  if (!opts.dryRun) for (const r of reportPaths) targets.push([r, 'the report']);
+  if (opts.rejects && !opts.dryRun) targets.push([opts.rejects, 'the removed rows']);
+  for (const e of opts.extraOutputs ?? []) if (!opts.dryRun) targets.push([e.path, e.what]);
+  const seen = new Map<string, string>();
+  for (const [p, what] of targets) {
+    assertNotInput(p, inputPath, what);
+    const key = realOrResolved(p);
+    if (seen.has(key)) throw new AuditError('E_USAGE', { detail: `${what} and ${seen.get(key)} would be the same file: ${p}` });
+    seen.set(key, what);
+  }
+
+  // Open the input.
+  let totalBytes: number | undefined;
+  let source: Readable;
+  if (inputPath) {
+    try {
+      const st = await stat(inputPath);
+      if (st.isDirectory()) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'is a directory' }, { file });
+      totalBytes = st.size;
+    } catch (e) {
+      if (isAuditError(e)) throw e;
+      throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
+    }
+    source = createReadStream(inputPath, { highWaterMark: 256 * 1024 });
+  } else {
+    if (!opts.stdin) throw new AuditError('E_USAGE', { detail: 'no standard input to read' });
+    source = opts.stdin;
+  }
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      cb(null, chunk);
+    },
+  });
+  source.on('error', (e) => tap.destroy(new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? e.message }, { file })));
+  source.pipe(tap);
+
+  const open: AtomicFile[] = [];
+  let reader: CsvReader | undefined;
+  const onAbort = () => reader?.destroy(new AuditError('E_INTERRUPTED'));
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
+    reader = await openCsv(tap, {
+      encoding,
+      delimiter,
+      maxRecordSize: opts.config?.limits?.maxRecordSize,
+      maxColumns: opts.config?.limits?.maxColumns,
+    });
+    const dialect = reader.dialect;
+    const engine = new AuditEngine(reader.header, {
+      config: opts.config,
+      map: opts.map,
+      for: opts.for,
+      asOf,
+      electionDate,
+      secondRoundDate,
+      mode,
+      showValues: opts.showValues,
+    });
+    const collector = new ReportCollector(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT);
+
+    const outEncoding = outputEncoding ?? dialect.encoding;
+    const outBom = outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom;
+    const stringifyOptions = {
+      delimiter: dialect.delimiter,
+      record_delimiter: dialect.recordDelimiter,
+      quoted: dialect.quoteAll,
+      quoted_empty: dialect.quoteEmpty,
+      eof: true,
+    };
+    const encodeClean = createEncoder(outEncoding, outBom);
+    const encodeRejects = createEncoder(dialect.encoding, dialect.bom);
+
+    // The cleaned file: to a temp file renamed at the end, or to stdout with '-o -'.
+    let clean: AtomicFile | undefined;
+    let cleanStdout: Writable | undefined;
+    if (cleanPath === '-') cleanStdout = opts.stdout;
+    else if (cleanPath) open.push((clean = await AtomicFile.open(cleanPath, 'the cleaned file')));
+    let rejects: AtomicFile | undefined;
+    if (opts.rejects && !opts.dryRun) open.push((rejects = await AtomicFile.open(opts.rejects, 'the removed rows')));
+
+    const writeClean = async (text: string, first: boolean) => {
+      const buf = encodeClean(text, first);
+      if (clean) await clean.write(buf);
+      else if (cleanStdout && !cleanStdout.write(buf)) await new Promise((r) => cleanStdout!.once('drain', r));
+    };
+    await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
+    if (rejects) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
+
+    for await (const batch of reader.records()) {
+      if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
+      const keptRows: string[][] = [];
+      const droppedRows: string[][] = [];
+      for (const rec of batch) {
+        const r = engine.processRow(rec.cells, rec.line);
+        collector.add(r);
+        opts.onRow?.(r, rec.cells);
+        if (r.output) keptRows.push(r.output);
+        else if (rejects) droppedRows.push(rec.cells);
+      }
+      if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
+      if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
+      opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
+    }
+    if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
+
+    const report: Report = {
+      schemaVersion: 1,
+      tool: { name: NAME, version: VERSION },
+      command: mode,
+      generatedAt: new Date(now()).toISOString(),
+      asOf: formatDay(asOf),
+      options: {
+        for: [...engine.settings.for],
+        electionDate: electionDate !== undefined ? formatDay(electionDate) : null,
+        failOn: opts.failOn ?? 'error',
+        lang,
+        dryRun: !!opts.dryRun,
+      },
+      input: {
+        path: inputPath ? resolve(inputPath) : '-',
+        sha256: hash.digest('hex'),
+        encoding: dialect.encoding,
+        bom: dialect.bom,
+        delimiter: dialect.delimiter,
+        rows: collector.rowsIn,
+        columns: reader.header.length,
+        mapping: engine.mapping.named as Record<string, string>,
+        unmapped: engine.mapping.unmapped,
+      },
+      output: {
+        path: cleanPath === '-' ? '-' : cleanPath ? resolve(cleanPath) : null,
+        rows: collector.kept,
+        droppedRows: collector.dropped,
+        scrubbedColumns: engine.removedColumns,
+        encoding: outEncoding,
+      },
+      summary: {
+        bySeverity: collector.bySeverity,
+        byRule: collector.byRule,
+        bySource: collector.bySource,
+        byCategory: collector.byCategory,
+        rowsWithFindings: collector.rowsWithFindings,
+        channelsChecked: engine.channelsChecked,
+      },
+      findings: sortFindings(collector.findings),
+      truncated: collector.truncated,
+    };
+    if (opts.purge) report.purge = opts.purge();
+
+    const written: ScanResult['written'] = { reports: [], extra: [] };
+    if (!opts.dryRun) {
+      const files: AtomicFile[] = [];
+      for (const p of reportPaths) {
+        const f = await AtomicFile.open(p, 'the report');
+        open.push(f);
+        files.push(f);
+        await writeReport(f, p, report, lang);
+      }
+      for (const e of opts.extraOutputs ?? []) {
+        const f = await AtomicFile.open(e.path, e.what);
+        open.push(f);
+        for (const chunk of e.render()) await f.write(chunk);
+        written.extra.push(resolve(e.path));
+      }
+      // Everything is complete: make it visible, all at once.
+      for (const f of open) await f.commit();
+      if (clean) written.clean = clean.target;
+      if (rejects) written.rejects = rejects.target;
+      written.reports = files.map((f) => f.target);
+    }
+    return { report, written };
+  } catch (e) {
+    for (const f of open) f.abort();
+    reader?.destroy();
+    source.destroy();
+    if (isAuditError(e)) throw e.at(file);
+    throw e;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Lower-cased extension of a report path: json, md, html, csv. */
+export function reportFormat(path: string): string {
+  return extname(path).slice(1).toLowerCase();
+}
