@@ -156,7 +156,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     setExit(await runScan(files, opts, io, 'scan'));
   });
 
-  program.exitOverride();
+  // --- purge command ---
+  // --- end purge command ---
+
+  // --- rules and explain commands ---
+  // --- end rules and explain commands ---
+
+  // --- init command ---
+  // --- end init command ---
+
   for (const c of program.commands) c.exitOverride();
   void lang0;
   return program;
