@@ -1,0 +1,19 @@
+/**
+ * Library API of cnil-audit. Everything here is pure with respect to the process: nothing prints,
+ * exits or reads process.argv.
+ */
+export { scanFile, type ScanOptions, type ScanResult } from './scan.js';
+export { createAuditStream, AuditStream, type AuditStreamOptions } from './stream.js';
+export { AuditEngine, type EngineOptions, type RowResult, PURGE_RULES, DEFAULT_RETENTION } from './engine.js';
+export { AuditError, isAuditError, type AuditErrorCode } from './errors.js';
+export { rules, ruleById } from './rules/index.js';
+export type { Rule, RuleMeta } from './rules/types.js';
+export { configSchema, validateConfig, loadConfig, type Config } from './config.js';
+export { resolveMapping, normalizeHeader, ALIASES } from './mapping.js';
+export { parseDate, parseBoolean, formatDay } from './read/values.js';
+export { openCsv } from './read/reader.js';
+export { renderReport } from './report/index.js';
+export { countAtOrAbove, type Report, type ReportFinding } from './report/model.js';
+export { t as message, detectLang } from './i18n/index.js';
+export * from './types.js';
+export { VERSION } from './version.js';
