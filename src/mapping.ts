@@ -76,7 +76,13 @@ export interface MappingResult {
 /** Fields of which at least one must be mapped: without any, the file holds no contact to audit. */
 export const CONTACT_FIELDS: readonly Field[] = ['email', 'phone', 'address', 'last_name', 'first_name'];
 
+/** A column by exact name, by normalised name, or by 1-based position "#3" (for empty or duplicate names). */
 function findColumn(header: string[], column: string): number {
+  const pos = /^#(\d+)$/.exec(column.trim());
+  if (pos) {
+    const n = Number(pos[1]);
+    return n >= 1 && n <= header.length ? n - 1 : -1;
+  }
   let i = header.indexOf(column);
   if (i === -1) {
     const key = normalizeHeader(column);

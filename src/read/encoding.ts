@@ -78,6 +78,9 @@ export function detectEncoding(sample: Uint8Array, final: boolean): EncodingInfo
   const { valid, multibyte } = utf8ValidPrefix(sample, 0);
   const complete = valid === sample.length || (!final && sample.length - valid < 4 && isCutSequence(sample, valid));
   if (complete) return { encoding: 'utf-8', bom: false, bomLength: 0, tentative: !multibyte };
+  // Valid multi-byte UTF-8 and then an invalid byte: a damaged UTF-8 file, not Windows-1252 (genuine
+  // Windows-1252 French text almost never forms valid UTF-8 sequences). Refuse rather than garble it.
+  if (multibyte) throw new AuditError('E_ENCODING', { encoding: 'utf-8' }, { line: countNewlines(sample, valid) + 1 });
   return { encoding: 'windows-1252', bom: false, bomLength: 0, tentative: false };
 }
 

@@ -57,11 +57,11 @@ const SERIAL = /^\d{1,6}(?:[.,]\d+)?$/;
 // Excel's day 25569 is 1970-01-01 (its calendar counts a 29/02/1900 that never was).
 const EXCEL_EPOCH = 25569;
 
-/** Two-digit years: 00–69 are 2000s, 70–99 are 1900s (the usual spreadsheet pivot). */
+/** Two-digit years as Excel reads them: 00–29 are 2000s, 30–99 are 1900s (the exports come from it). */
 function fullYear(y: string): number {
   const n = Number(y);
   if (y.length === 4) return n;
-  return n < 70 ? 2000 + n : 1900 + n;
+  return n < 30 ? 2000 + n : 1900 + n;
 }
 
 /**
