@@ -14,7 +14,7 @@ import { openCsv, type CsvReader } from './read/reader.js';
 import { canonicalEncoding, createEncoder } from './read/encoding.js';
 import { parseDelimiterOption } from './read/dialect.js';
 import { dayOf, formatDay, parseDate } from './read/values.js';
-import { AuditEngine, type Mode } from './engine.js';
+import { AuditEngine, type Mode, type RowResult } from './engine.js';
 import { ReportCollector, sortFindings, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
 import { writeReport } from './report/index.js';
 import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
@@ -55,10 +55,25 @@ export interface ScanOptions {
   /** Clock, for tests. */
   now?: () => number;
   mode?: Mode;
-  /** purge: hook to write extra outputs (the purge log) atomically with the rest. */
-  onRow?: (r: import('./engine.js').RowResult, raw: string[]) => void;
-  extraOutputs?: { path: string; what: string; render: () => Iterable<string> }[];
+  /**
+   * Extra outputs written row by row alongside the cleaned file (the purge log, a suppression list),
+   * committed atomically with the rest. On a dry run they are not written but still see every row.
+   */
+  sidecars?: Sidecar[];
+  /** purge: the report's `purge` section, computed at the end. */
   purge?: () => PurgeSection;
+}
+
+export interface Sidecar {
+  path: string;
+  /** What it is, for error messages ("the purge log"). */
+  what: string;
+  /** Text written first, given the input header. */
+  start?(header: string[]): string;
+  /** Text to append for a row, if any. */
+  row(r: RowResult, cells: string[]): string | undefined;
+  /** Text written last. */
+  end?(): string | undefined;
 }
 
 export interface ScanResult {
@@ -110,7 +125,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   if (cleanPath && cleanPath !== '-') targets.push([cleanPath, 'the cleaned file']);
   if (!opts.dryRun) for (const r of reportPaths) targets.push([r, 'the report']);
   if (opts.rejects && !opts.dryRun) targets.push([opts.rejects, 'the removed rows']);
-  for (const e of opts.extraOutputs ?? []) if (!opts.dryRun) targets.push([e.path, e.what]);
+  for (const e of opts.sidecars ?? []) if (!opts.dryRun) targets.push([e.path, e.what]);
   const seen = new Map<string, string>();
   for (const [p, what] of targets) {
     assertNotInput(p, inputPath, what);
@@ -193,6 +208,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     let rejects: AtomicFile | undefined;
     if (opts.rejects && !opts.dryRun) open.push((rejects = await AtomicFile.open(opts.rejects, 'the removed rows')));
 
+    const sidecars: { s: Sidecar; f?: AtomicFile }[] = [];
+    for (const sc of opts.sidecars ?? []) {
+      const f = opts.dryRun ? undefined : await AtomicFile.open(sc.path, sc.what);
+      if (f) open.push(f);
+      sidecars.push({ s: sc, f });
+      const head = sc.start?.(reader.header);
+      if (head && f) await f.write(head);
+    }
+
     const writeClean = async (text: string, first: boolean) => {
       const buf = encodeClean(text, first);
       if (clean) await clean.write(buf);
@@ -205,13 +229,18 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
       const keptRows: string[][] = [];
       const droppedRows: string[][] = [];
+      const sideText: string[] = sidecars.map(() => '');
       for (const rec of batch) {
         const r = engine.processRow(rec.cells, rec.line);
         collector.add(r);
-        opts.onRow?.(r, rec.cells);
+        for (let k = 0; k < sidecars.length; k++) {
+          const text = sidecars[k].s.row(r, rec.cells);
+          if (text) sideText[k] += text;
+        }
         if (r.output) keptRows.push(r.output);
         else if (rejects) droppedRows.push(rec.cells);
       }
+      for (let k = 0; k < sidecars.length; k++) if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
       if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
       if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
@@ -271,11 +300,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         files.push(f);
         await writeReport(f, p, report, lang);
       }
-      for (const e of opts.extraOutputs ?? []) {
-        const f = await AtomicFile.open(e.path, e.what);
-        open.push(f);
-        for (const chunk of e.render()) await f.write(chunk);
-        written.extra.push(resolve(e.path));
+      for (const { s: sc, f } of sidecars) {
+        const tail = sc.end?.();
+        if (tail && f) await f.write(tail);
+        if (f) written.extra.push(f.target);
       }
       // Everything is complete: make it visible, all at once.
       for (const f of open) await f.commit();
