@@ -43,6 +43,11 @@ export interface EngineOptions {
   showValues?: boolean;
   /** Restrict to these rules (tests); default every registered rule. */
   rules?: readonly Rule[];
+  /**
+   * Whether the row's person is on a suppression list (`scan --suppress`, issue #4): such a row is
+   * treated as carrying an objection, so `objection-ignored` drops it (RGPD art. 21).
+   */
+  isSuppressed?: (get: (field: Field) => string | undefined) => boolean;
 }
 
 interface ActiveRule {
@@ -80,11 +85,13 @@ export class AuditEngine {
   private readonly channelIndex: number | undefined;
   private readonly forChannels: readonly Channel[];
   private readonly showValues: boolean;
+  private readonly isSuppressed: EngineOptions['isSuppressed'];
 
   constructor(header: string[], opts: EngineOptions) {
     const config = opts.config ?? {};
     this.mode = opts.mode ?? 'scan';
     this.showValues = opts.showValues ?? false;
+    this.isSuppressed = opts.isSuppressed;
     const explicit = { ...(config.mapping ?? {}), ...(opts.map ?? {}) } as Record<string, string>;
     this.mapping = resolveMapping(header, explicit);
     const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
@@ -103,7 +110,7 @@ export class AuditEngine {
     this.forChannels = this.settings.for;
     this.active = resolveRules(opts.rules ?? allRules, config);
     this.malformed = this.active.find((a) => a.rule.id === 'malformed-row') ?? { rule: allRules[0], severity: 'error', action: 'drop-row' };
-    this.classifier = createClassifier(config, mapped);
+    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping });
     this.idIndex = this.mapping.mapping.id;
     this.channelIndex = this.mapping.mapping.channel;
 
@@ -166,10 +173,17 @@ export class AuditEngine {
     if (cells.length !== this.plan.header.length) {
       const ctx = { line, cells, plan: this.plan, settings: this.settings, channels: [], get } as unknown as RowContext;
       this.malformed.rule.check(ctx, (r) => emit(this.malformed, r));
+      if (this.mode === 'purge') forgetPurged(findings);
       return { line, dropped: true, output: null, findings, source: 'unknown', category: 'unknown' };
     }
 
-    const cls = this.classifier.classify(get);
+    const cls = this.classifier.classify(get, cells);
+    if (this.isSuppressed?.(get)) {
+      // On the suppression list: the person objected earlier, and an objection cancels every consent (SPEC §4).
+      cls.objection = true;
+      cls.consent = new Set();
+      cls.basis = new Set();
+    }
     const channels = this.forChannels.length ? this.forChannels : parseChannels(this.channelIndex !== undefined ? cells[this.channelIndex] : undefined);
     const ctx: RowContext = { line, cells, plan: this.plan, settings: this.settings, cls, channels, get };
     for (const a of this.active) {
@@ -186,8 +200,19 @@ export class AuditEngine {
         for (const i of scrub) row[i] = '';
       }
       output = this.keepIndexes ? this.keepIndexes.map((i) => row[i]) : row;
-    }
+    } else if (this.mode === 'purge') forgetPurged(findings);
     return { line, dropped, output, findings, source: cls.source, category: cls.category };
+  }
+}
+
+/**
+ * A purged row's findings lose its id and masked values: the purge report must not keep what the purge
+ * deleted (the purge log identifies the row by a salted hash instead, issue #4).
+ */
+function forgetPurged(findings: Finding[]): void {
+  for (const f of findings) {
+    delete f.id;
+    delete f.value;
   }
 }
 

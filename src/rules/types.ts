@@ -32,7 +32,15 @@ export interface Classification {
   hasConsentColumn: boolean;
   /** Whether the row claims a consent at all (any consent column true). */
   consentClaimed: boolean;
+  /**
+   * The person objected to political prospecting as a whole (RGPD art. 21.3): the objection field, or an
+   * unsubscribe in a consent column while no other channel is still consented. Empties consent and basis.
+   */
   objection: boolean;
+  /** Channels the person refused one by one (do_not_call, an unsubscribe in that channel's column). */
+  objectedChannels: ReadonlySet<Channel>;
+  /** Column index the objection was read from (for the finding's field), when there is one. */
+  objectionColumn?: number;
   /** Where extra data was appended from, classified: a social network, a scraping tool, a data broker. */
   enrichment?: { kind: 'social' | 'scraping' | 'broker' | 'other'; network?: string };
   firstMessageReply?: 'yes' | 'no';
@@ -40,6 +48,24 @@ export interface Classification {
   dates: Partial<Record<Field, number>>;
   /** Date fields present but unparseable. */
   invalidDates: Field[];
+  /** For a `forbidden` source: which kind of excluded file the source text names. */
+  forbiddenKind?: 'civil_registry' | 'public_users' | 'employer' | 'company_internal';
+  /** Whether the source column holds any text (unknown then means "unrecognised" rather than "empty"). */
+  sourceGiven: boolean;
+  /** Social network named by the row's `channel` column ("Facebook"), when any. */
+  usedNetwork?: string;
+  /**
+   * In-person contact in a file with no consent column at all: the channels whose data is on the row are
+   * assumed consented (SPEC §4) and the basis includes them, but the assumption is reported.
+   */
+  consentAssumed: boolean;
+  /**
+   * The day the claimed consent can be dated to: `consent_date`, else `collected_at` when the consent was
+   * given at collection (web form, petition, in person, donation, membership). Undefined: no proof date.
+   */
+  consentDate?: number;
+  /** Column indexes of the non-empty contact data on the row (mapped column first, then alias look-alikes). */
+  contact: { email: readonly number[]; phone: readonly number[]; address: readonly number[] };
 }
 
 /** The file-level plan built from the header, shared by every row. */
