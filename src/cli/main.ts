@@ -160,6 +160,28 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   // --- end purge command ---
 
   // --- rules and explain commands ---
+  const catalogueFormat = () => new Option('--format <fmt>', 'output format').choices(['text', 'json', 'md']).default('text');
+  const catalogueLang = () => new Option('--lang <lang>', 'language (default: fr when the locale is French)').choices([...LANGS]);
+  program
+    .command('rules')
+    .description('list the rules with their severity, action and legal sources')
+    .addOption(catalogueFormat())
+    .addOption(catalogueLang())
+    .action(async (opts: { format: string; lang?: string }) => {
+      const { runRules } = await import('./rules-command.js');
+      setExit(await runRules(opts, io));
+    });
+  program
+    .command('explain')
+    .description('explain a rule: what it checks, why, its sources, how to fix and configure it')
+    .argument('<rule-id>', 'rule id, as listed by `cnil-audit rules`')
+    .addOption(catalogueFormat())
+    .addOption(catalogueLang())
+    .option('-c, --config <file>', 'config file whose retention durations to show')
+    .action(async (id: string, opts: { format: string; lang?: string; config?: string }) => {
+      const { runExplain } = await import('./rules-command.js');
+      setExit(await runExplain(id, opts, io));
+    });
   // --- end rules and explain commands ---
 
   // --- init command ---

@@ -8,6 +8,12 @@ import invalidDate from './invalid-date.js';
 // --- source, consent and channel rules (imports) ---
 // --- end source, consent and channel rules (imports) ---
 // --- data-content and retention rules (imports) ---
+import retentionExpired from './retention-expired.js';
+import retentionUnknown from './retention-unknown.js';
+import politicalOpinion from './political-opinion.js';
+import sensitiveData from './sensitive-data.js';
+import profiling from './profiling.js';
+import minor from './minor.js';
 // --- end data-content and retention rules (imports) ---
 
 export const rules: readonly Rule[] = [
@@ -15,6 +21,12 @@ export const rules: readonly Rule[] = [
   // --- source, consent and channel rules ---
   // --- end source, consent and channel rules ---
   // --- data-content and retention rules ---
+  retentionExpired,
+  retentionUnknown,
+  politicalOpinion,
+  sensitiveData,
+  profiling,
+  minor,
   // --- end data-content and retention rules ---
   invalidDate,
 ];

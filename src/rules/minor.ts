@@ -1,0 +1,45 @@
+import { defineRule } from './types.js';
+import { addDuration, formatDay } from '../read/values.js';
+
+/** Age under which consent needs a parent's too (loi Informatique et Libertés art. 45). */
+export const CONSENT_AGE = 15;
+
+/** Whole years between two day numbers. */
+function age(birth: number, at: number): number {
+  let years = new Date(at * 86400000).getUTCFullYear() - new Date(birth * 86400000).getUTCFullYear();
+  if (addDuration(birth, { n: years, unit: 'y' }) > at) years--;
+  return years;
+}
+
+/**
+ * minor: the birth date gives an age under 15 at --as-of. Art. 45 requires the consent of the minor and
+ * of a parent jointly; the tool applies it to any political-communication consent (an interpretation:
+ * the article targets online services). Flagged, not dropped: the file cannot show a parent's consent.
+ */
+export default defineRule({
+  id: 'minor',
+  severity: 'warning',
+  action: 'flag',
+  references: [
+    {
+      label: 'Légifrance — Loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), article 45',
+      url: 'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000886460',
+    },
+    {
+      label: "CNIL — Recommandation 4 : rechercher le consentement d'un parent pour les mineurs de moins de 15 ans (9 juin 2021)",
+      url: 'https://www.cnil.fr/fr/recommandation-4-rechercher-le-consentement-dun-parent-pour-les-mineurs-de-moins-de-15-ans',
+    },
+    {
+      label: "RGPD (règlement (UE) 2016/679), art. 8 — consentement des enfants (services de la société de l'information)",
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+  ],
+  messages: ['underAge'],
+  check(ctx, report) {
+    const birth = ctx.cls.dates.birth_date;
+    if (birth === undefined || birth > ctx.settings.asOf) return;
+    if (addDuration(birth, { n: CONSENT_AGE, unit: 'y' }) > ctx.settings.asOf) {
+      report({ message: 'underAge', field: 'birth_date', params: { age: age(birth, ctx.settings.asOf), asOf: formatDay(ctx.settings.asOf) } });
+    }
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * The rule catalogue holds together: every registered rule has its file, its tests, legal references,
+ * wording in both languages and a README row; every rule file is registered; en and fr have the same keys.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../src/rules/index.js';
+import { hasMessage, messageIds } from '../src/i18n/index.js';
+import { LANGS } from '../src/types.js';
+import { ROOT } from './helpers/cli.js';
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** Files in src/rules/ that are not rules. */
+const NOT_RULES = new Set(['index.ts', 'types.ts']);
+
+describe('rule catalogue', () => {
+  it('ids are unique and kebab-case', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('every rule file on disk is registered', () => {
+    const onDisk = readdirSync(join(ROOT, 'src/rules'))
+      .filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f))
+      .map((f) => f.slice(0, -3))
+      .sort();
+    expect(onDisk).toEqual(rules.map((r) => r.id).sort());
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('has its source file and its test file', () => {
+        expect(existsSync(join(ROOT, 'src/rules', `${rule.id}.ts`))).toBe(true);
+        expect(existsSync(join(ROOT, 'test/rules', `${rule.id}.test.ts`))).toBe(true);
+      });
+
+      it('cites at least one legal reference with an https URL', () => {
+        expect(rule.references.length).toBeGreaterThan(0);
+        expect(rule.references.some((r) => /^https:\/\/\S+$/.test(r.url))).toBe(true);
+        for (const r of rule.references) {
+          expect(r.label.trim()).not.toBe('');
+          expect(r.url).toMatch(/^https?:\/\/\S+$/);
+        }
+      });
+
+      it('declares its message ids once each', () => {
+        expect(rule.messages.length).toBeGreaterThan(0);
+        expect(new Set(rule.messages).size).toBe(rule.messages.length);
+      });
+
+      for (const lang of LANGS) {
+        it(`has title, description, why, fix and every message in ${lang}`, () => {
+          const keys = ['title', 'description', 'why', 'fix', ...rule.messages].map((k) => `rule.${rule.id}.${k}`);
+          expect(keys.filter((k) => !hasMessage(k, lang))).toEqual([]);
+        });
+      }
+
+      it('has a row in the README rules table', () => {
+        expect(README).toContain(`| \`${rule.id}\` |`);
+      });
+    });
+  }
+});
+
+describe('message catalogues', () => {
+  it('en.ts and fr.ts have the same keys', () => {
+    const en = new Set(messageIds('en'));
+    const fr = new Set(messageIds('fr'));
+    expect([...en].filter((k) => !fr.has(k))).toEqual([]);
+    expect([...fr].filter((k) => !en.has(k))).toEqual([]);
+  });
+
+  it('the French rule texts use typographic apostrophes', () => {
+    const fr = readFileSync(join(ROOT, 'src/i18n/fr.ts'), 'utf8');
+    const straight = fr.split('\n').filter((l) => /^\s*'rule\./.test(l) && /\p{L}\\'\p{L}/u.test(l));
+    expect(straight).toEqual([]);
+  });
+});
