@@ -44,6 +44,7 @@ describe('cnil-audit explain', () => {
     for (const h of ['What it checks', 'Why', 'Sources', 'How to fix', 'How to configure']) expect(r.stdout).toMatch(new RegExp(`^${h}$`, 'm'));
     expect(r.stdout).toContain('https://www.cnil.fr/fr/les-fichiers-de-communication-politique');
     expect(r.stdout).toContain('"rules": {"political-opinion": "off"}');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('"profiling": {"allow": ["Column name"]}');
   });
 
   it('retention rules show the durations and say the 3-year default is an interpretation', () => {
@@ -74,8 +75,10 @@ describe('cnil-audit explain', () => {
     expect(json.why).toMatch(/Article 45/);
   });
 
-  it('malformed-row says it cannot be turned off', () => {
-    expect(cli(['explain', 'malformed-row', '--lang', 'en']).stdout).toContain('cannot be turned off');
+  it('malformed-row says it cannot be turned off, and has no pattern settings', () => {
+    const out = cli(['explain', 'malformed-row', '--lang', 'en']).stdout;
+    expect(out).toContain('cannot be turned off');
+    expect(out).not.toContain('"profiling"');
   });
 
   it('an unknown rule is exit 2 with one line listing the known ids', () => {

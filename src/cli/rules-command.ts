@@ -113,6 +113,8 @@ export function readRulesSection(readme: string): string | undefined {
 }
 
 const RETENTION_RULES = new Set(['retention-expired', 'retention-unknown']);
+/** Rules acting on columns recognised by header pattern (src/patterns.ts), tunable by `profiling`. */
+const COLUMN_RULES = new Set(['political-opinion', 'sensitive-data', 'profiling']);
 const RETENTION_CATEGORIES = ['member', 'regular_contact', 'occasional_contact', 'prospect', 'voter'] as const;
 
 export interface RetentionLine {
@@ -150,7 +152,10 @@ export function explainRule(rule: Rule, lang: Lang, retention: Readonly<Record<s
     ...ruleEntry(rule, lang),
     why: t(lang, `rule.${rule.id}.why`),
     fix: t(lang, `rule.${rule.id}.fix`),
-    configure: t(lang, rule.mandatory ? 'explain.configureMandatory' : 'explain.configureRule', { id: rule.id }),
+    configure: [
+      t(lang, rule.mandatory ? 'explain.configureMandatory' : 'explain.configureRule', { id: rule.id }),
+      ...(COLUMN_RULES.has(rule.id) ? [t(lang, 'explain.configurePatterns')] : []),
+    ].join(' '),
   };
   if (hasMessage(key, lang)) e.interpretation = t(lang, key);
   if (RETENTION_RULES.has(rule.id)) e.retention = retentionLines(lang, retention);

@@ -134,6 +134,7 @@ export const en: Catalogue = {
   'explain.configure': 'How to configure',
   'explain.configureRule': 'In cnil-audit.config.json, "rules": {"{id}": "off"} turns it off; "error", "warning" or "info" changes its severity.',
   'explain.configureMandatory': 'This rule cannot be turned off; "rules": {"{id}": "warning"} changes its severity.',
+  'explain.configurePatterns': 'Columns are recognised by their header; "profiling": {"allow": ["Column name"]} leaves a column alone, "profiling": {"add": ["regular expression"]} marks more columns as profiling.',
   'explain.retention': 'Retention durations (config "retention", e.g. "3y", "36m", "2m", "90d"):',
   'explain.retention.member': 'member: kept while the membership lasts; from membership_end on, as a regular_contact',
   'explain.retention.regular_contact': 'regular_contact: {duration} after the latest of last_contact_at, consent_date, collected_at',

@@ -131,6 +131,7 @@ export const fr: Catalogue = {
   'explain.configure': 'Configuration',
   'explain.configureRule': 'Dans cnil-audit.config.json, "rules": {"{id}": "off"} la désactive ; "error", "warning" ou "info" change sa gravité.',
   'explain.configureMandatory': 'Cette règle ne peut pas être désactivée ; "rules": {"{id}": "warning"} change sa gravité.',
+  'explain.configurePatterns': 'Les colonnes sont reconnues à leur en-tête ; "profiling": {"allow": ["Nom de colonne"]} laisse une colonne de côté, "profiling": {"add": ["expression régulière"]} marque d’autres colonnes comme profilage.',
   'explain.retention': 'Durées de conservation (configuration "retention", par ex. "3y", "36m", "2m", "90d") :',
   'explain.retention.member': 'member : conservé tant que dure l’adhésion ; à partir de membership_end, comme un regular_contact',
   'explain.retention.regular_contact': 'regular_contact : {duration} après la plus récente de last_contact_at, consent_date, collected_at',
