@@ -82,7 +82,7 @@ const SOURCE_TERMS: Record<Exclude<KnownSource, 'forbidden'>, Terms> = {
   donation: { prefix: ['donateur', 'donatrice', 'donation', 'donor', 'donate'], word: ['don', 'dons'] },
   petition: { prefix: ['petition'] },
   web_form: {
-    prefix: ['formulaire', 'site web', 'site internet', 'website', 'web form', 'webform', 'newsletter', 'inscription', 'signup', 'sign up', 'landing page', 'lead ad', 'lead form', 'en ligne', 'online'],
+    prefix: ['formulaire', 'site web', 'site internet', 'website', 'web form', 'webform', 'newsletter', 'inscription', 'inscrit', 'signup', 'sign up', 'landing page', 'lead ad', 'lead form', 'en ligne', 'online'],
   },
   in_person: {
     prefix: ['porte a porte', 'door to door', 'door knocking', 'canvass', 'marche', 'reunion', 'meeting', 'evenement', 'rencontre', 'tractage', 'in person', 'rassemblement', 'permanence', 'fete', 'manifestation', 'atelier', 'conference', 'debat', 'face a face'],

@@ -6,6 +6,16 @@ import type { Rule } from './types.js';
 import malformedRow from './malformed-row.js';
 import invalidDate from './invalid-date.js';
 // --- source, consent and channel rules (imports) ---
+import socialScraping from './social-scraping.js';
+import forbiddenSource from './forbidden-source.js';
+import objectionIgnored from './objection-ignored.js';
+import socialEnrichment from './social-enrichment.js';
+import crossChannel from './cross-channel.js';
+import missingConsent from './missing-consent.js';
+import singleMessageExceeded from './single-message-exceeded.js';
+import thirdPartySource from './third-party-source.js';
+import unknownSource from './unknown-source.js';
+import missingConsentProof from './missing-consent-proof.js';
 // --- end source, consent and channel rules (imports) ---
 // --- data-content and retention rules (imports) ---
 import retentionExpired from './retention-expired.js';
@@ -19,6 +29,16 @@ import minor from './minor.js';
 export const rules: readonly Rule[] = [
   malformedRow,
   // --- source, consent and channel rules ---
+  socialScraping,
+  forbiddenSource,
+  objectionIgnored,
+  socialEnrichment,
+  crossChannel,
+  missingConsent,
+  singleMessageExceeded,
+  thirdPartySource,
+  unknownSource,
+  missingConsentProof,
   // --- end source, consent and channel rules ---
   // --- data-content and retention rules ---
   retentionExpired,

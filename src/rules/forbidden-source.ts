@@ -1,0 +1,49 @@
+import { defineRule } from './types.js';
+
+const MESSAGE = {
+  civil_registry: 'civilRegistry',
+  public_users: 'publicUsers',
+  employer: 'employer',
+  company_internal: 'companyInternal',
+} as const;
+
+/**
+ * forbidden-source: the source is a file the CNIL excludes from political communication: civil
+ * registry, a public body's user file (CCAS…), an employer's HR or payroll file, a company's internal
+ * files. "L'utilisation des fichiers du secteur public à des fins de communication politique est par
+ * principe interdite" and internal management files are "strictement exclu[s]" (CNIL, les fichiers qui
+ * ne peuvent pas être utilisés; les fichiers du secteur privé; RGPD art. 5.1.b).
+ */
+export default defineRule({
+  id: 'forbidden-source',
+  severity: 'error',
+  action: 'drop-row',
+  references: [
+    {
+      label: 'CNIL — Les fichiers qui ne peuvent pas être utilisés pour la communication politique (21 octobre 2025)',
+      url: 'https://www.cnil.fr/fr/les-fichiers-qui-ne-peuvent-pas-etre-utilises-pour-la-communication-politique',
+    },
+    {
+      label: 'CNIL — Les fichiers du secteur privé (21 octobre 2025)',
+      url: 'https://www.cnil.fr/fr/les-fichiers-du-secteur-prive',
+    },
+    {
+      label: 'CNIL — Quels fichiers peuvent être utilisés à des fins de communication politique ?',
+      url: 'https://www.cnil.fr/fr/quels-fichiers-peuvent-etre-utilises-des-fins-de-communication-politique',
+    },
+    {
+      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.b — limitation des finalités',
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+    {
+      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
+      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
+    },
+  ],
+  messages: ['civilRegistry', 'publicUsers', 'employer', 'companyInternal', 'excluded'],
+  check(ctx, report) {
+    if (ctx.cls.source !== 'forbidden') return;
+    const kind = ctx.cls.forbiddenKind;
+    report({ message: kind ? MESSAGE[kind] : 'excluded', field: 'source' });
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from './types.js';
+
+/**
+ * missing-consent-proof: the row claims a consent that nothing dates. When processing rests on consent
+ * the controller "est en mesure de démontrer" it (RGPD art. 7.1). A consent given at collection (web
+ * form, petition, meeting) is dated by the collection date; one on a bought list, a social contact or a
+ * row of unknown origin needs its own date. In a file with no consent column at all, an in-person
+ * contact is assumed to have agreed to the channels whose details they gave (SPEC §4); that assumption
+ * is reported here too.
+ */
+export default defineRule({
+  id: 'missing-consent-proof',
+  severity: 'warning',
+  action: 'flag',
+  references: [
+    {
+      label: 'RGPD (règlement (UE) 2016/679), art. 7.1 — preuve du consentement',
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+    {
+      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
+      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
+    },
+  ],
+  messages: ['noDate', 'inPersonAssumed'],
+  check(ctx, report) {
+    const { cls } = ctx;
+    // An objection makes the consent moot: objection-ignored reports the row.
+    if (cls.objection) return;
+    if (cls.consentAssumed) report({ message: 'inPersonAssumed' });
+    else if (cls.consentClaimed && cls.consentDate === undefined) report({ message: 'noDate', field: 'consent_date' });
+  },
+});

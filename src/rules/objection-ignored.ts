@@ -1,0 +1,53 @@
+import { defineRule, type RowContext } from './types.js';
+import type { Field } from '../types.js';
+
+/** Canonical field of a column when it is mapped, else the column's own name. */
+function fieldOf(ctx: RowContext, index: number): string {
+  for (const [field, i] of Object.entries(ctx.plan.mapping) as [Field, number][]) if (i === index) return field;
+  return ctx.plan.header[index];
+}
+
+/**
+ * objection-ignored: the person objected, unsubscribed or asked not to be contacted, and is still in a
+ * file used for contact. After an objection to prospecting the data "ne sont plus traitées à ces fins"
+ * (RGPD art. 21.2 and 21.3; CNIL, les droits des électeurs). An objection to prospecting as a whole
+ * (the objection column, or an unsubscribe with no channel left) fires whatever the channel; a refusal
+ * of one channel (do_not_call, unsubscribed from SMS only) fires when the row is used on that channel.
+ */
+export default defineRule({
+  id: 'objection-ignored',
+  severity: 'error',
+  action: 'drop-row',
+  references: [
+    {
+      label: 'RGPD (règlement (UE) 2016/679), art. 21.2 et 21.3 — droit d\'opposition à la prospection',
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+    {
+      label: 'CNIL — Respecter les droits des électeurs sur leurs données personnelles (30 janvier 2026)',
+      url: 'https://www.cnil.fr/fr/respecter-les-droits-des-electeurs-sur-leurs-donnees-personnelles',
+    },
+    {
+      label: 'CNIL — Les droits des électeurs',
+      url: 'https://www.cnil.fr/fr/les-droits-des-electeurs',
+    },
+    {
+      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
+      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
+    },
+  ],
+  messages: ['objected', 'objectedChannel'],
+  check(ctx, report) {
+    const { cls } = ctx;
+    const index = cls.objectionColumn;
+    const field = index !== undefined ? fieldOf(ctx, index) : 'objection';
+    const column = index !== undefined ? ctx.plan.header[index] : 'objection';
+    if (cls.objection) {
+      report({ message: 'objected', params: { field: column }, field });
+      return;
+    }
+    for (const channel of ctx.channels) {
+      if (cls.objectedChannels.has(channel)) report({ message: 'objectedChannel', params: { channel, field: column }, field });
+    }
+  },
+});

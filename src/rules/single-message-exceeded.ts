@@ -1,0 +1,52 @@
+import { defineRule } from './types.js';
+import { parseBoolean } from '../read/values.js';
+
+/**
+ * single-message-exceeded: an occasional contact (a one-off social interaction, a referral, a rented or
+ * bought list) already had the single first message, did not answer yes, and is used again. The CNIL
+ * allows "un seul et unique message (sans relance)" and deletion "dans un délai maximal de deux mois
+ * après l'envoi de l'unique message" without a positive answer (délib. 2012-020; NS 34, délib. 2012-021).
+ */
+export default defineRule({
+  id: 'single-message-exceeded',
+  severity: 'error',
+  action: 'drop-row',
+  references: [
+    {
+      label: 'Délibération n° 2012-021 (NS 34), article « Durée de conservation des données » (JORFARTI000025365421, copie du JORF sur legal.tricoteuses.fr)',
+      url: 'https://legal.tricoteuses.fr/articles/JORFARTI000025365421',
+    },
+    {
+      label: 'Légifrance — Délibération CNIL n° 2012-021 du 26 janvier 2012, norme simplifiée n° 34 (communication politique)',
+      url: 'https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000025365982/',
+    },
+    {
+      label: 'Légifrance — Délibération CNIL n° 2012-020 du 26 janvier 2012 portant recommandation sur les fichiers des partis, élus et candidats',
+      url: 'https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000025364626/',
+    },
+    {
+      label: 'CNIL — La communication politique par téléphone (SMS/MMS, automates d\'appel)',
+      url: 'https://www.cnil.fr/fr/la-communication-politique-par-telephone',
+    },
+    {
+      label: 'CNIL — Communication politique : quelles règles pour la collecte de données sur les réseaux sociaux ? (9 février 2023 ; 1re version novembre 2016)',
+      url: 'https://www.cnil.fr/fr/communication-politique-quelles-regles-pour-la-collecte-de-donnees-sur-les-reseaux-sociaux',
+    },
+  ],
+  messages: ['noReply', 'refused'],
+  check(ctx, report) {
+    const { cls } = ctx;
+    // Without a channel the row is not "used again" as far as the file says.
+    if (ctx.channels.length === 0) return;
+    if (cls.category !== 'occasional_contact' && cls.category !== 'prospect') return;
+    if (cls.firstMessageReply === 'yes') return;
+    // The column may hold the date of the message or just say it was sent ("oui").
+    const sent = cls.dates.first_message_at !== undefined || parseBoolean(ctx.get('first_message_at')) === true;
+    if (!sent) return;
+    report({
+      message: cls.firstMessageReply === 'no' ? 'refused' : 'noReply',
+      params: { channels: ctx.channels.join(', ') },
+      field: 'first_message_at',
+    });
+  },
+});

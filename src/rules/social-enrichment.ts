@@ -1,0 +1,80 @@
+import { defineRule, type RowContext } from './types.js';
+import type { Channel, Field } from '../types.js';
+
+type ContactKind = 'email' | 'phone' | 'address';
+
+/** Each kind of contact data, and the consents that make it usable (an SMS or call opt-in covers the number). */
+const KINDS: readonly [ContactKind, readonly Channel[]][] = [
+  ['email', ['email']],
+  ['phone', ['sms', 'phone', 'automated_call']],
+  ['address', ['post']],
+];
+
+/** The finding's field: the canonical field when the column is the mapped one, else the column's name. */
+function fieldOf(ctx: RowContext, kind: ContactKind, index: number): string {
+  return ctx.plan.mapping[kind as Field] === index ? kind : ctx.plan.header[index];
+}
+
+/**
+ * social-enrichment: an email, phone number or postal address sits on a row that comes from a social
+ * network, or was appended from a social network, a scraping tool or a data broker, and the person gave
+ * no explicit consent for that channel. A social contact agreed to be reached on the network only;
+ * details matched from elsewhere are an "enrichment" the person does not know of and cannot object to
+ * (CNIL, communication politique et réseaux sociaux; RGPD art. 5.1.a and 14). The details are emptied;
+ * the row stays with what the person did give.
+ */
+export default defineRule({
+  id: 'social-enrichment',
+  severity: 'error',
+  action: 'scrub-field',
+  references: [
+    {
+      label: 'CNIL — Communication politique : quelles règles pour la collecte de données sur les réseaux sociaux ? (9 février 2023 ; 1re version novembre 2016)',
+      url: 'https://www.cnil.fr/fr/communication-politique-quelles-regles-pour-la-collecte-de-donnees-sur-les-reseaux-sociaux',
+    },
+    {
+      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.a — licéité, loyauté, transparence',
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+    {
+      label: 'RGPD (règlement (UE) 2016/679), art. 14 — information en cas de collecte indirecte (source des données)',
+      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
+    },
+    {
+      label: 'CNIL — Les fichiers du secteur privé (21 octobre 2025)',
+      url: 'https://www.cnil.fr/fr/les-fichiers-du-secteur-prive',
+    },
+    {
+      label: 'CNIL — Réutilisation de vos données publiées sur Internet à des fins commerciales : quels sont vos droits ? (12 juin 2024)',
+      url: 'https://www.cnil.fr/fr/reutilisation-de-vos-donnees-publiees-sur-internet-des-fins-commerciales-quels-sont-vos-droits',
+    },
+  ],
+  messages: ['fromNetwork', 'fromSocial', 'enrichedNetwork', 'enrichedScraping', 'enrichedBroker'],
+  check(ctx, report) {
+    const { cls } = ctx;
+    // Scraped rows are dropped whole by social-scraping; an "other" enrichment (a town's own file,
+    // a typed-in correction) is not a social network, a scraper or a broker.
+    const social = cls.source === 'social_regular' || cls.source === 'social_occasional';
+    const enrichment = cls.enrichment && cls.enrichment.kind !== 'other' ? cls.enrichment : undefined;
+    if (!social && !enrichment) return;
+    for (const [kind, channels] of KINDS) {
+      const columns = cls.contact[kind];
+      if (columns.length === 0 || channels.some((c) => cls.consent.has(c))) continue;
+      const field = fieldOf(ctx, kind, columns[0]);
+      const params: Record<string, string> = { field: ctx.plan.header[columns[0]] };
+      let message: string;
+      if (enrichment) {
+        if (enrichment.kind === 'scraping') message = 'enrichedScraping';
+        else if (enrichment.kind === 'broker') message = 'enrichedBroker';
+        else message = 'enrichedNetwork';
+        if (message === 'enrichedNetwork') params.network = enrichment.network ?? 'other';
+      } else if (cls.network) {
+        message = 'fromNetwork';
+        params.network = cls.network;
+      } else {
+        message = 'fromSocial';
+      }
+      report({ message, params, field, scrub: columns });
+    }
+  },
+});
