@@ -12,7 +12,7 @@ import { maskValue } from './mask.js';
 import { rules as allRules } from './rules/index.js';
 import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
 import type { Config } from './config.js';
-import type { Action, Category, Channel, Field, Finding, Severity, Source } from './types.js';
+import { CHANNELS, type Action, type Category, type Channel, type Field, type Finding, type Severity, type Source } from './types.js';
 
 export type Mode = 'scan' | 'purge';
 
@@ -183,6 +183,7 @@ export class AuditEngine {
       cls.objection = true;
       cls.consent = new Set();
       cls.basis = new Set();
+      cls.objectedChannels = new Set(CHANNELS);
     }
     const channels = this.forChannels.length ? this.forChannels : parseChannels(this.channelIndex !== undefined ? cells[this.channelIndex] : undefined);
     const ctx: RowContext = { line, cells, plan: this.plan, settings: this.settings, cls, channels, get };

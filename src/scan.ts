@@ -14,7 +14,8 @@ import { openCsv, type CsvReader } from './read/reader.js';
 import { canonicalEncoding, createEncoder } from './read/encoding.js';
 import { parseDelimiterOption } from './read/dialect.js';
 import { dayOf, formatDay, parseDate } from './read/values.js';
-import { AuditEngine, type Mode, type RowResult } from './engine.js';
+import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
+import type { Mapping } from './mapping.js';
 import { ReportCollector, sortFindings, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
 import { writeReport } from './report/index.js';
 import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
@@ -62,14 +63,16 @@ export interface ScanOptions {
   sidecars?: Sidecar[];
   /** purge: the report's `purge` section, computed at the end. */
   purge?: () => PurgeSection;
+  /** Whether a row's person is on a suppression list (`--suppress`): the row then carries an objection. */
+  isSuppressed?: EngineOptions['isSuppressed'];
 }
 
 export interface Sidecar {
   path: string;
   /** What it is, for error messages ("the purge log"). */
   what: string;
-  /** Text written first, given the input header. */
-  start?(header: string[]): string;
+  /** Text written first, given the input header and the column of each canonical field. */
+  start?(header: string[], mapping: Mapping): string;
   /** Text to append for a row, if any. */
   row(r: RowResult, cells: string[]): string | undefined;
   /** Text written last. */
@@ -185,6 +188,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       secondRoundDate,
       mode,
       showValues: opts.showValues,
+      isSuppressed: opts.isSuppressed,
     });
     const collector = new ReportCollector(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT);
 
@@ -213,7 +217,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       const f = opts.dryRun ? undefined : await AtomicFile.open(sc.path, sc.what);
       if (f) open.push(f);
       sidecars.push({ s: sc, f });
-      const head = sc.start?.(reader.header);
+      const head = sc.start?.(reader.header, engine.mapping.mapping);
       if (head && f) await f.write(head);
     }
 

@@ -151,12 +151,37 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('scan')
     .description('audit contact files; write a cleaned file and a report')
     .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
-  addCommonOptions(scan).action(async (files: string[], opts: CommonOptions) => {
-    const { runScan } = await import('./scan-command.js');
-    setExit(await runScan(files, opts, io, 'scan'));
-  });
+  addCommonOptions(scan)
+    .option('--suppress <file>', 'drop rows whose email or phone is on this suppression list (written by purge --suppression-list)')
+    .action(async (files: string[], opts: CommonOptions & { suppress?: string }) => {
+      if (opts.suppress) {
+        const { runScanWithSuppression } = await import('./purge-command.js');
+        setExit(await runScanWithSuppression(files, { ...opts, suppress: opts.suppress }, io));
+        return;
+      }
+      const { runScan } = await import('./scan-command.js');
+      setExit(await runScan(files, opts, io, 'scan'));
+    });
 
   // --- purge command ---
+  const purge = program
+    .command('purge')
+    .description('retention purge for a DPO: remove expired, objected, scraped, forbidden-source and malformed rows; write a purge log without personal data')
+    .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
+  addCommonOptions(purge)
+    .option('--log <file>', 'purge log, CSV or .json (default: <name>.purge-log-<as-of>.csv beside the input)')
+    .option('--salt <hex>', 'salt of the log hashes, as printed by a previous purge (default: a new random salt)')
+    .option('--suppression-list <file>', 'add the hashed email/phone of people who objected to this list (created if missing)')
+    .option('--suppress <file>', 'also purge rows whose email or phone is on this suppression list');
+  for (const o of purge.options) {
+    if (o.long === '--out') o.description = 'purged file (default: <name>.purged.csv beside the input; "-" for stdout)';
+    if (o.long === '--report') o.description = 'report file, format from extension (default: <name>.purge-report-<as-of>.json; repeatable)';
+    if (o.long === '--dry-run') o.description = 'list what would be purged; delete and write nothing';
+  }
+  purge.action(async (files: string[], opts: CommonOptions) => {
+    const { runPurge } = await import('./purge-command.js');
+    setExit(await runPurge(files, opts, io));
+  });
   // --- end purge command ---
 
   // --- rules and explain commands ---

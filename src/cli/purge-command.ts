@@ -1,0 +1,192 @@
+/**
+ * `cnil-audit purge` (issue #4): the DPO's retention purge, on the shared scan driver in `purge` mode,
+ * plus the purge part of the terminal summary. Also `scan --suppress`, which reads the suppression list
+ * a purge writes.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { dirname, join, resolve } from 'node:path';
+import type { CliIO } from './io.js';
+import { colorEnabled, reportError, type CommonOptions } from './main.js';
+import { runScan, type Extra } from './scan-command.js';
+import { AuditError } from '../errors.js';
+import { detectLang, t } from '../i18n/index.js';
+import { dayOf, formatDay, parseDate } from '../read/values.js';
+import { stemOf, type ScanOptions, type ScanResult } from '../scan.js';
+import { assertNotInput } from '../write/atomic.js';
+import { PurgeRun, SuppressionList, generateSalt, parseSalt, retentionApplied, saltFingerprint } from '../purge.js';
+import type { Field, Lang } from '../types.js';
+
+export interface PurgeOptions extends CommonOptions {
+  log?: string;
+  salt?: string;
+  suppressionList?: string;
+  suppress?: string;
+}
+
+/** Default output names beside the input (or in --out-dir), dated by --as-of so monthly runs do not overwrite each other's log. */
+export function purgeDefaults(input: string, outDir: string | undefined, asOf: string) {
+  const dir = outDir ?? (input === '-' ? '.' : dirname(input));
+  const stem = input === '-' ? 'stdin' : stemOf(input);
+  return {
+    out: join(dir, `${stem}.purged.csv`),
+    report: join(dir, `${stem}.purge-report-${asOf}.json`),
+    log: join(dir, `${stem}.purge-log-${asOf}.csv`),
+  };
+}
+
+/** The --as-of day as scanFile will read it (today when absent). */
+function asOfDay(value: string | undefined, now: () => number): string {
+  if (value === undefined) return formatDay(dayOf(now()));
+  const d = parseDate(value);
+  if (typeof d !== 'number') throw new AuditError('E_USAGE', { detail: `--as-of: "${value}" is not a date (use 2026-12-31 or 31/12/2026)` });
+  return formatDay(d);
+}
+
+/** Loads `--suppress` once, at the first file (so a bad list is reported like any input error). */
+function suppressLoader(path: string | undefined, cwd: string): () => SuppressionList | undefined {
+  let list: SuppressionList | undefined;
+  return () => (path ? (list ??= SuppressionList.read(resolve(cwd, path))) : undefined);
+}
+
+export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): Promise<number> {
+  let salt: string;
+  try {
+    if (files.length > 1 && opts.log) throw new AuditError('E_USAGE', { detail: 'with several inputs, --log cannot name one file: use --out-dir' });
+    // Writing the purged rows elsewhere would undo the purge.
+    if (opts.rejects) throw new AuditError('E_USAGE', { detail: '--rejects cannot be used with purge: the purged rows must be deleted, not copied (use --dry-run to review them)' });
+    salt = opts.salt !== undefined ? parseSalt(opts.salt) : generateSalt();
+  } catch (e) {
+    return reportError(io, (opts.lang as Lang | undefined) ?? detectLang(io.env), e);
+  }
+  const now = io.now ?? Date.now;
+  const purgedAt = new Date(now()).toISOString();
+  const suppressList = suppressLoader(opts.suppress, io.cwd);
+  const runs = new Map<string, PurgeRun>();
+  let lang: Lang = 'en';
+  let saltShown = false;
+  let logged = false;
+
+  const extra: Extra = (_file, base) => {
+    lang = base.lang ?? lang;
+    const day = asOfDay(base.asOf, now);
+    const defaults = purgeDefaults(base.input, base.outDir, day);
+    const inputPath = base.input === '-' ? undefined : base.input;
+    let suppression: ConstructorParameters<typeof PurgeRun>[0]['suppression'];
+    if (opts.suppressionList) {
+      const path = resolve(io.cwd, opts.suppressionList);
+      // Checked before reading, so the input is never mistaken for a list (nor overwritten).
+      assertNotInput(path, inputPath, 'the suppression list');
+      suppression = { path, list: SuppressionList.read(path, true), addedOn: day };
+    }
+    const run = new PurgeRun({
+      lang: base.lang ?? 'en',
+      salt,
+      saltGiven: opts.salt !== undefined,
+      purgedAt,
+      dryRun: !!base.dryRun,
+      log: opts.log ? resolve(io.cwd, opts.log) : defaults.log,
+      suppression,
+      retention: retentionApplied(base.config, base.lang ?? 'en'),
+    });
+    runs.set(base.input, run);
+    const lists = [suppressList(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
+    const more: Partial<ScanOptions> = {
+      out: base.out ?? defaults.out,
+      reports: base.reports?.length ? base.reports : [defaults.report],
+      sidecars: run.sidecars(),
+      purge: () => {
+        if (!run.opts.dryRun) logged = true;
+        return run.section();
+      },
+    };
+    // People already on a suppression list (--suppress, or the list being extended) go too.
+    if (lists.length) more.isSuppressed = countingSuppression(lists, run);
+    return more;
+  };
+
+  const chalk = new Chalk({ level: colorEnabled(opts, io, opts.out === '-' ? io.stderr : io.stdout) ? 1 : 0 });
+  const afterEach = (result: ScanResult, l: Lang): string => {
+    const run = runs.get(result.report.input.path);
+    if (!run) return '';
+    const text = renderPurgeSummary(result, run, l, chalk, !saltShown);
+    if (!run.opts.dryRun) saltShown = true;
+    return text;
+  };
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach);
+  // A generated salt that was never shown (--quiet, --format json) would make the log unprovable.
+  if (logged && !saltShown && opts.salt === undefined) io.stderr.write(`cnil-audit: ${t(lang, 'purge.saltStderr', { salt })}\n`);
+  return code;
+}
+
+function countingSuppression(lists: SuppressionList[], counter: { suppressed?: number }) {
+  return (get: (field: Field) => string | undefined): boolean => {
+    for (const list of lists) {
+      if (list.matches(get)) {
+        counter.suppressed = (counter.suppressed ?? 0) + 1;
+        return true;
+      }
+    }
+    return false;
+  };
+}
+
+/** `scan --suppress <file>`: rows whose email or phone is on the list carry an objection. */
+export async function runScanWithSuppression(files: string[], opts: CommonOptions & { suppress: string }, io: CliIO): Promise<number> {
+  const load = suppressLoader(opts.suppress, io.cwd);
+  const counters = new Map<string, { suppressed?: number }>();
+  const extra: Extra = (_file, base) => {
+    const counter = {};
+    counters.set(base.input, counter);
+    return { isSuppressed: countingSuppression([load()!], counter) };
+  };
+  const afterEach = (result: ScanResult, lang: Lang) =>
+    t(lang, 'purge.suppressMatched', { count: counters.get(result.report.input.path)?.suppressed ?? 0 }) + '\n';
+  return runScan(files, opts, io, 'scan', extra, afterEach);
+}
+
+/** The purge part of the terminal summary: what a DPO files with the log (issue #4). */
+export function renderPurgeSummary(result: ScanResult, run: PurgeRun, lang: Lang, c: ChalkInstance, showSalt: boolean): string {
+  const r = result.report;
+  const L = (id: string, params?: Record<string, string | number>) => t(lang, `purge.${id}`, params);
+  const lines: string[] = ['', c.bold(L('title', { asOf: r.asOf }))];
+  lines.push(L('inputHash', { sha256: r.input.sha256 }));
+  lines.push(L(run.opts.dryRun ? 'countsDry' : 'counts', { rowsIn: r.input.rows, kept: r.output.rows, purged: run.purged }));
+  const table = (title: string, counts: Record<string, number>, label?: (k: string) => string) => {
+    const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+    if (!entries.length) return;
+    lines.push(title);
+    const width = Math.max(...entries.map(([k]) => k.length));
+    for (const [k, n] of entries) lines.push(`  ${k.padEnd(width)}  ${String(n).padStart(7)}${label ? '  ' + c.dim(label(k)) : ''}`);
+  };
+  if (run.purged === 0) lines.push(c.green(L('none')));
+  table(L('byReason'), run.byReason, (k) => t(lang, `rule.${k}.title`));
+  table(L('byCategory'), run.byCategory);
+  if (run.suppressed) lines.push(L('suppressMatched', { count: run.suppressed }));
+  lines.push(L('otherFindings'));
+
+  lines.push('', L('retentionTitle'));
+  const retention = Object.entries(r.purge?.retention ?? run.opts.retention);
+  const width = Math.max(...retention.map(([k]) => k.length), 'member'.length);
+  lines.push(`  ${'member'.padEnd(width)}  ${''.padEnd(5)}  ${c.dim(L('retentionMember'))}`);
+  for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${duration.padEnd(5)}  ${c.dim(source)}`);
+  lines.push(r.options.electionDate ? L('electionDate', { date: r.options.electionDate }) : c.yellow(L('noElectionDate')));
+
+  lines.push('');
+  if (run.opts.dryRun) {
+    lines.push(c.yellow(L('dryRunTitle')));
+    for (const [rule, list] of run.lines) {
+      lines.push(`  ${rule}: ${L('dryRunLines', { lines: list.toString() })}${list.more ? ' ' + L('dryRunMore', { count: list.more }) : ''}`);
+    }
+    if (run.opts.suppression) lines.push(L('suppressionDry', { added: run.suppressionAdded }));
+    return lines.join('\n') + '\n';
+  }
+  if (r.purge?.log) lines.push(L('log', { path: r.purge.log, count: run.purged }));
+  if (run.unidentified) lines.push(c.yellow(L('unidentified', { count: run.unidentified })));
+  if (run.opts.suppression) lines.push(L('suppression', { path: run.opts.suppression.path, added: run.suppressionAdded, total: run.opts.suppression.list.size }));
+  const fingerprint = saltFingerprint(run.opts.salt);
+  if (run.opts.saltGiven) lines.push(L('saltGiven', { fingerprint }));
+  else if (showSalt) lines.push(c.bold(L('salt', { salt: run.opts.salt, fingerprint })), L('saltNote', { salt: run.opts.salt }));
+  else lines.push(L('saltAbove', { fingerprint }));
+  if (result.written.clean) lines.push(L('nextStep', { path: result.written.clean, input: r.input.path }));
+  return lines.join('\n') + '\n';
+}
