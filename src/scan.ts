@@ -199,6 +199,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       record_delimiter: dialect.recordDelimiter,
       quoted: dialect.quoteAll,
       quoted_empty: dialect.quoteEmpty,
+      // csv-stringify quotes a field holding the record delimiter only: with LF endings a lone CR (or
+      // with CR endings an LF) would be written bare, and read back as a line break.
+      quoted_match: /[\r\n]/,
       eof: true,
     };
     const encodeClean = createEncoder(outEncoding, outBom);

@@ -69,6 +69,16 @@ export interface Context {
   lang: Lang;
 }
 
+/**
+ * Control characters shown escaped: a message quotes column names and paths from the input, and a
+ * line break or a terminal escape sequence in a header must not split the one error line or drive the
+ * terminal.
+ */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Prints one error line, `cnil-audit: file:line: problem`, in the user's language; returns 2. */
 export function reportError(io: CliIO, lang: Lang, e: unknown): number {
   if (isAuditError(e)) {
@@ -77,7 +87,7 @@ export function reportError(io: CliIO, lang: Lang, e: unknown): number {
       return EXIT.INTERRUPTED;
     }
     const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : '';
-    io.stderr.write(`cnil-audit: ${where}${t(lang, `error.${e.code}`, e.params)}\n`);
+    io.stderr.write(`cnil-audit: ${oneLine(`${where}${t(lang, `error.${e.code}`, e.params)}`)}\n`);
     return EXIT.ERROR;
   }
   // An unexpected failure: still one line and exit 2, with a hint to report it; no stack trace.
