@@ -523,8 +523,10 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       if (category === 'member') basis = ALL;
       else if (source !== 'forbidden' && source !== 'social_scraped') {
         const social = SOCIAL_SOURCES.has(source);
-        // Phone and post: the number or address must not come from a social network or an enrichment.
+        // Phone and post: the number or address must not come from a social network or an enrichment
+        // (an electoral list's addresses are the list's own, whatever was appended to it).
         if (!social && enrichment === undefined) basis |= BIT.phone | BIT.post;
+        else if (!social && isOwnData(source, 'address')) basis |= BIT.post;
         // Door: no door-to-door towards people targeted from social-network data (CNIL réseaux sociaux).
         if (!social && (enrichment === undefined || enrichment.kind === 'broker' || enrichment.kind === 'other')) basis |= BIT.door;
         // Social: a follower on the same network; a one-off contact until the single first message.
@@ -563,6 +565,14 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
 }
 
 const EMPTY: readonly number[] = [];
+
+/**
+ * Contact data a source itself provides, so an enrichment cannot have brought it: the electoral list
+ * gives names and postal addresses (code électoral art. L37), nothing else.
+ */
+export function isOwnData(source: Source, kind: 'email' | 'phone' | 'address'): boolean {
+  return source === 'electoral_list' && kind === 'address';
+}
 
 /** What a generic "yes" covers: the channel the data was collected on (SPEC §4). */
 function collectionChannels(source: Source, dataMask: number): number {

@@ -25,9 +25,12 @@ export default defineRule({
   messages: ['noDate', 'inPersonAssumed'],
   check(ctx, report) {
     const { cls } = ctx;
-    // An objection makes the consent moot: objection-ignored reports the row.
-    if (cls.objection) return;
+    // An objection makes the consent moot (objection-ignored reports the row), and so does a source
+    // no consent can make usable (social-scraping, forbidden-source).
+    if (cls.objection || cls.source === 'social_scraped' || cls.source === 'forbidden') return;
     if (cls.consentAssumed) report({ message: 'inPersonAssumed' });
-    else if (cls.consentClaimed && cls.consentDate === undefined) report({ message: 'noDate', field: 'consent_date' });
+    // Only a consent the tool counts needs its proof: a list status it does not read as the person's
+    // consent (a "subscribed" set on import of a bought list) is no basis to begin with.
+    else if (cls.consent.size > 0 && cls.consentDate === undefined) report({ message: 'noDate', field: 'consent_date' });
   },
 });

@@ -1,10 +1,16 @@
-import { defineRule, type RowContext } from './types.js';
-import type { Field } from '../types.js';
+import { defineRule, type HeaderPlan } from './types.js';
 
-/** Canonical field of a column when it is mapped, else the column's own name. */
-function fieldOf(ctx: RowContext, index: number): string {
-  for (const [field, i] of Object.entries(ctx.plan.mapping) as [Field, number][]) if (i === index) return field;
-  return ctx.plan.header[index];
+/** Per file: the name a finding gives each column, its canonical field when mapped, else its own name. */
+const FIELD_NAMES = new WeakMap<HeaderPlan, string[]>();
+
+function fieldOf(plan: HeaderPlan, index: number): string {
+  let names = FIELD_NAMES.get(plan);
+  if (!names) {
+    names = plan.header.slice();
+    for (const [field, i] of Object.entries(plan.mapping)) if (i !== undefined) names[i] = field;
+    FIELD_NAMES.set(plan, names);
+  }
+  return names[index];
 }
 
 /**
@@ -39,8 +45,9 @@ export default defineRule({
   messages: ['objected', 'objectedChannel'],
   check(ctx, report) {
     const { cls } = ctx;
+    if (!cls.objection && cls.objectedChannels.size === 0) return;
     const index = cls.objectionColumn;
-    const field = index !== undefined ? fieldOf(ctx, index) : 'objection';
+    const field = index !== undefined ? fieldOf(ctx.plan, index) : 'objection';
     const column = index !== undefined ? ctx.plan.header[index] : 'objection';
     if (cls.objection) {
       report({ message: 'objected', params: { field: column }, field });

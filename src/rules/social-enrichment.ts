@@ -1,5 +1,6 @@
 import { defineRule, type RowContext } from './types.js';
 import type { Channel, Field } from '../types.js';
+import { isOwnData } from '../classify.js';
 
 type ContactKind = 'email' | 'phone' | 'address';
 
@@ -59,7 +60,7 @@ export default defineRule({
     if (!social && !enrichment) return;
     for (const [kind, channels] of KINDS) {
       const columns = cls.contact[kind];
-      if (columns.length === 0 || channels.some((c) => cls.consent.has(c))) continue;
+      if (columns.length === 0 || channels.some((c) => cls.consent.has(c)) || isOwnData(cls.source, kind)) continue;
       const field = fieldOf(ctx, kind, columns[0]);
       const params: Record<string, string> = { field: ctx.plan.header[columns[0]] };
       let message: string;

@@ -11,6 +11,8 @@ ruleTester(rule, {
     { name: 'Mailchimp confirmation time', row: { 'Email Address': E, Source: 'Formulaire site web', CONFIRM_TIME: '2024-02-10 09:14:02' } },
     { name: 'in person, a consent column says no', row: { email: E, source: 'Stand', 'consentement email': 'non' } },
     { name: 'objected: objection-ignored reports it', row: { email: E, source: 'Fichier acheté', 'consentement email': 'oui', opposition: 'oui' } },
+    { name: 'scraped: social-scraping drops it', row: { email: E, source: 'Extraction LinkedIn', 'consentement email': 'oui' } },
+    { name: 'a "subscribed" status on a bought list is not counted as consent at all', row: { email: E, source: 'Achat de fichier', can2_subscription_status: 'subscribed' } },
   ],
   invalid: [
     {

@@ -43,6 +43,13 @@ ruleTester(rule, {
     {
       name: 'phone from a reverse directory on the electoral list',
       row: { telephone: P, adresse: '1 rue A', source: 'Liste électorale', enrichissement: 'Annuaire inversé (courtier)' },
+      // The address is the electoral list's own: only the appended number goes.
+      errors: [{ message: 'enrichedBroker', field: 'phone' }],
+      output: { telephone: '', adresse: '1 rue A' },
+    },
+    {
+      name: 'a bought list enriched by a broker: the address goes too',
+      row: { telephone: P, adresse: '1 rue A', source: 'Fichier acheté', enrichissement: 'courtier' },
       errors: [{ message: 'enrichedBroker', field: 'phone' }, { message: 'enrichedBroker', field: 'address' }],
       output: { telephone: '', adresse: '' },
     },
