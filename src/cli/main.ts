@@ -220,6 +220,19 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   // --- end rules and explain commands ---
 
   // --- init command ---
+  program
+    .command('init')
+    .description('write cnil-audit.config.json: the column mapping detected on a sample, default retention and rule levels, to review and commit')
+    .argument('[sample]', 'a CSV export whose header gives the column mapping ("-" reads stdin)')
+    .option('-o, --out <file>', 'config file to write', 'cnil-audit.config.json')
+    .option('-f, --force', 'overwrite an existing config file')
+    .option('--encoding <enc>', 'force the sample encoding (utf-8, utf-16le, utf-16be, windows-1252)')
+    .option('--delimiter <c>', 'force the sample delimiter (, ; tab |)')
+    .addOption(new Option('--lang <lang>', 'language of messages (default: fr when the locale is French)').choices([...LANGS]))
+    .action(async (sample: string | undefined, opts: import('./init-command.js').InitOptions) => {
+      const { runInit } = await import('./init-command.js');
+      setExit(await runInit(sample, opts, io));
+    });
   // --- end init command ---
 
   for (const c of program.commands) c.exitOverride();

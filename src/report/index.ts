@@ -38,6 +38,14 @@ export async function renderReport(format: string, report: Report, lang: Lang): 
       const { mdChunks } = await import('./md.js');
       return mdChunks(report, lang);
     }
+    case 'html': {
+      const { htmlChunks } = await import('./html.js');
+      return htmlChunks(report, lang);
+    }
+    case 'csv': {
+      const { csvChunks } = await import('./csv.js');
+      return csvChunks(report, lang);
+    }
     default:
       throw new AuditError('E_USAGE', { detail: `report format ".${format}" is not available yet` });
   }

@@ -1,9 +1,14 @@
-/** Markdown report (SPEC §7): readable in a Git forge or pasted into a DPO's accountability file. */
+/**
+ * Markdown report (SPEC §7): readable in a Git forge or pasted into a DPO's accountability file.
+ * Summary, then each rule found with why it matters and its legal sources, the findings table, and
+ * what to do next. Every value from the input is escaped: no HTML, links or table breaks get through.
+ */
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { Report } from './model.js';
+import { actionLabel, labelled, nextSteps, ruleSummaries, severityLabel, verdict } from './shared.js';
 
-/** Escapes text for a Markdown table cell: no HTML, no pipes, no line breaks. */
+/** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
 export function mdCell(s: string): string {
   return s
     .replace(/\\/g, '\\\\')
@@ -12,21 +17,72 @@ export function mdCell(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ')
-    .replace(/([`*_[\]])/g, '\\$1');
+    .replace(/([`*_[\]#!~])/g, '\\$1');
+}
+
+/** A link to a reference: only http(s) URLs become links; the rest is shown as text. */
+export function mdLink(label: string, url: string): string {
+  if (!/^https?:\/\//i.test(url)) return `${mdCell(label)} (${mdCell(url)})`;
+  return `[${mdCell(label)}](${url.replace(/[()<>\s"']/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`;
 }
 
 export function* mdChunks(report: Report, lang: Lang): Generator<string> {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
-  yield `# ${mdCell(L(report.command === 'purge' ? 'summary.titlePurge' : 'summary.title', { file: report.input.path }))}\n\n`;
-  yield `- ${L('md.asOf')}: ${report.asOf}\n- ${L('md.generatedAt')}: ${report.generatedAt}\n- SHA-256: \`${report.input.sha256}\`\n`;
-  yield `- ${L('summary.rows', { rowsIn: report.input.rows, kept: report.output.rows, dropped: report.output.droppedRows, withFindings: report.summary.rowsWithFindings })}\n`;
-  if (!report.summary.channelsChecked) yield `- ${L('summary.channelsNotChecked')}\n`;
-  if (report.output.scrubbedColumns.length) yield `- ${mdCell(L('summary.scrubbed', { columns: report.output.scrubbedColumns.join(', ') }))}\n`;
-  yield `\n## ${L('md.byRule')}\n\n| rule | ${L('md.count')} |\n|---|---:|\n`;
-  for (const [rule, n] of Object.entries(report.summary.byRule).sort((a, b) => b[1] - a[1])) yield `| \`${rule}\` | ${n} |\n`;
-  yield `\n## ${L('md.findings')}\n\n| ${L('md.line')} | id | rule | ${L('md.severity')} | action | message |\n|---:|---|---|---|---|---|\n`;
-  for (const f of report.findings) {
-    yield `| ${f.line} | ${mdCell(f.id ?? '')} | \`${f.rule}\` | ${L(`severity.${f.severity}`)} | ${L(`action.${f.action}`)} | ${mdCell(f.message)} |\n`;
+  const rules = ruleSummaries(report, lang);
+  const s = report.summary;
+  const file = report.input.path === '-' ? '<stdin>' : report.input.path;
+
+  yield `# ${mdCell(L(report.command === 'purge' ? 'summary.titlePurge' : 'summary.title', { file }))}\n\n`;
+  yield `> ${mdCell(verdict(report, lang))}\n\n`;
+  yield `- ${labelled(lang, L('md.asOf'), report.asOf)}\n`;
+  yield `- ${labelled(lang, L('md.generatedAt'), report.generatedAt)}\n`;
+  yield `- ${labelled(lang, 'SHA-256', `\`${report.input.sha256}\``)}\n`;
+  yield `- ${mdCell(L('summary.input', { rows: report.input.rows, columns: report.input.columns, encoding: report.input.encoding + (report.input.bom ? ' (BOM)' : ''), delimiter: JSON.stringify(report.input.delimiter) }))}\n`;
+  if (s.channelsChecked) {
+    if (report.options.for.length) yield `- ${mdCell(L('summary.channels', { channels: report.options.for.join(', ') }))}\n`;
+  } else yield `- ${mdCell(L('summary.channelsNotChecked'))}\n`;
+  if (report.options.electionDate) yield `- ${labelled(lang, L('report.electionDate'), report.options.electionDate)}\n`;
+
+  yield `\n## ${L('report.summary')}\n\n| | |\n|---|---:|\n`;
+  yield `| ${L('report.rowsIn')} | ${report.input.rows} |\n`;
+  yield `| ${L('report.rowsKept')} | ${report.output.rows} |\n`;
+  yield `| ${L('report.rowsDropped')} | ${report.output.droppedRows} |\n`;
+  yield `| ${L('report.rowsWithFindings')} | ${s.rowsWithFindings} |\n`;
+  yield `| ${L('report.errors')} | ${s.bySeverity.error} |\n`;
+  yield `| ${L('report.warnings')} | ${s.bySeverity.warning} |\n`;
+  if (s.bySeverity.info) yield `| ${L('report.infos')} | ${s.bySeverity.info} |\n`;
+  if (report.output.scrubbedColumns.length) {
+    yield `\n${mdCell(L('summary.scrubbed', { columns: report.output.scrubbedColumns.join(', ') }))}\n`;
   }
-  if (report.truncated) yield `\n${L('summary.truncated', { limit: 10000 })}\n`;
+
+  yield `\n## ${L('md.byRule')}\n\n`;
+  if (rules.length === 0) yield `${L('summary.noFindings')}\n`;
+  for (const r of rules) {
+    yield `### ${mdCell(r.title)} (\`${r.id}\`)\n\n`;
+    yield `**${severityLabel(lang, r.severity)}** · ${L('report.findingsCount', { count: r.count })} · ${actionLabel(lang, r.action)}\n\n`;
+    if (r.description) yield `${mdCell(r.description)}\n\n`;
+    if (r.why) yield `**${L('report.why')}** ${mdCell(r.why)}\n\n`;
+    if (r.fix) yield `**${L('report.fix')}** ${mdCell(r.fix)}\n\n`;
+    if (r.interpretation) yield `**${L('report.interpretation')}** ${mdCell(r.interpretation)}\n\n`;
+    if (r.references.length) {
+      yield `${labelled(lang, L('report.sources'), '').trimEnd()}\n\n`;
+      for (const ref of r.references) yield `- ${mdLink(ref.label, ref.url)}\n`;
+      yield '\n';
+    }
+  }
+
+  if (report.findings.length) {
+    yield `## ${L('md.findings')}\n\n`;
+    yield `| ${L('report.col.line')} | ${L('report.col.id')} | ${L('report.col.rule')} | ${L('report.col.severity')} | ${L('report.col.action')} | ${L('report.col.message')} |\n|---:|---|---|---|---|---|\n`;
+    for (const f of report.findings) {
+      const message = f.value !== undefined ? `${f.message} (${f.value})` : f.message;
+      yield `| ${f.line} | ${mdCell(f.id ?? '')} | \`${f.rule}\` | ${severityLabel(lang, f.severity)} | ${actionLabel(lang, f.action)} | ${mdCell(message)} |\n`;
+    }
+    if (report.truncated) yield `\n${L('summary.truncated', { limit: 10000 })}\n`;
+    yield '\n';
+  }
+
+  yield `## ${L('report.nextSteps')}\n\n`;
+  let i = 1;
+  for (const step of nextSteps(report, lang, rules)) yield `${i++}. ${mdCell(step)}\n`;
 }

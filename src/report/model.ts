@@ -37,7 +37,15 @@ export interface Report {
   command: 'scan' | 'purge';
   generatedAt: string;
   asOf: string;
-  options: { for: string[]; electionDate: string | null; failOn: string; lang: Lang; dryRun: boolean };
+  options: {
+    for: string[];
+    electionDate: string | null;
+    failOn: string;
+    lang: Lang;
+    dryRun: boolean;
+    /** Retention per category as applied (defaults + config), e.g. { regular_contact: "3y" }. */
+    retention?: Record<string, string>;
+  };
   input: {
     path: string;
     sha256: string;
@@ -57,10 +65,38 @@ export interface Report {
     byCategory: Record<Category, number>;
     rowsWithFindings: number;
     channelsChecked: boolean;
+    /** Ages of `last_contact_at` at `asOf` (the HTML report's histogram); absent when not collected. */
+    lastContactAges?: AgeHistogram;
   };
   findings: ReportFinding[];
   truncated: boolean;
   purge?: PurgeSection;
+}
+
+/** Buckets of the `last_contact_at` histogram: 0 to 59 months old, then "60 months or more". */
+export const AGE_BUCKETS = 61;
+
+/**
+ * Ages of `last_contact_at` at `asOf`, counted per month while rows stream past: a fixed number of
+ * counters, so memory does not grow with rows (SPEC §8).
+ */
+export interface AgeHistogram {
+  /** months[i]: rows whose last contact is i whole months old; the last bucket also holds older rows. */
+  months: number[];
+  /** Rows whose last contact is after `asOf`. */
+  future: number;
+  /** Rows with no readable `last_contact_at`. */
+  unknown: number;
+}
+
+const DAY_MS = 86400000;
+
+/** Whole calendar months from day `from` to day `to` (both day numbers), like addDuration counts them. */
+export function monthsBetween(from: number, to: number): number {
+  const a = new Date(from * DAY_MS);
+  const b = new Date(to * DAY_MS);
+  const m = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  return b.getUTCDate() < a.getUTCDate() ? m - 1 : m;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -79,14 +115,26 @@ export class ReportCollector {
   readonly findings: ReportFinding[] = [];
   truncated = false;
   private readonly perRule = new Map<string, number>();
+  private readonly ages: AgeHistogram | undefined;
 
+  /** With `asOf` (a day number), the collector also counts the ages of `last_contact_at`. */
   constructor(
     private readonly lang: Lang,
     private readonly limit = DEFAULT_FINDINGS_LIMIT,
-  ) {}
+    private readonly asOf?: number,
+  ) {
+    if (asOf !== undefined) this.ages = { months: new Array<number>(AGE_BUCKETS).fill(0), future: 0, unknown: 0 };
+  }
 
-  add(r: RowResult): void {
+  /** `lastContactAt`: the row's parsed `last_contact_at` (day number), when the engine provides it. */
+  add(r: RowResult & { lastContactAt?: number }): void {
     this.rowsIn++;
+    if (this.ages) {
+      const d = r.lastContactAt;
+      if (d === undefined) this.ages.unknown++;
+      else if (d > this.asOf!) this.ages.future++;
+      else this.ages.months[Math.min(monthsBetween(d, this.asOf!), AGE_BUCKETS - 1)]++;
+    }
     if (r.dropped) this.dropped++;
     else this.kept++;
     this.bySource[r.source]++;
@@ -116,6 +164,11 @@ export class ReportCollector {
     if (f.field !== undefined) rf.field = f.field;
     if (f.value !== undefined) rf.value = f.value;
     this.findings.push(rf);
+  }
+
+  /** The `last_contact_at` histogram, when the collector was given `asOf`. */
+  lastContactAges(): AgeHistogram | undefined {
+    return this.ages && { months: this.ages.months.slice(), future: this.ages.future, unknown: this.ages.unknown };
   }
 
   /** Count of findings at or above a level (for `--fail-on`). */

@@ -1,0 +1,166 @@
+/**
+ * `cnil-audit init [sample.csv]` (SPEC §1, issue #5): writes `cnil-audit.config.json` with the column
+ * mapping detected on the sample's header, the default retention and the default level of every rule,
+ * for the user to review and commit. Only the header is read. An existing config is never replaced
+ * without `--force`.
+ */
+import { createReadStream, existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
+import type { CliIO } from './io.js';
+import { EXIT, reportError } from './main.js';
+import { AuditError, isAuditError } from '../errors.js';
+import { detectLang, t } from '../i18n/index.js';
+import { openCsv } from '../read/reader.js';
+import { CONTACT_FIELDS, resolveMapping } from '../mapping.js';
+import { detectColumns } from '../patterns.js';
+import { DEFAULT_RETENTION } from '../engine.js';
+import { rules } from '../rules/index.js';
+import { assertNotInput } from '../write/atomic.js';
+import { validateConfig, type Config } from '../config.js';
+import type { Field, Lang } from '../types.js';
+import { VERSION } from '../version.js';
+
+export const DEFAULT_CONFIG_NAME = 'cnil-audit.config.json';
+
+export interface InitOptions {
+  out?: string;
+  force?: boolean;
+  encoding?: string;
+  delimiter?: string;
+  lang?: string;
+}
+
+/** What the sample's header told. */
+export interface SampleInfo {
+  columns: number;
+  encoding: string;
+  delimiter: string;
+  mapping: Partial<Record<Field, string>>;
+  unmapped: string[];
+  /** Columns recognised as political opinion, profiling or sensitive data (scrubbed by the rules). */
+  detected: string[];
+}
+
+/** Reads only the header of a sample export and maps it. */
+export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter'>, stdin?: Readable): Promise<SampleInfo> {
+  let input: Readable;
+  if (path === '-') {
+    if (!stdin) throw new AuditError('E_USAGE', { detail: 'no standard input to read' });
+    input = stdin;
+  } else {
+    input = createReadStream(path);
+    input.on('error', () => undefined); // reported by the reader as E_INPUT_UNREADABLE
+  }
+  const { canonicalEncoding } = await import('../read/encoding.js');
+  const { parseDelimiterOption } = await import('../read/dialect.js');
+  let delimiter: string | undefined;
+  if (opts.delimiter !== undefined) {
+    delimiter = parseDelimiterOption(opts.delimiter);
+    if (!delimiter) throw new AuditError('E_USAGE', { detail: `--delimiter: "${opts.delimiter}" is not one character (or tab, comma, semicolon, pipe)` });
+  }
+  const reader = await openCsv(input, { encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined, delimiter });
+  try {
+    const header = reader.header;
+    const m = resolveMapping(header);
+    const mapped = new Set(Object.values(m.mapping) as number[]);
+    const detected = detectColumns(header, {}, mapped).map((d) => d.name);
+    return {
+      columns: header.length,
+      encoding: reader.dialect.encoding,
+      delimiter: reader.dialect.delimiter,
+      mapping: m.named,
+      unmapped: m.unmapped,
+      detected,
+    };
+  } finally {
+    reader.destroy();
+    if (path !== '-') input.destroy();
+  }
+}
+
+/**
+ * The `$schema` to write: the installed package's schema by relative path when the config sits above
+ * it (editors resolve it offline), else the published copy of this version.
+ */
+export function schemaReference(configPath: string): string {
+  const schema = fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
+  const rel = relative(dirname(configPath), schema);
+  if (existsSync(schema) && rel && !rel.startsWith('..') && !isAbsolute(rel)) return './' + rel.split('\\').join('/');
+  return `https://unpkg.com/cnil-audit@${VERSION}/schema/config.schema.json`;
+}
+
+/** The config `init` writes: detected mapping, default retention, every rule at its default level. */
+export function initialConfig(configPath: string, sample?: SampleInfo): Config {
+  const config: Config = {
+    $schema: schemaReference(configPath),
+    mapping: { ...(sample?.mapping ?? {}) },
+    retention: { ...DEFAULT_RETENTION } as Config['retention'],
+    rules: Object.fromEntries(rules.map((r) => [r.id, r.severity])),
+  };
+  // What init writes must load: a config the tool itself rejects would be a poor start.
+  return validateConfig(config, configPath);
+}
+
+/**
+ * Writes `text` to `path`: exclusively unless `force` (so a config created meanwhile is not replaced),
+ * else through a temp file renamed over it. Mode 0644: a config is meant to be shared and committed.
+ */
+function writeConfig(path: string, text: string, force: boolean, existsMessage: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.cnil-audit-tmp-${process.pid}`);
+  try {
+    if (!force) return writeFileSync(path, text, { flag: 'wx', mode: 0o644 });
+    writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
+    renameSync(temp, path);
+  } catch (e) {
+    if (force) try { unlinkSync(temp); } catch { /* never created */ }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && !force) throw new AuditError('E_USAGE', { detail: existsMessage });
+    throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the config file', detail: code ?? String(e) }, { file: path });
+  }
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
+
+export async function runInit(sample: string | undefined, opts: InitOptions, io: CliIO): Promise<number> {
+  const lang: Lang = opts.lang === 'fr' || opts.lang === 'en' ? opts.lang : detectLang(io.env);
+  const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
+  const target = resolve(io.cwd, opts.out ?? DEFAULT_CONFIG_NAME);
+  try {
+    const samplePath = sample === undefined ? undefined : sample === '-' ? '-' : resolve(io.cwd, sample);
+    if (samplePath && samplePath !== '-') assertNotInput(target, samplePath, 'the config file');
+    if (!opts.force && existsSync(target)) {
+      throw new AuditError('E_USAGE', { detail: L('init.exists', { path: target }) });
+    }
+    let info: SampleInfo | undefined;
+    if (samplePath) {
+      try {
+        info = await inspectSample(samplePath, opts, io.stdin);
+      } catch (e) {
+        throw isAuditError(e) ? e.at(samplePath === '-' ? '<stdin>' : samplePath) : e;
+      }
+    }
+    const config = initialConfig(target, info);
+    writeConfig(target, JSON.stringify(config, null, 2) + '\n', !!opts.force, L('init.exists', { path: target }));
+
+    const out: string[] = [L('init.wrote', { path: target })];
+    if (info) {
+      out.push(L('init.sample', { columns: info.columns, encoding: info.encoding, delimiter: DELIMITER_NAMES[info.delimiter] ?? JSON.stringify(info.delimiter) }));
+      const mapped = Object.entries(info.mapping);
+      out.push(L('init.mapped', { count: mapped.length }));
+      const width = Math.max(0, ...mapped.map(([f]) => f.length));
+      for (const [field, column] of mapped) out.push(`  ${field.padEnd(width)}  ← ${column}`);
+      if (info.unmapped.length) out.push(L('init.unmapped', { count: info.unmapped.length, columns: info.unmapped.join(', ') }));
+      if (info.detected.length) out.push(L('init.detected', { count: info.detected.length, columns: info.detected.join(', ') }));
+      if (!CONTACT_FIELDS.some((f) => info!.mapping[f] !== undefined)) out.push(L('init.noContact'));
+    } else {
+      out.push(L('init.noSample'));
+    }
+    out.push(L('init.review'));
+    io.stdout.write(out.join('\n') + '\n');
+    return EXIT.OK;
+  } catch (e) {
+    return reportError(io, lang, e);
+  }
+}

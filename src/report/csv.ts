@@ -1,0 +1,50 @@
+/**
+ * CSV findings report (SPEC §7): one row per finding, for spreadsheet users. Written the way Excel
+ * opens it without an import dialog: UTF-8 with a BOM, CRLF, and the list separator of the report's
+ * language (";" in French Excel, "," in English). Formula-like values are neutralised (SPEC §9).
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Lang } from '../types.js';
+import { t } from '../i18n/index.js';
+import type { Report, ReportFinding } from './model.js';
+import { actionLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
+
+export const CSV_COLUMNS = ['line', 'id', 'rule', 'title', 'severity', 'action', 'field', 'message', 'value', 'references'] as const;
+
+/** The separator a spreadsheet expects in this language. */
+export function csvDelimiter(lang: Lang): string {
+  return lang === 'fr' ? ';' : ',';
+}
+
+function references(f: ReportFinding): string {
+  return f.references.map((r) => `${r.label} <${r.url}>`).join(' ; ');
+}
+
+export function* csvChunks(report: Report, lang: Lang): Generator<string> {
+  const options = { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true } as const;
+  const titles = new Map<string, string>();
+  const title = (rule: string) => {
+    let s = titles.get(rule);
+    if (s === undefined) titles.set(rule, (s = optionalText(lang, `rule.${rule}.title`) ?? ''));
+    return s;
+  };
+  yield '\uFEFF' + stringify([CSV_COLUMNS.map((c) => t(lang, `report.col.${c}`))], options);
+  const BATCH = 1000;
+  for (let i = 0; i < report.findings.length; i += BATCH) {
+    const rows = report.findings.slice(i, i + BATCH).map((f) =>
+      [
+        String(f.line),
+        f.id ?? '',
+        f.rule,
+        title(f.rule),
+        severityLabel(lang, f.severity),
+        actionLabel(lang, f.action),
+        f.field ?? '',
+        f.message,
+        f.value ?? '',
+        references(f),
+      ].map(neutraliseFormula),
+    );
+    yield stringify(rows, options);
+  }
+}

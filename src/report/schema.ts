@@ -1,0 +1,141 @@
+/**
+ * The report's shape as a zod schema (SPEC §7), from which `schema/report.schema.json` is generated
+ * (scripts/gen-schemas.mjs) along with `schema/config.schema.json`. The CLI never loads this module:
+ * it exists for the shipped JSON Schemas and for tests that validate every report they produce.
+ */
+import { z } from 'zod';
+import { configSchema } from '../config.js';
+import { rules } from '../rules/index.js';
+import { t } from '../i18n/index.js';
+import { ACTIONS, CATEGORIES, LANGS, SEVERITIES, SOURCES } from '../types.js';
+import { AGE_BUCKETS, SCHEMA_VERSION, type Report } from './model.js';
+
+const count = z.number().int().min(0);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar day, YYYY-MM-DD.');
+const ruleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('A rule id (kebab-case); `cnil-audit explain <id>` explains it.');
+
+/** An object with exactly these keys, each a count (Record<Severity, number> and the like). */
+function countsOf<K extends string>(keys: readonly K[]) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, count])) as Record<K, typeof count>);
+}
+
+const reference = z.strictObject({ label: z.string(), url: z.string() });
+
+const finding = z.strictObject({
+  rule: ruleId,
+  severity: z.enum(SEVERITIES),
+  line: z.number().int().min(1).describe('1-based physical line where the row starts; the header is line 1.'),
+  id: z.string().optional().describe("The row's `id` field, when mapped."),
+  field: z.string().optional().describe('Canonical field or column name the finding is about.'),
+  action: z.enum(ACTIONS).describe('What the cleaned file does about it.'),
+  message: z.string(),
+  value: z.string().optional().describe('Masked value, only with --show-values.'),
+  references: z.array(reference).readonly(),
+});
+
+const ageHistogram = z.strictObject({
+  months: z.array(count).length(AGE_BUCKETS).describe(`months[i]: rows whose last contact is i whole months before asOf; the last bucket also holds older rows.`),
+  future: count.describe('Rows whose last contact is after asOf.'),
+  unknown: count.describe('Rows with no readable last_contact_at.'),
+});
+
+const purge = z.strictObject({
+  salt: z.string().optional(),
+  log: z.string().optional(),
+  byReason: z.record(z.string(), count),
+  byCategory: z.record(z.string(), count),
+  retention: z.record(z.string(), z.strictObject({ duration: z.string(), source: z.string() })),
+});
+
+export const reportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    tool: z.strictObject({ name: z.string(), version: z.string() }),
+    command: z.enum(['scan', 'purge']),
+    generatedAt: z.iso.datetime(),
+    asOf: day.describe('Reference date for retention (--as-of).'),
+    options: z.strictObject({
+      for: z.array(z.string()).describe('Channels the cleaned file was checked for (--for or config).'),
+      electionDate: day.nullable(),
+      failOn: z.string(),
+      lang: z.enum(LANGS),
+      dryRun: z.boolean(),
+      retention: z.record(z.string(), z.string()).optional().describe('Retention per category as applied.'),
+    }),
+    input: z.strictObject({
+      path: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      encoding: z.string(),
+      bom: z.boolean(),
+      delimiter: z.string(),
+      rows: count.describe('Data rows read (rows_in).'),
+      columns: count,
+      mapping: z.record(z.string(), z.string()).describe('Canonical field → column name.'),
+      unmapped: z.array(z.string()).describe('Columns passed through unchanged.'),
+    }),
+    output: z.strictObject({
+      path: z.string().nullable().describe('The cleaned file; null on a dry run.'),
+      rows: count.describe('Rows kept (rows_kept).'),
+      droppedRows: count.describe('Rows dropped (rows_dropped); rows = kept + dropped.'),
+      scrubbedColumns: z.array(z.string()),
+      encoding: z.string(),
+    }),
+    summary: z.strictObject({
+      bySeverity: countsOf(SEVERITIES),
+      byRule: z.record(ruleId, count),
+      bySource: countsOf(SOURCES),
+      byCategory: countsOf(CATEGORIES),
+      rowsWithFindings: count,
+      channelsChecked: z.boolean(),
+      lastContactAges: ageHistogram.optional(),
+    }),
+    findings: z.array(finding).describe('At most 10,000 per rule; summary.byRule counts them all.'),
+    truncated: z.boolean().describe('Whether some findings were counted but not listed.'),
+    purge: purge.optional(),
+  })
+  .describe('cnil-audit report (schemaVersion 1)');
+
+// Compile-time guard against drift: the schema and the Report type accept the same objects.
+type Inferred = z.infer<typeof reportSchema>;
+type Assignable<A extends B, B> = A;
+export type ReportMatchesSchema = [Assignable<Report, Inferred>, Assignable<Inferred, Report>];
+
+type JsonSchema = { [key: string]: unknown };
+
+/**
+ * Editors complete object keys from `properties`, not from `propertyNames`: list each allowed key of
+ * an enum-keyed record (mapping fields, retention categories) as a property of its own.
+ */
+function listEnumKeys(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(listEnumKeys);
+  if (!node || typeof node !== 'object') return;
+  const o = node as JsonSchema;
+  const names = (o.propertyNames as JsonSchema | undefined)?.enum;
+  if (Array.isArray(names) && o.additionalProperties && typeof o.additionalProperties === 'object' && !o.properties) {
+    o.properties = Object.fromEntries(names.map((k) => [k, o.additionalProperties]));
+  }
+  Object.values(o).forEach(listEnumKeys);
+}
+
+/** The JSON Schemas shipped in `schema/`, by file name. */
+export function jsonSchemas(): Record<'config.schema.json' | 'report.schema.json', JsonSchema> {
+  const config = z.toJSONSchema(configSchema, { io: 'input' }) as JsonSchema;
+  listEnumKeys(config);
+  // Rule ids are known only to the registry: list them so editors complete and explain them.
+  const ruleLevels = (config.properties as Record<string, JsonSchema>).rules;
+  const level = ruleLevels.additionalProperties as JsonSchema;
+  ruleLevels.propertyNames = { type: 'string', enum: rules.map((r) => r.id) };
+  ruleLevels.properties = Object.fromEntries(
+    rules.map((r) => [r.id, { ...level, description: `${t('en', `rule.${r.id}.title`)} (default: ${r.severity})` }]),
+  );
+  const report = z.toJSONSchema(reportSchema) as JsonSchema;
+  return {
+    'config.schema.json': { ...config, title: 'cnil-audit configuration (cnil-audit.config.json)' },
+    'report.schema.json': { ...report, title: 'cnil-audit report' },
+  };
+}
+
+/** A schema file's exact text: two-space JSON and a final newline. */
+export function schemaText(schema: object): string {
+  return JSON.stringify(schema, null, 2) + '\n';
+}

@@ -1,0 +1,122 @@
+/**
+ * What the reports for people (Markdown, HTML, CSV) share: the rules found, in the order a reader
+ * should meet them, their wording, the next steps, and the neutralising of formula-like values.
+ */
+import type { Action, Lang, Reference, Severity } from '../types.js';
+import { hasMessage, t } from '../i18n/index.js';
+import { ruleById } from '../rules/index.js';
+import { parseDuration } from '../read/values.js';
+import type { Report } from './model.js';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface RuleSummary {
+  id: string;
+  count: number;
+  /** As applied in this run (config can re-level a rule; purge only flags most rules). */
+  severity: Severity;
+  action: Action;
+  title: string;
+  description?: string;
+  why?: string;
+  fix?: string;
+  /** Where the rule reads the texts (a duration the law leaves open, say), said so. */
+  interpretation?: string;
+  references: readonly Reference[];
+}
+
+/** A message when the catalogue has it, else undefined (rules are not required to have every text). */
+export function optionalText(lang: Lang, id: string, params?: Record<string, string | number>): string | undefined {
+  return hasMessage(id, lang) || hasMessage(id, 'en') ? t(lang, id, params) : undefined;
+}
+
+/** The rules with findings, errors first, then by count. */
+export function ruleSummaries(report: Report, lang: Lang): RuleSummary[] {
+  const out: RuleSummary[] = [];
+  for (const [id, count] of Object.entries(report.summary.byRule)) {
+    if (!count) continue;
+    const first = report.findings.find((f) => f.rule === id);
+    const rule = ruleById.get(id);
+    out.push({
+      id,
+      count,
+      severity: first?.severity ?? rule?.severity ?? 'info',
+      action: first?.action ?? rule?.action ?? 'flag',
+      title: optionalText(lang, `rule.${id}.title`) ?? id,
+      description: optionalText(lang, `rule.${id}.description`),
+      why: optionalText(lang, `rule.${id}.why`),
+      fix: optionalText(lang, `rule.${id}.fix`),
+      interpretation: optionalText(lang, `rule.${id}.interpretation`),
+      references: first?.references.length ? first.references : rule?.references ?? [],
+    });
+  }
+  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.id < b.id ? -1 : 1));
+}
+
+/** One sentence saying whether the file can be used as it is. */
+export function verdict(report: Report, lang: Lang): string {
+  const { error, warning } = report.summary.bySeverity;
+  if (error) return t(lang, 'report.verdict.errors', { errors: error, warnings: warning });
+  if (warning) return t(lang, 'report.verdict.warnings', { warnings: warning });
+  return t(lang, 'report.verdict.clean');
+}
+
+/** "What to do next", as plain sentences, most important first. */
+export function nextSteps(report: Report, lang: Lang, rules: readonly RuleSummary[]): string[] {
+  const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
+  const steps: string[] = [];
+  const changed = report.output.droppedRows > 0 || report.output.scrubbedColumns.length > 0 || rules.some((r) => r.action === 'scrub-field');
+  if (changed) {
+    if (report.options.dryRun || !report.output.path) steps.push(L('report.next.dryRun'));
+    else steps.push(L('report.next.useClean', { path: report.output.path, dropped: report.output.droppedRows }));
+    steps.push(L('report.next.original'));
+  }
+  for (const r of rules) if (r.fix) steps.push(L('report.next.rule', { title: r.title, id: r.id, fix: r.fix }));
+  if (!report.summary.channelsChecked) steps.push(L('report.next.checkChannels'));
+  if (report.truncated) steps.push(L('summary.truncated', { limit: 10000 }));
+  if (rules.length === 0) steps.push(L(report.summary.channelsChecked ? 'report.next.clean' : 'report.next.cleanNoChannels'));
+  steps.push(L('report.next.explain'));
+  steps.push(L('report.next.keep'));
+  return steps;
+}
+
+/**
+ * Formula-like values (=, +, -, @ first; tab and carriage return too, as OWASP lists) are prefixed
+ * with an apostrophe so a spreadsheet shows them as text instead of running them (SPEC §9). Only in
+ * the reports: the cleaned file keeps the data as it was.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** "3 years", "2 months": a retention duration ("3y", "2m") in words. */
+export function durationLabel(lang: Lang, duration: string): string {
+  const d = parseDuration(duration);
+  if (!d) return duration;
+  return t(lang, `report.duration.${d.unit}${d.n === 1 ? '1' : ''}`, { n: d.n });
+}
+
+/** A duration in months (fractional for days and weeks), for placing it on a months axis. */
+export function durationMonths(duration: string): number | undefined {
+  const d = parseDuration(duration);
+  if (!d) return undefined;
+  const perMonth = 365.25 / 12;
+  return d.unit === 'y' ? 12 * d.n : d.unit === 'm' ? d.n : d.unit === 'w' ? (7 * d.n) / perMonth : d.n / perMonth;
+}
+
+/** Categories whose retention runs from the last contact (the others end with membership or the election). */
+export const CONTACT_RETENTION_CATEGORIES = ['regular_contact', 'occasional_contact', 'prospect'] as const;
+
+/** "Label: value", with the language's punctuation (French puts a space before the colon). */
+export function labelled(lang: Lang, label: string, value: string | number): string {
+  return t(lang, 'report.labelValue', { label, value });
+}
+
+/** The labels of a finding's severity and action, in the report's language. */
+export function severityLabel(lang: Lang, s: Severity): string {
+  return t(lang, `severity.${s}`);
+}
+
+export function actionLabel(lang: Lang, a: Action): string {
+  return t(lang, `action.${a}`);
+}
