@@ -105,7 +105,8 @@ describe('HTML report: content', () => {
     expect(svg).toContain('3 years — regular contact');
     // Bars at 36 months and beyond are past every contact retention: red.
     expect(count(svg, /<rect class="bar old"/g)).toBe(AGE_BUCKETS - 36);
-    expect(svg).toContain('4 row(s) without a last contact date; 1 dated after the reference date.');
+    expect(svg).toContain('4 row(s) without a last contact date.');
+    expect(svg).toContain('1 row(s) with a last contact after the reference date.');
   });
 
   it('explains a missing or empty histogram instead of drawing an empty chart', () => {
@@ -137,6 +138,17 @@ describe('HTML report: content', () => {
 
   it('is what renderReport("html") returns', async () => {
     expect([...(await renderReport('html', r, 'en'))].join('')).toBe(text);
+  });
+
+  it('lists at most 1000 findings per rule, and says so', () => {
+    const big = sampleReport();
+    big.findings = [...Array.from({ length: 1200 }, (_, i) => ({ ...r.findings[0], line: i + 2 })), r.findings[3]];
+    big.summary.byRule = { [r.findings[0].rule]: 1200, [r.findings[3].rule]: 1 };
+    const page = html('en', big);
+    expect(count(page, /<tr data-rule=/g)).toBe(1001);
+    expect(count(page, /<tr data-rule="retention-unknown"/g)).toBe(1);
+    expect(page).toContain('This report lists 1001 of the 1201 findings, at most 1000 per rule');
+    expect(text).not.toContain('id="unlisted"');
   });
 
   it('renders a report with no finding', () => {

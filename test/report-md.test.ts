@@ -5,6 +5,7 @@ import { ruleSummaries } from '../src/report/shared.js';
 import { sampleReport, XSS_COLUMN, XSS_ID } from './helpers/sample-report.js';
 import type { Lang } from '../src/types.js';
 
+const count = (text: string, re: RegExp) => [...text.matchAll(re)].length;
 const md = (lang: Lang = 'en', r = sampleReport()) => [...mdChunks(r, lang)].join('');
 
 /** Cells of a Markdown table row: split on pipes that are not escaped. */
@@ -85,8 +86,15 @@ describe('Markdown report', () => {
     expect([...(await renderReport('md', sampleReport(), 'en'))].join('')).toBe(md());
   });
 
-  it('says when findings were truncated', () => {
-    expect(md('en', sampleReport({ truncated: true }))).toContain('more than 10000 findings');
+  it('lists at most 1000 findings per rule and says how many the report holds', () => {
+    const r = sampleReport({ truncated: true });
+    const f = r.findings[0];
+    r.findings = Array.from({ length: 1500 }, (_, i) => ({ ...f, line: i + 2 }));
+    r.summary.byRule = { [f.rule]: 12000 };
+    const text = md('en', r);
+    expect(count(text, /^\| \d+ \| 1001 \|/gm)).toBe(1000);
+    expect(text).toContain('This report lists 1000 of the 12000 findings, at most 1000 per rule');
+    expect(md('en')).not.toContain('This report lists');
   });
 });
 

@@ -13,12 +13,14 @@ import { t } from '../i18n/index.js';
 import { AGE_BUCKETS, type Report, type ReportFinding } from './model.js';
 import {
   CONTACT_RETENTION_CATEGORIES,
+  READABLE_FINDINGS_PER_RULE,
   actionLabel,
   durationLabel,
   durationMonths,
   labelled,
   neutraliseFormula,
   nextSteps,
+  readableFindings,
   ruleSummaries,
   severityLabel,
   verdict,
@@ -197,7 +199,8 @@ export function ageHistogram(report: Report, lang: Lang): string {
   if (!ages) return `<p class="note">${esc(L('report.chart.agesMissing'))}</p>`;
   const dated = ages.months.reduce((a, b) => a + b, 0);
   const notes: string[] = [];
-  if (ages.unknown || ages.future) notes.push(L('report.chart.agesUndated', { unknown: ages.unknown, future: ages.future }));
+  if (ages.unknown) notes.push(L('report.chart.agesUnknown', { count: ages.unknown }));
+  if (ages.future) notes.push(L('report.chart.agesFuture', { count: ages.future }));
   if (dated === 0) return `<p class="note">${esc(L('report.chart.agesNone'))}</p>` + notes.map((n) => `<p class="note">${esc(n)}</p>`).join('');
 
   // Retention limits that run from the last contact, grouped by duration.
@@ -364,28 +367,29 @@ export function* htmlChunks(report: Report, lang: Lang): Generator<string> {
 
   // The findings table: plain HTML; the script adds filtering and sorting.
   yield `<h2 id="findings">${esc(L('md.findings'))}</h2>`;
-  if (report.findings.length === 0) yield `<p>${esc(L('summary.noFindings'))}</p>`;
+  const { listed, unlisted } = readableFindings(report);
+  if (listed.length === 0) yield `<p>${esc(L('summary.noFindings'))}</p>`;
   else {
-    const withValues = report.findings.some((f) => f.value !== undefined);
+    const withValues = listed.some((f) => f.value !== undefined);
     const severities = (['error', 'warning', 'info'] as Severity[]).filter((v) => s.bySeverity[v] > 0);
+    if (unlisted) yield `<p class="note" id="unlisted">${esc(L('report.unlisted', { listed: listed.length, total: listed.length + unlisted, limit: READABLE_FINDINGS_PER_RULE }))}</p>`;
     yield `<div class="controls" id="controls" hidden>`;
     yield `<label><span class="cap">${esc(L('report.col.rule'))}</span><select id="filter-rule"><option value="">${esc(L('report.all'))}</option>`;
     for (const r of rules) yield `<option value="${esc(r.id)}">${esc(`${r.title} (${r.id})`)}</option>`;
     yield `</select></label><label><span class="cap">${esc(L('report.col.severity'))}</span><select id="filter-severity"><option value="">${esc(L('report.all'))}</option>`;
     for (const v of severities) yield `<option value="${v}">${esc(severityLabel(lang, v))}</option>`;
     yield `</select></label><label>${esc(L('report.search'))}<input id="filter-text" type="search" autocomplete="off"></label>`;
-    yield `<span class="muted">${esc(L('report.shown')).replace('{shown}', '<span id="shown-count"></span>').replace('{total}', String(report.findings.length))}</span></div>`;
+    yield `<span class="muted">${esc(L('report.shown')).replace('{shown}', '<span id="shown-count"></span>').replace('{total}', String(listed.length))}</span></div>`;
     yield `<div class="tablewrap"><table id="findings-table"><thead><tr>`;
     const cols: [string, string][] = [['line', 'num'], ['id', ''], ['rule', ''], ['severity', ''], ['action', ''], ['field', ''], ['message', '']];
     if (withValues) cols.push(['value', '']);
     for (const [k, cls] of cols) yield `<th data-sort="${k}"${cls ? ` class="${cls}"` : ''}><button type="button">${esc(L(`report.col.${k}`))}</button></th>`;
     yield `</tr></thead><tbody>\n`;
     const BATCH = 500;
-    for (let i = 0; i < report.findings.length; i += BATCH) {
-      yield report.findings.slice(i, i + BATCH).map((f) => findingRow(f, lang, withValues)).join('\n') + '\n';
+    for (let i = 0; i < listed.length; i += BATCH) {
+      yield listed.slice(i, i + BATCH).map((f) => findingRow(f, lang, withValues)).join('\n') + '\n';
     }
     yield `</tbody></table></div>`;
-    if (report.truncated) yield `<p class="note">${esc(L('summary.truncated', { limit: 10000 }))}</p>`;
   }
 
   if (rules.length) {

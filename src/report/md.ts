@@ -6,7 +6,7 @@
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { Report } from './model.js';
-import { actionLabel, labelled, nextSteps, ruleSummaries, severityLabel, verdict } from './shared.js';
+import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
 export function mdCell(s: string): string {
@@ -71,14 +71,15 @@ export function* mdChunks(report: Report, lang: Lang): Generator<string> {
     }
   }
 
-  if (report.findings.length) {
+  const { listed, unlisted } = readableFindings(report);
+  if (listed.length) {
     yield `## ${L('md.findings')}\n\n`;
     yield `| ${L('report.col.line')} | ${L('report.col.id')} | ${L('report.col.rule')} | ${L('report.col.severity')} | ${L('report.col.action')} | ${L('report.col.message')} |\n|---:|---|---|---|---|---|\n`;
-    for (const f of report.findings) {
+    for (const f of listed) {
       const message = f.value !== undefined ? `${f.message} (${f.value})` : f.message;
       yield `| ${f.line} | ${mdCell(f.id ?? '')} | \`${f.rule}\` | ${severityLabel(lang, f.severity)} | ${actionLabel(lang, f.action)} | ${mdCell(message)} |\n`;
     }
-    if (report.truncated) yield `\n${L('summary.truncated', { limit: 10000 })}\n`;
+    if (unlisted) yield `\n${mdCell(L('report.unlisted', { listed: listed.length, total: listed.length + unlisted, limit: READABLE_FINDINGS_PER_RULE }))}\n`;
     yield '\n';
   }
 

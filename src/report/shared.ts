@@ -6,7 +6,7 @@ import type { Action, Lang, Reference, Severity } from '../types.js';
 import { hasMessage, t } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import { parseDuration } from '../read/values.js';
-import type { Report } from './model.js';
+import type { Report, ReportFinding } from './model.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -61,6 +61,26 @@ export function verdict(report: Report, lang: Lang): string {
   return t(lang, 'report.verdict.clean');
 }
 
+/**
+ * Findings listed in the reports meant for reading (Markdown, HTML): at most this many per rule. A
+ * browser lays out a table of 100,000 rows for minutes and nobody reads it; the CSV and JSON reports
+ * list every finding the collector kept.
+ */
+export const READABLE_FINDINGS_PER_RULE = 1000;
+
+/** The findings to list, in report order, and how many the report holds without listing them here. */
+export function readableFindings(report: Report, limit = READABLE_FINDINGS_PER_RULE): { listed: ReportFinding[]; unlisted: number } {
+  const perRule = new Map<string, number>();
+  const listed: ReportFinding[] = [];
+  for (const f of report.findings) {
+    const n = perRule.get(f.rule) ?? 0;
+    perRule.set(f.rule, n + 1);
+    if (n < limit) listed.push(f);
+  }
+  const total = Object.values(report.summary.byRule).reduce((a, b) => a + b, 0);
+  return { listed, unlisted: total - listed.length };
+}
+
 /** "What to do next", as plain sentences, most important first. */
 export function nextSteps(report: Report, lang: Lang, rules: readonly RuleSummary[]): string[] {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
@@ -73,7 +93,6 @@ export function nextSteps(report: Report, lang: Lang, rules: readonly RuleSummar
   }
   for (const r of rules) if (r.fix) steps.push(L('report.next.rule', { title: r.title, id: r.id, fix: r.fix }));
   if (!report.summary.channelsChecked) steps.push(L('report.next.checkChannels'));
-  if (report.truncated) steps.push(L('summary.truncated', { limit: 10000 }));
   if (rules.length === 0) steps.push(L(report.summary.channelsChecked ? 'report.next.clean' : 'report.next.cleanNoChannels'));
   steps.push(L('report.next.explain'));
   steps.push(L('report.next.keep'));
