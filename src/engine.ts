@@ -64,6 +64,8 @@ export interface RowResult {
   findings: Finding[];
   source: Source;
   category: Category;
+  /** The row's last contact (day number), for the report's age histogram. */
+  lastContactAt?: number;
 }
 
 const STRENGTH: Record<Action, number> = { 'flag': 0, 'scrub-field': 1, 'drop-row': 2 };
@@ -202,7 +204,7 @@ export class AuditEngine {
       }
       output = this.keepIndexes ? this.keepIndexes.map((i) => row[i]) : row;
     } else if (this.mode === 'purge') forgetPurged(findings);
-    return { line, dropped, output, findings, source: cls.source, category: cls.category };
+    return { line, dropped, output, findings, source: cls.source, category: cls.category, lastContactAt: cls.dates.last_contact_at };
   }
 }
 
