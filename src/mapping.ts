@@ -12,7 +12,8 @@ import { FIELDS, type Field } from './types.js';
 export const ALIASES: Record<Field, readonly string[]> = {
   id: ['id', 'contact id', 'identifiant', 'nationbuilder_id', 'uuid', 'contact_id', 'id contact', 'leid', 'external id', 'numero adherent', 'n adherent', 'member id'],
   first_name: ['prénom', 'prénoms', 'first name', 'firstname', 'first_name', 'given name'],
-  last_name: ['nom', 'last name', 'nom de famille', "nom d'usage", 'lastname', 'last_name', 'nom de naissance', 'surname', 'family name'],
+  // An electoral-list extract always fills "nom de naissance"; "nom d'usage" is often empty there.
+  last_name: ['nom', 'last name', 'nom de famille', 'nom de naissance', "nom d'usage", 'lastname', 'last_name', 'surname', 'family name'],
   email: ['email', 'e-mail', 'courriel', 'adresse email', 'adresse e-mail', 'mail', 'email address', 'adresse mail', 'email1'],
   phone: ['téléphone', 'telephone', 'phone', 'mobile', 'portable', 'tel', 'phone number', 'mobile_number', 'phone_number', 'numéro de téléphone', 'téléphone portable', 'can2_phone', 'sms number', 'cell'],
   address: ['adresse', 'address', 'adresse postale', 'address1', 'rue', 'street', 'street address', 'primary_address1', 'voie', 'can2_user_address'],

@@ -296,6 +296,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         bySource: collector.bySource,
         byCategory: collector.byCategory,
         rowsWithFindings: collector.rowsWithFindings,
+        remainingBySeverity: collector.remainingBySeverity,
         channelsChecked: engine.channelsChecked,
         lastContactAges: collector.lastContactAges(),
       },

@@ -47,11 +47,13 @@ export function renderSummary(result: ScanResult, lang: Lang, c: ChalkInstance, 
   if (r.truncated) lines.push(c.yellow(t(lang, 'summary.truncated', { limit: 10000 })));
   lines.push('');
   if (r.options.dryRun) lines.push(t(lang, 'summary.dryRun'));
-  if (result.written.clean) lines.push(t(lang, 'summary.wroteClean', { path: result.written.clean }));
+  const purge = r.command === 'purge';
+  if (result.written.clean) lines.push(t(lang, purge ? 'summary.wrotePurged' : 'summary.wroteClean', { path: result.written.clean }));
   for (const p of result.written.reports) lines.push(t(lang, 'summary.wroteReport', { path: p }));
   if (result.written.rejects) lines.push(c.yellow(t(lang, 'summary.wroteRejects', { path: result.written.rejects })));
   const count = r.summary.bySeverity.error + r.summary.bySeverity.warning;
-  lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
+  // purge prints its own next step (move the purged file into place) in its section.
+  if (!purge) lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
   if (exitCode === 1) {
     const n = failOn === 'warning' ? count : r.summary.bySeverity.error;
     lines.push(c.red(t(lang, 'summary.failOn', { code: 1, count: n, level: failOn })));

@@ -33,6 +33,7 @@ export const en: Catalogue = {
   'summary.channelsNotChecked': 'Cross-channel use was not checked: no --for and no channel column.',
   'summary.channels': 'Checked for use on: {channels}',
   'summary.wroteClean': 'Cleaned file: {path}',
+  'summary.wrotePurged': 'Purged file: {path}',
   'summary.wroteReport': 'Report: {path}',
   'summary.wroteRejects': 'Removed rows: {path} (contains personal data: protect or delete it)',
   'summary.dryRun': 'Dry run: no cleaned file written.',

@@ -31,6 +31,7 @@ export const fr: Catalogue = {
   'summary.channelsNotChecked': 'L’usage multicanal n’a pas été vérifié : ni --for ni colonne de canal.',
   'summary.channels': 'Vérifié pour un usage par : {channels}',
   'summary.wroteClean': 'Fichier nettoyé : {path}',
+  'summary.wrotePurged': 'Fichier purgé : {path}',
   'summary.wroteReport': 'Rapport : {path}',
   'summary.wroteRejects': 'Lignes retirées : {path} (contient des données personnelles : protégez-le ou supprimez-le)',
   'summary.dryRun': 'Essai à blanc : aucun fichier nettoyé écrit.',

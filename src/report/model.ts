@@ -64,6 +64,8 @@ export interface Report {
     bySource: Record<Source, number>;
     byCategory: Record<Category, number>;
     rowsWithFindings: number;
+    /** Findings on the rows that stay in the output, by severity (what is left after cleaning or purging). */
+    remainingBySeverity: Record<Severity, number>;
     channelsChecked: boolean;
     /** Ages of `last_contact_at` at `asOf` (the HTML report's histogram); absent when not collected. */
     lastContactAges?: AgeHistogram;
@@ -109,6 +111,7 @@ export class ReportCollector {
   dropped = 0;
   rowsWithFindings = 0;
   readonly bySeverity = zeroes(SEVERITIES);
+  readonly remainingBySeverity = zeroes(SEVERITIES);
   readonly byRule: Record<string, number> = {};
   readonly bySource = zeroes(SOURCES);
   readonly byCategory = zeroes(CATEGORIES);
@@ -140,7 +143,10 @@ export class ReportCollector {
     this.bySource[r.source]++;
     this.byCategory[r.category]++;
     if (r.findings.length) this.rowsWithFindings++;
-    for (const f of r.findings) this.addFinding(f);
+    for (const f of r.findings) {
+      this.addFinding(f);
+      if (!r.dropped) this.remainingBySeverity[f.severity]++;
+    }
   }
 
   addFinding(f: Finding): void {
@@ -179,8 +185,10 @@ export class ReportCollector {
 }
 
 /** Count of findings at or above a level, from a finished report. */
-export function countAtOrAbove(report: Pick<Report, 'summary'>, level: 'error' | 'warning' | 'never'): number {
-  const s = report.summary.bySeverity;
+export function countAtOrAbove(report: Pick<Report, 'summary' | 'command'>, level: 'error' | 'warning' | 'never'): number {
+  // A purge has acted on what it removed: only what stays in the purged file can fail it. A scan
+  // fails on what the input held (a pre-import check is about the file as exported).
+  const s = report.command === 'purge' ? report.summary.remainingBySeverity : report.summary.bySeverity;
   if (level === 'never') return 0;
   return level === 'error' ? s.error : s.error + s.warning;
 }

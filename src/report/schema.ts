@@ -86,6 +86,7 @@ export const reportSchema = z
       bySource: countsOf(SOURCES),
       byCategory: countsOf(CATEGORIES),
       rowsWithFindings: count,
+      remainingBySeverity: countsOf(SEVERITIES).describe('Findings on the rows kept in the output, by severity.'),
       channelsChecked: z.boolean(),
       lastContactAges: ageHistogram.optional(),
     }),

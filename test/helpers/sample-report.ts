@@ -60,6 +60,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
       bySource: { membership: 2, donation: 1, in_person: 3, web_form: 6, petition: 0, electoral_list: 0, social_regular: 1, social_occasional: 2, social_scraped: 1, referral: 0, file_rental: 0, purchased: 2, third_party: 0, forbidden: 0, unknown: 2 },
       byCategory: { member: 2, regular_contact: 8, occasional_contact: 3, voter: 0, prospect: 2, unknown: 5 },
       rowsWithFindings: 5,
+      remainingBySeverity: { error: 1, warning: 2, info: 0 },
       channelsChecked: true,
       lastContactAges: { months, future: 1, unknown: 4 },
     },
