@@ -3,8 +3,9 @@
  * over the target. Until `commit`, nothing is visible at the target; on failure or interruption the temp
  * file is removed. A rename replaces a symlink at the target, never the file it points to.
  */
-import { createWriteStream, realpathSync, renameSync, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AuditError } from '../errors.js';
@@ -30,24 +31,34 @@ export class AtomicFile {
   private failed: Error | undefined;
   private done = false;
 
-  private constructor(target: string, what: string) {
+  private constructor(target: string, private readonly what: string) {
     this.target = resolve(target);
     this.temp = join(dirname(this.target), `.${basename(this.target)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     // 'wx': fail rather than follow anything already at the temp path.
     this.stream = createWriteStream(this.temp, { flags: 'wx', mode: 0o600 });
     live.add(this.temp);
     this.stream.on('error', (e) => {
-      this.failed = new AuditError('E_OUTPUT_UNWRITABLE', { what, detail: (e as NodeJS.ErrnoException).code ?? e.message }, { file: target });
+      this.failed ??= this.error((e as NodeJS.ErrnoException).code ?? e.message);
     });
   }
 
+  private error(detail: string): AuditError {
+    return new AuditError('E_OUTPUT_UNWRITABLE', { what: this.what, detail }, { file: this.target });
+  }
+
   static async open(target: string, what: string): Promise<AtomicFile> {
+    // A folder in the way would only fail at the rename, after all the work: say so now.
+    let isDir = false;
+    try {
+      isDir = statSync(target).isDirectory();
+    } catch { /* nothing there yet: the usual case */ }
+    if (isDir) throw new AuditError('E_OUTPUT_UNWRITABLE', { what, detail: 'EISDIR' }, { file: resolve(target) });
     const f = new AtomicFile(target, what);
     try {
       await once(f.stream, 'open');
     } catch {
       f.abort();
-      throw f.failed ?? new AuditError('E_OUTPUT_UNWRITABLE', { what, detail: 'open failed' }, { file: target });
+      throw f.failed ?? f.error('open failed');
     }
     return f;
   }
@@ -56,18 +67,45 @@ export class AtomicFile {
   async write(chunk: Buffer | string): Promise<void> {
     if (this.failed) throw this.failed;
     if (!this.stream.write(chunk)) {
-      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+      // One listener of each kind, removed when either fires: a long file waits for 'drain' thousands
+      // of times, and listeners left behind would pile up.
+      await new Promise<void>((done) => {
+        const settle = () => {
+          this.stream.off('drain', settle);
+          this.stream.off('error', settle);
+          this.stream.off('close', settle);
+          done();
+        };
+        this.stream.on('drain', settle);
+        this.stream.on('error', settle);
+        this.stream.on('close', settle);
+      });
       if (this.failed) throw this.failed;
     }
   }
 
+  /** Flushes and closes the temp file, then renames it over the target. */
   async commit(): Promise<void> {
-    if (this.failed) throw this.failed;
+    if (this.failed) {
+      this.abort();
+      throw this.failed;
+    }
     this.stream.end();
-    await once(this.stream, 'finish').catch(() => undefined);
-    await once(this.stream, 'close').catch(() => undefined);
-    if (this.failed) { this.abort(); throw this.failed; }
-    renameSync(this.temp, this.target);
+    // `finished` also settles for a stream that already finished or failed; the error listener has
+    // recorded any failure.
+    await finished(this.stream).catch(() => undefined);
+    if (!this.stream.closed) await once(this.stream, 'close').catch(() => undefined);
+    if (this.failed) {
+      this.abort();
+      throw this.failed;
+    }
+    try {
+      renameSync(this.temp, this.target);
+    } catch (e) {
+      this.failed = this.error((e as NodeJS.ErrnoException).code ?? String(e));
+      this.abort();
+      throw this.failed;
+    }
     live.delete(this.temp);
     this.done = true;
   }

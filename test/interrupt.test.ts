@@ -1,0 +1,116 @@
+/**
+ * Interruption (SPEC §1 exit 130, §9): SIGINT or SIGTERM during a scan or a purge leaves nothing
+ * behind — no cleaned file, no report, no log, no temp file — and exits 130 with one line. The real CLI
+ * runs on a large generated file and is signalled once its cleaned file is being written (seen through
+ * a watch on its folder, not a timer).
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanFile } from '../src/scan.js';
+import { isAuditError } from '../src/errors.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(repo, 'bin', 'cnil-audit.js');
+const root = mkdtempSync(join(tmpdir(), 'cnil-audit-interrupt-'));
+const big = join(root, 'big.csv');
+
+beforeAll(() => {
+  if (!existsSync(join(repo, 'dist', 'cli', 'bin.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  // ≈20 MB, seconds of work: long enough to be caught mid-way, rows that every rule looks at.
+  const parts = ['email;nom;prénom;source;date de collecte;consentement email;dernier contact\n'];
+  for (let i = 0; i < 300_000; i++) {
+    parts.push(`c${i}@example.org;Dupont;Zoé;${i % 3 ? 'Adhésion' : 'achat de fichier'};05/03/2024;oui;12/10/${i % 2 ? 2020 : 2026}\n`);
+  }
+  writeFileSync(big, parts.join(''));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+interface Stopped {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+  files: string[];
+}
+
+/** Runs the CLI on a copy of the big file and sends `signals` once 256 KiB of output are on disk. */
+async function interrupt(args: string[], signals: NodeJS.Signals[]): Promise<Stopped> {
+  const dir = mkdtempSync(join(root, 'run-'));
+  copyFileSync(big, join(dir, 'in.csv'));
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: '1', NO_COLOR: '1' },
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  await new Promise<void>((ready, fail) => {
+    const watcher = watch(dir);
+    const check = () => {
+      for (const f of readdirSync(dir)) {
+        if (!f.includes('cnil-audit-tmp')) continue;
+        try {
+          if (statSync(join(dir, f)).size > 256 * 1024) {
+            watcher.close();
+            ready();
+            return;
+          }
+        } catch { /* renamed or removed meanwhile */ }
+      }
+    };
+    watcher.on('change', check);
+    void exited.then(() => {
+      watcher.close();
+      fail(new Error(`the run ended before it could be interrupted: ${stderr}`));
+    });
+    check();
+  });
+  for (const s of signals) child.kill(s);
+  const [code, signal] = await exited;
+  return { code, signal, stderr, files: readdirSync(dir).sort() };
+}
+
+const INTERRUPTED = 'cnil-audit: interrupted; no output was left behind\n';
+
+describe('interruption', () => {
+  it('SIGINT during a scan: exit 130, no output, no temp file', async () => {
+    const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23', '-r', 'r.json', '-r', 'r.html', '--rejects', 'rejects.csv'], ['SIGINT']);
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), files: ['in.csv'] });
+  });
+
+  it('SIGTERM during a scan: exit 130, no output, no temp file', async () => {
+    const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGTERM']);
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), files: ['in.csv'] });
+  });
+
+  it('SIGINT during a purge: exit 130, no purged file, no log, no temp file', async () => {
+    const r = await interrupt(['purge', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGINT']);
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), files: ['in.csv'] });
+  });
+
+  it('a second signal stops at once, still leaving nothing behind', async () => {
+    const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGINT', 'SIGINT']);
+    expect(r.code).toBe(130);
+    expect(r.files).toEqual(['in.csv']);
+  });
+
+  it('an interruption before the header arrives on stdin stops the scan', async () => {
+    const dir = mkdtempSync(join(root, 'stdin-'));
+    const stdin = new PassThrough();
+    const controller = new AbortController();
+    const run = scanFile({ input: '-', stdin, outDir: dir, out: join(dir, 'clean.csv'), signal: controller.signal, asOf: '2026-11-23' });
+    // Part of a header, and then nothing: the reader waits for more.
+    stdin.write('email;n');
+    await new Promise((r) => setImmediate(r));
+    controller.abort();
+    const err = await run.then(() => undefined, (e: unknown) => e);
+    expect(isAuditError(err) && err.code).toBe('E_INTERRUPTED');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
