@@ -1,0 +1,157 @@
+/**
+ * File safety (SPEC §7, issue #7): every output is created with mode 0600, through a temp file in the
+ * output's own folder renamed at the end; the input is never overwritten, whatever path or symlink
+ * names it; a symlink at an output path is replaced, never written through.
+ */
+import {
+  lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { scanFile } from '../src/scan.js';
+import { liveTempFiles } from '../src/write/atomic.js';
+
+const root = mkdtempSync(join(tmpdir(), 'cnil-audit-safety-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+// Rows that are kept, and one that is dropped (a bought list), so that every output has content.
+const INPUT = 'email;nom;source;date de collecte\na@example.org;Dupont;Adhésion;05/03/2024\nb@example.org;Durand;achat de fichier;05/03/2024\n';
+
+function folder(): string {
+  const dir = mkdtempSync(join(root, 'case-'));
+  writeFileSync(join(dir, 'in.csv'), INPUT);
+  return dir;
+}
+
+async function cli(dir: string, args: string[]) {
+  let stderr = '';
+  const code = await run([...args, '--format', 'none', '--as-of', '2026-11-23', '--lang', 'en'], {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+    env: {},
+    cwd: dir,
+  });
+  return { code, stderr };
+}
+
+const mode = (p: string) => statSync(p).mode & 0o777;
+const temps = (dir: string) => readdirSync(dir).filter((f) => f.includes('cnil-audit-tmp'));
+
+describe('output permissions', () => {
+  it('creates the cleaned file, every report and the removed rows with mode 0600', async () => {
+    const dir = folder();
+    const r = await cli(dir, ['scan', 'in.csv', '-o', 'clean.csv', '-r', 'r.json', '-r', 'r.md', '-r', 'r.html', '-r', 'r.csv', '--rejects', 'rejects.csv']);
+    expect([0, 1], r.stderr).toContain(r.code);
+    for (const f of ['clean.csv', 'r.json', 'r.md', 'r.html', 'r.csv', 'rejects.csv']) expect(mode(join(dir, f)), f).toBe(0o600);
+  });
+
+  it('creates the purged file, its report and the purge log with mode 0600', async () => {
+    const dir = folder();
+    const r = await cli(dir, ['purge', 'in.csv', '-o', 'purged.csv', '-r', 'purge.json', '--log', 'log.csv']);
+    expect([0, 1], r.stderr).toContain(r.code);
+    for (const f of ['purged.csv', 'purge.json', 'log.csv']) expect(mode(join(dir, f)), f).toBe(0o600);
+  });
+
+  it('replaces a world-readable file left by an older tool with a 0600 one', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'clean.csv'), 'old');
+    chmodSync(join(dir, 'clean.csv'), 0o644);
+    await cli(dir, ['scan', 'in.csv', '-o', 'clean.csv']);
+    expect(mode(join(dir, 'clean.csv'))).toBe(0o600);
+    expect(readFileSync(join(dir, 'clean.csv'), 'utf8')).not.toBe('old');
+  });
+});
+
+describe('the input is never overwritten', () => {
+  const refusals: [string, (dir: string) => string[]][] = [
+    ['-o naming the input', () => ['scan', 'in.csv', '-o', 'in.csv']],
+    ['-o naming the input by another path', (dir) => { mkdirSync(join(dir, 'sub')); return ['scan', 'in.csv', '-o', './sub/../in.csv']; }],
+    ['-o naming a symlink to the input', (dir) => { symlinkSync(join(dir, 'in.csv'), join(dir, 'link.csv')); return ['scan', 'in.csv', '-o', 'link.csv']; }],
+    ['-o through a symlinked folder', (dir) => { symlinkSync(dir, join(dir, 'same')); return ['scan', 'in.csv', '-o', 'same/in.csv']; }],
+    ['the input named through a symlink, -o naming its target', (dir) => { symlinkSync(join(dir, 'in.csv'), join(dir, 'link.csv')); return ['scan', 'link.csv', '-o', 'in.csv']; }],
+    ['-r naming the input', () => ['scan', 'in.csv', '-o', 'clean.csv', '-r', 'in.csv']],
+    ['--rejects naming the input', () => ['scan', 'in.csv', '-o', 'clean.csv', '--rejects', 'in.csv']],
+    ['purge -o naming the input', () => ['purge', 'in.csv', '-o', 'in.csv']],
+    ['purge --log naming the input', () => ['purge', 'in.csv', '--log', 'in.csv']],
+  ];
+  for (const [name, args] of refusals) {
+    it(`refuses ${name}: exit 2, input intact, nothing written`, async () => {
+      const dir = folder();
+      const argv = args(dir);
+      const before = readdirSync(dir).sort();
+      const r = await cli(dir, argv);
+      expect(r.code).toBe(2);
+      // (--rejects warns first that its file holds personal data.)
+      expect(r.stderr).toMatch(/(^|\n)cnil-audit: [^\n]*refusing to write [^\n]* onto the input file; choose another path\n$/);
+      expect(readFileSync(join(dir, 'in.csv'), 'utf8')).toBe(INPUT);
+      expect(lstatSync(join(dir, 'in.csv')).isFile()).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(before);
+    });
+  }
+
+  it('replaces a symlink at the output path instead of writing through it', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'victim.txt'), 'untouched');
+    symlinkSync(join(dir, 'victim.txt'), join(dir, 'clean.csv'));
+    const r = await cli(dir, ['scan', 'in.csv', '-o', 'clean.csv']);
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('untouched');
+    expect(lstatSync(join(dir, 'clean.csv')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, 'clean.csv'), 'utf8')).toMatch(/^email;nom;source;date de collecte\n/);
+  });
+
+  it('reads an input named through a symlink and writes beside the link, the target intact', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'in.csv'), join(dir, 'elsewhere', 'contacts.csv'));
+    const r = await cli(dir, ['scan', 'elsewhere/contacts.csv']);
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(readdirSync(join(dir, 'elsewhere')).sort()).toEqual(['contacts.clean.csv', 'contacts.csv', 'contacts.report.json']);
+    expect(readFileSync(join(dir, 'in.csv'), 'utf8')).toBe(INPUT);
+  });
+});
+
+describe('temp files', () => {
+  it('are written in the output folder, mode 0600, and gone once the outputs are in place', async () => {
+    const dir = folder();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const seen: string[] = [];
+    const result = await scanFile({
+      input: join(dir, 'in.csv'),
+      out: join(out, 'clean.csv'),
+      reports: [join(out, 'report.json')],
+      asOf: '2026-11-23',
+      onProgress: () => {
+        for (const t of liveTempFiles()) {
+          seen.push(t);
+          expect(dirname(t)).toBe(out);
+          expect(mode(t)).toBe(0o600);
+        }
+      },
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(result.written.clean).toBe(join(out, 'clean.csv'));
+    expect(readdirSync(out).sort()).toEqual(['clean.csv', 'report.json']);
+    expect(temps(dir)).toEqual([]);
+  });
+
+  it('are removed when an output cannot be written, and no other output appears', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'report.json'));
+    const r = await cli(dir, ['scan', 'in.csv', '-o', 'clean.csv', '-r', 'report.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/report\.json: cannot write the report: EISDIR\n$/);
+    expect(readdirSync(dir).sort()).toEqual(['in.csv', 'report.json']);
+  });
+
+  it('an output in a missing folder is a clear error', async () => {
+    const dir = folder();
+    const r = await cli(dir, ['scan', 'in.csv', '-o', 'missing/clean.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing\/clean\.csv: cannot write the cleaned file: ENOENT\n$/);
+    expect(readdirSync(dir)).toEqual(['in.csv']);
+  });
+});
