@@ -54,11 +54,18 @@ const result = await build({
   outfile: bundle,
   // Dynamic imports (commands, ora) are inlined too: nothing is loaded from disk at run time.
   splitting: false,
+  // CommonJS has no import.meta. Files looked up beside the code (the config schema `init` points to)
+  // are then looked up beside the executable, and the code falls back to the published copy.
+  define: { 'import.meta.url': '__cnilAuditImportMetaUrl' },
+  banner: { js: "var __cnilAuditImportMetaUrl = require('node:url').pathToFileURL(process.execPath).href;" },
   logLevel: 'warning',
   legalComments: 'none',
   metafile: true,
 });
-if (result.errors.length) process.exit(1);
+// A warning (an import.meta use, a require that cannot be bundled) is a binary that fails at run time.
+if (result.errors.length || result.warnings.length) {
+  throw new Error('build:binary: esbuild reported problems (above); the binary would not work');
+}
 const inputs = Object.keys(result.metafile.inputs);
 for (const dep of ['iconv-lite', 'csv-parse', 'chalk', 'ora', 'commander', 'zod']) {
   if (!inputs.some((p) => p.includes(`node_modules/${dep}/`))) {
