@@ -4,9 +4,11 @@
  * on 0 or 1, rows_in = rows_kept + rows_dropped and every kept row is in the cleaned file with the
  * values it had in the input (scrubbed cells aside), and every finding names the line its row starts on.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -26,16 +28,23 @@ interface Outcome {
   stderr: string;
   dir: string;
   files: string[];
+  command: Command;
 }
 
-async function cli(input: Uint8Array, extra: string[] = []): Promise<Outcome> {
+type Command = 'scan' | 'purge';
+/** What each command writes, besides the input, when it succeeds. */
+const OUTPUTS: Record<Command, string[]> = { scan: ['clean.csv', 'in.csv', 'report.json'], purge: ['clean.csv', 'in.csv', 'log.csv', 'report.json'] };
+// A fixed salt: purge would otherwise print the one it drew on stderr.
+const PURGE_ARGS = ['--log', 'log.csv', '--salt', '00112233445566778899aabbccddeeff'];
+
+async function cli(input: Uint8Array, command: Command = 'scan'): Promise<Outcome> {
   const dir = join(root, String(n++));
   mkdirSync(dir);
   writeFileSync(join(dir, 'in.csv'), input);
   let stdout = '';
   let stderr = '';
   const code = await run(
-    ['scan', 'in.csv', '-o', 'clean.csv', '-r', 'report.json', '--format', 'none', '--as-of', '2026-11-23', ...extra],
+    [command, 'in.csv', '-o', 'clean.csv', '-r', 'report.json', '--format', 'none', '--as-of', '2026-11-23', ...(command === 'purge' ? PURGE_ARGS : [])],
     {
       stdout: { write: (s: string) => ((stdout += s), true), isTTY: false },
       stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
@@ -43,7 +52,7 @@ async function cli(input: Uint8Array, extra: string[] = []): Promise<Outcome> {
       cwd: dir,
     },
   );
-  return { code, stdout, stderr, dir, files: readdirSync(dir).sort() };
+  return { code, stdout, stderr, dir, files: readdirSync(dir).sort(), command };
 }
 
 /** The properties every run has, whatever its input. */
@@ -57,7 +66,7 @@ function checkAnyRun(o: Outcome): void {
     expect(o.files).toEqual(['in.csv']);
   } else {
     expect(o.stderr).toBe('');
-    expect(o.files).toEqual(['clean.csv', 'in.csv', 'report.json']);
+    expect(o.files).toEqual(OUTPUTS[o.command]);
     const report = JSON.parse(readFileSync(join(o.dir, 'report.json'), 'utf8'));
     expect(report.output.rows + report.output.droppedRows).toBe(report.input.rows);
   }
@@ -109,11 +118,11 @@ function contactShapeArb(enc: Enc): fc.Arbitrary<CsvShape> {
 const DECODE: Record<string, string> = { 'utf-8': 'utf-8', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', 'windows-1252': 'windows-1252' };
 
 describe('scan properties', () => {
-  it('keeps every input row or counts it dropped, and kept rows round-trip with their values', async () => {
+  it('scan and purge keep every input row or count it dropped, and kept rows round-trip with their values', async () => {
     await fc.assert(
-      fc.asyncProperty(encArb.chain((enc) => fc.tuple(fc.constant(enc), contactShapeArb(enc))), async ([enc, shape]) => {
+      fc.asyncProperty(encArb.chain((enc) => fc.tuple(fc.constant(enc), contactShapeArb(enc))), fc.constantFrom<Command>('scan', 'purge'), async ([enc, shape], command) => {
         const w = writeCsv(shape);
-        const o = await cli(encode(w.text, enc));
+        const o = await cli(encode(w.text, enc), command);
         checkAnyRun(o);
         expect(o.code, o.stderr).not.toBe(2);
         const report = JSON.parse(readFileSync(join(o.dir, 'report.json'), 'utf8'));
@@ -164,7 +173,7 @@ describe('scan properties', () => {
 
   it('exits 0, 1 or 2 on arbitrary bytes, with one clear line and no output on 2', async () => {
     await fc.assert(
-      fc.asyncProperty(bytesArb, async (bytes) => checkAnyRun(await cli(bytes))),
+      fc.asyncProperty(bytesArb, fc.constantFrom<Command>('scan', 'purge'), async (bytes, command) => checkAnyRun(await cli(bytes, command))),
       fuzzParams(150),
     );
   }, fuzzTimeout(150, 200));
@@ -190,6 +199,34 @@ describe('scan edge cases (SPEC §9)', () => {
       const o = await cli(make());
       checkAnyRun(o);
       expect(codes).toContain(o.code);
+    });
+  }
+});
+
+describe('through the real process', () => {
+  const bin = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'cnil-audit.js');
+  const cases: [string, Buffer, number][] = [
+    ['an empty file', Buffer.alloc(0), 2],
+    ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0, 0, 0, 0, 0]), 2],
+    ['an unterminated quote', Buffer.from('email,nom\na@example.org,"Dupont\n'), 2],
+    ['a header holding a line break and an escape sequence', Buffer.from('"a\nb\u001b[31m";c\n1;2\n'), 2],
+    // Windows-1252 bytes, a quoted CRLF, a row with a field too many (malformed-row: exit 1).
+    ['odd bytes after a header', Buffer.concat([Buffer.from('email;nom\n'), Buffer.from([0xff, 0xfe]), Buffer.from(';"a\r\nb";x\n')]), 1],
+  ];
+  for (const [name, bytes, want] of cases) {
+    it(`${name}: exit ${want}, at most one line on stderr, no stack trace`, () => {
+      expect(existsSync(join(dirname(bin), '..', 'dist', 'cli', 'bin.js')), 'run `npm run build` first').toBe(true);
+      const dir = mkdtempSync(join(root, 'proc-'));
+      writeFileSync(join(dir, 'in.csv'), bytes);
+      const r = spawnSync(process.execPath, [bin, 'scan', 'in.csv', '--format', 'none', '--lang', 'en', '--as-of', '2026-11-23'], {
+        cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, CI: '1' }, timeout: 30_000,
+      });
+      expect(r.status, r.stderr).toBe(want);
+      expect(r.stderr).not.toMatch(/\n\s+at |internal error|Error:|\u001b/);
+      if (want === 2) {
+        expect(r.stderr).toMatch(/^cnil-audit: [^\n]+\n$/);
+        expect(readdirSync(dir)).toEqual(['in.csv']);
+      }
     });
   }
 });
