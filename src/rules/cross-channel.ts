@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { channelVerdict } from '../classify.js';
+import { rgpd, CNIL_EMAIL, CNIL_PHONE, QOMON_GDPR_REFLEXES, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
  * cross-channel: the row is used on a channel for which it shows no basis, while it has one for
@@ -13,30 +14,12 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   references: [
-    {
-      label: 'CNIL — La communication politique par téléphone (SMS/MMS, automates d\'appel)',
-      url: 'https://www.cnil.fr/fr/la-communication-politique-par-telephone',
-    },
-    {
-      label: 'CNIL — La communication politique par courrier électronique',
-      url: 'https://www.cnil.fr/la-communication-politique-par-courrier-electronique',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 4.11 et 7 — consentement spécifique ; conditions du consentement',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.b — limitation des finalités',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'Qomon (centre d\'aide) — Les réflexes RGPD dans le cadre d\'une communication politique',
-      url: 'https://help.qomon.com/fr/articles/3007673-les-reflexes-rgpd-dans-le-cadre-d-une-communication-politique',
-    },
-    {
-      label: 'Qomon — Utilisation des données issues des réseaux sociaux : quelles règles en campagne ? (21 octobre 2023)',
-      url: 'https://fr.qomon.com/blog/utilisation-reseaux-sociaux-election',
-    },
+    CNIL_PHONE,
+    CNIL_EMAIL,
+    rgpd('4.11 et 7', 'consentement spécifique ; conditions du consentement'),
+    rgpd('5.1.b', 'limitation des finalités'),
+    QOMON_GDPR_REFLEXES,
+    QOMON_SOCIAL_NETWORKS,
   ],
   messages: ['otherChannel', 'otherNetwork'],
   check(ctx, report) {

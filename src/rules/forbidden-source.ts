@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { rgpd, CNIL_PRIVATE_SECTOR_FILES, CNIL_SANCTIONS_2025 } from './references.js';
 
 const MESSAGE = {
   civil_registry: 'civilRegistry',
@@ -23,22 +24,13 @@ export default defineRule({
       label: 'CNIL — Les fichiers qui ne peuvent pas être utilisés pour la communication politique (21 octobre 2025)',
       url: 'https://www.cnil.fr/fr/les-fichiers-qui-ne-peuvent-pas-etre-utilises-pour-la-communication-politique',
     },
-    {
-      label: 'CNIL — Les fichiers du secteur privé (21 octobre 2025)',
-      url: 'https://www.cnil.fr/fr/les-fichiers-du-secteur-prive',
-    },
+    CNIL_PRIVATE_SECTOR_FILES,
     {
       label: 'CNIL — Quels fichiers peuvent être utilisés à des fins de communication politique ?',
       url: 'https://www.cnil.fr/fr/quels-fichiers-peuvent-etre-utilises-des-fins-de-communication-politique',
     },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.b — limitation des finalités',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
-      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
-    },
+    rgpd('5.1.b', 'limitation des finalités'),
+    CNIL_SANCTIONS_2025,
   ],
   messages: ['civilRegistry', 'publicUsers', 'employer', 'companyInternal', 'excluded'],
   check(ctx, report) {

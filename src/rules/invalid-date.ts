@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { rgpd } from './references.js';
 
 /**
  * invalid-date: a date field cannot be parsed. The date is then treated as unknown (never guessed),
@@ -9,14 +10,8 @@ export default defineRule({
   severity: 'warning',
   action: 'flag',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.d — exactitude',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.e — limitation de la conservation',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
+    rgpd('5.1.d', 'exactitude'),
+    rgpd('5.1.e', 'limitation de la conservation'),
   ],
   messages: ['unparseable'],
   check(ctx, report) {

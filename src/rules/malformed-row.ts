@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { rgpd } from './references.js';
 
 /**
  * malformed-row: the field count differs from the header's. Such a row cannot be read reliably
@@ -11,10 +12,7 @@ export default defineRule({
   action: 'drop-row',
   mandatory: true,
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.d — exactitude',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
+    rgpd('5.1.d', 'exactitude'),
   ],
   messages: ['fieldCount'],
   check(ctx, report) {

@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { addDuration, formatDay } from '../read/values.js';
+import { rgpd } from './references.js';
 
 /** Age under which consent needs a parent's too (loi Informatique et Libertés art. 45). */
 export const CONSENT_AGE = 15;
@@ -29,10 +30,7 @@ export default defineRule({
       label: "CNIL — Recommandation 4 : rechercher le consentement d'un parent pour les mineurs de moins de 15 ans (9 juin 2021)",
       url: 'https://www.cnil.fr/fr/recommandation-4-rechercher-le-consentement-dun-parent-pour-les-mineurs-de-moins-de-15-ans',
     },
-    {
-      label: "RGPD (règlement (UE) 2016/679), art. 8 — consentement des enfants (services de la société de l'information)",
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
+    rgpd('8', 'consentement des enfants (services de la société de l\'information)'),
   ],
   messages: ['underAge'],
   check(ctx, report) {

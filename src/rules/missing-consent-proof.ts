@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { rgpd, CNIL_SANCTIONS_2025 } from './references.js';
 
 /**
  * missing-consent-proof: the row claims a consent that nothing dates. When processing rests on consent
@@ -13,14 +14,8 @@ export default defineRule({
   severity: 'warning',
   action: 'flag',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 7.1 — preuve du consentement',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
-      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
-    },
+    rgpd('7.1', 'preuve du consentement'),
+    CNIL_SANCTIONS_2025,
   ],
   messages: ['noDate', 'inPersonAssumed'],
   check(ctx, report) {

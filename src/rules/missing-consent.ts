@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { channelVerdict } from '../classify.js';
+import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025 } from './references.js';
 
 /**
  * missing-consent: the row is used on an opt-in channel (email, SMS, automated calls) and shows no
@@ -12,22 +13,10 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   references: [
-    {
-      label: 'CNIL — La communication politique par téléphone (SMS/MMS, automates d\'appel)',
-      url: 'https://www.cnil.fr/fr/la-communication-politique-par-telephone',
-    },
-    {
-      label: 'CNIL — La communication politique par courrier électronique',
-      url: 'https://www.cnil.fr/la-communication-politique-par-courrier-electronique',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 6.1.a et 7 — consentement comme base légale',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
-      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
-    },
+    CNIL_PHONE,
+    CNIL_EMAIL,
+    rgpd('6.1.a et 7', 'consentement comme base légale'),
+    CNIL_SANCTIONS_2025,
   ],
   messages: ['noConsent'],
   check(ctx, report) {

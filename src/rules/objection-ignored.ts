@@ -1,4 +1,5 @@
 import { defineRule, type HeaderPlan } from './types.js';
+import { rgpd, CNIL_SANCTIONS_2025, CNIL_VOTER_RIGHTS, CNIL_VOTER_RIGHTS_2026 } from './references.js';
 
 /** Per file: the name a finding gives each column, its canonical field when mapped, else its own name. */
 const FIELD_NAMES = new WeakMap<HeaderPlan, string[]>();
@@ -25,22 +26,10 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 21.2 et 21.3 — droit d\'opposition à la prospection',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Respecter les droits des électeurs sur leurs données personnelles (30 janvier 2026)',
-      url: 'https://www.cnil.fr/fr/respecter-les-droits-des-electeurs-sur-leurs-donnees-personnelles',
-    },
-    {
-      label: 'CNIL — Les droits des électeurs',
-      url: 'https://www.cnil.fr/fr/les-droits-des-electeurs',
-    },
-    {
-      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
-      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
-    },
+    rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'),
+    CNIL_VOTER_RIGHTS_2026,
+    CNIL_VOTER_RIGHTS,
+    CNIL_SANCTIONS_2025,
   ],
   messages: ['objected', 'objectedChannel'],
   check(ctx, report) {

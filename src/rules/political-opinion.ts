@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { columnsOfKind } from '../patterns.js';
+import { rgpd, CNIL_POLITICAL_FILES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
  * political-opinion: a political opinion, leaning, support level or vote intention (SPEC §3 patterns).
@@ -13,26 +14,11 @@ export default defineRule({
   severity: 'error',
   action: 'scrub-field',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 9.1 et 9.2.a/9.2.d — catégories particulières ; exceptions',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Les fichiers de communication politique (21 octobre 2025)',
-      url: 'https://www.cnil.fr/fr/les-fichiers-de-communication-politique',
-    },
-    {
-      label: 'CNIL — Les droits des électeurs',
-      url: 'https://www.cnil.fr/fr/les-droits-des-electeurs',
-    },
-    {
-      label: 'CNIL — Communication politique : quelles règles pour la collecte de données sur les réseaux sociaux ? (9 février 2023 ; 1re version novembre 2016)',
-      url: 'https://www.cnil.fr/fr/communication-politique-quelles-regles-pour-la-collecte-de-donnees-sur-les-reseaux-sociaux',
-    },
-    {
-      label: 'Qomon — Utilisation des données issues des réseaux sociaux : quelles règles en campagne ? (21 octobre 2023)',
-      url: 'https://fr.qomon.com/blog/utilisation-reseaux-sociaux-election',
-    },
+    rgpd('9.1 et 9.2.a/9.2.d', 'catégories particulières ; exceptions'),
+    CNIL_POLITICAL_FILES,
+    CNIL_VOTER_RIGHTS,
+    CNIL_SOCIAL_NETWORKS,
+    QOMON_SOCIAL_NETWORKS,
   ],
   messages: ['declared', 'inferred'],
   removeColumns(plan) {

@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { columnsOfKind } from '../patterns.js';
+import { rgpd, CNIL_PRIVATE_SECTOR_FILES, CNIL_SOCIAL_NETWORKS, QOMON_GDPR_REFLEXES } from './references.js';
 
 /**
  * profiling: tracking data (cookies, device or advertising ids, IP, browsing, clicks, geolocation) and
@@ -13,18 +14,9 @@ export default defineRule({
   severity: 'error',
   action: 'scrub-field',
   references: [
-    {
-      label: 'CNIL — Communication politique : quelles règles pour la collecte de données sur les réseaux sociaux ? (9 février 2023 ; 1re version novembre 2016)',
-      url: 'https://www.cnil.fr/fr/communication-politique-quelles-regles-pour-la-collecte-de-donnees-sur-les-reseaux-sociaux',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 4.4 et 21.2 — profilage ; opposition au profilage lié à la prospection',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Les fichiers du secteur privé (21 octobre 2025)',
-      url: 'https://www.cnil.fr/fr/les-fichiers-du-secteur-prive',
-    },
+    CNIL_SOCIAL_NETWORKS,
+    rgpd('4.4 et 21.2', 'profilage ; opposition au profilage lié à la prospection'),
+    CNIL_PRIVATE_SECTOR_FILES,
     {
       label: 'Règlement (UE) 2024/900 relatif à la transparence et au ciblage de la publicité à caractère politique (RPP)',
       url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32024R0900',
@@ -33,10 +25,7 @@ export default defineRule({
       label: 'CNIL — Logiciels de prospection politique et de stratégie électorale : 5 bons réflexes (5 février 2020)',
       url: 'https://www.cnil.fr/fr/logiciels-de-prospection-politique-et-de-strategie-electorale-5-bons-reflexes-pour-une-utilisation',
     },
-    {
-      label: "Qomon (centre d'aide) — Les réflexes RGPD dans le cadre d'une communication politique",
-      url: 'https://help.qomon.com/fr/articles/3007673-les-reflexes-rgpd-dans-le-cadre-d-une-communication-politique',
-    },
+    QOMON_GDPR_REFLEXES,
   ],
   messages: ['recorded'],
   removeColumns(plan) {

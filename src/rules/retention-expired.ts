@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { decideRetention, retentionParams } from '../retention.js';
+import { rgpd, NS34, NS34_RETENTION_ARTICLE } from './references.js';
 
 /**
  * retention-expired: the row is past its category's retention at --as-of (SPEC §5 table; RGPD art.
@@ -12,18 +13,9 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.e — limitation de la conservation',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'Délibération n° 2012-021 (NS 34), article « Durée de conservation des données » (JORFARTI000025365421, copie du JORF sur legal.tricoteuses.fr)',
-      url: 'https://legal.tricoteuses.fr/articles/JORFARTI000025365421',
-    },
-    {
-      label: 'Légifrance — Délibération CNIL n° 2012-021 du 26 janvier 2012, norme simplifiée n° 34 (communication politique)',
-      url: 'https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000025365982/',
-    },
+    rgpd('5.1.e', 'limitation de la conservation'),
+    NS34_RETENTION_ARTICLE,
+    NS34,
     {
       label: "CNIL — L'utilisation de listes d'électeurs pour la communication politique (21 octobre 2025)",
       url: 'https://www.cnil.fr/fr/lutilisation-de-listes-delecteurs-pour-la-communication-politique',

@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { decideRetention } from '../retention.js';
+import { rgpd, CNIL_SANCTIONS_2025 } from './references.js';
 
 /**
  * retention-unknown: retention cannot be decided for the row (a needed date is missing or unreadable,
@@ -11,18 +12,9 @@ export default defineRule({
   severity: 'warning',
   action: 'flag',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.e — limitation de la conservation',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.2 — responsabilité (accountability)',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
-      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
-    },
+    rgpd('5.1.e', 'limitation de la conservation'),
+    rgpd('5.2', 'responsabilité (accountability)'),
+    CNIL_SANCTIONS_2025,
   ],
   messages: ['noDate', 'noElectionDate', 'unknownCategory', 'noDuration'],
   check(ctx, report) {

@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { columnsOfKind } from '../patterns.js';
+import { rgpd, CNIL_EMAIL, CNIL_POLITICAL_FILES } from './references.js';
 
 /**
  * sensitive-data: religion, ethnic origin, name consonance, an origin derived from the birthplace,
@@ -12,22 +13,13 @@ export default defineRule({
   severity: 'error',
   action: 'scrub-field',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 9.1 — catégories particulières de données',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — La communication politique par courrier électronique',
-      url: 'https://www.cnil.fr/la-communication-politique-par-courrier-electronique',
-    },
+    rgpd('9.1', 'catégories particulières de données'),
+    CNIL_EMAIL,
     {
       label: "CNIL — La communication politique : mode d'emploi (ancienne fiche pratique, adresse historique)",
       url: 'http://www.cnil.fr/documentation/fiches-pratiques/fiche/article/la-communication-politique-mode-demploi/',
     },
-    {
-      label: 'CNIL — Les fichiers de communication politique (21 octobre 2025)',
-      url: 'https://www.cnil.fr/fr/les-fichiers-de-communication-politique',
-    },
+    CNIL_POLITICAL_FILES,
   ],
   messages: ['recorded'],
   removeColumns(plan) {

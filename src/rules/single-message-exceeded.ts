@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
 import { parseBoolean } from '../read/values.js';
+import { CNIL_PHONE, CNIL_SOCIAL_NETWORKS, NS34, NS34_RETENTION_ARTICLE } from './references.js';
 
 /**
  * single-message-exceeded: an occasional contact (a one-off social interaction, a referral, a rented or
@@ -12,26 +13,14 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   references: [
-    {
-      label: 'Délibération n° 2012-021 (NS 34), article « Durée de conservation des données » (JORFARTI000025365421, copie du JORF sur legal.tricoteuses.fr)',
-      url: 'https://legal.tricoteuses.fr/articles/JORFARTI000025365421',
-    },
-    {
-      label: 'Légifrance — Délibération CNIL n° 2012-021 du 26 janvier 2012, norme simplifiée n° 34 (communication politique)',
-      url: 'https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000025365982/',
-    },
+    NS34_RETENTION_ARTICLE,
+    NS34,
     {
       label: 'Légifrance — Délibération CNIL n° 2012-020 du 26 janvier 2012 portant recommandation sur les fichiers des partis, élus et candidats',
       url: 'https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000025364626/',
     },
-    {
-      label: 'CNIL — La communication politique par téléphone (SMS/MMS, automates d\'appel)',
-      url: 'https://www.cnil.fr/fr/la-communication-politique-par-telephone',
-    },
-    {
-      label: 'CNIL — Communication politique : quelles règles pour la collecte de données sur les réseaux sociaux ? (9 février 2023 ; 1re version novembre 2016)',
-      url: 'https://www.cnil.fr/fr/communication-politique-quelles-regles-pour-la-collecte-de-donnees-sur-les-reseaux-sociaux',
-    },
+    CNIL_PHONE,
+    CNIL_SOCIAL_NETWORKS,
   ],
   messages: ['noReply', 'refused'],
   check(ctx, report) {

@@ -1,6 +1,7 @@
 import { defineRule, type RowContext } from './types.js';
 import type { Channel, Field } from '../types.js';
 import { isOwnData } from '../classify.js';
+import { rgpd, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
 
 type ContactKind = 'email' | 'phone' | 'address';
 
@@ -29,26 +30,11 @@ export default defineRule({
   severity: 'error',
   action: 'scrub-field',
   references: [
-    {
-      label: 'CNIL — Communication politique : quelles règles pour la collecte de données sur les réseaux sociaux ? (9 février 2023 ; 1re version novembre 2016)',
-      url: 'https://www.cnil.fr/fr/communication-politique-quelles-regles-pour-la-collecte-de-donnees-sur-les-reseaux-sociaux',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.a — licéité, loyauté, transparence',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 14 — information en cas de collecte indirecte (source des données)',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Les fichiers du secteur privé (21 octobre 2025)',
-      url: 'https://www.cnil.fr/fr/les-fichiers-du-secteur-prive',
-    },
-    {
-      label: 'CNIL — Réutilisation de vos données publiées sur Internet à des fins commerciales : quels sont vos droits ? (12 juin 2024)',
-      url: 'https://www.cnil.fr/fr/reutilisation-de-vos-donnees-publiees-sur-internet-des-fins-commerciales-quels-sont-vos-droits',
-    },
+    CNIL_SOCIAL_NETWORKS,
+    rgpd('5.1.a', 'licéité, loyauté, transparence'),
+    rgpd('14', 'information en cas de collecte indirecte (source des données)'),
+    CNIL_PRIVATE_SECTOR_FILES,
+    CNIL_PUBLISHED_DATA_REUSE,
   ],
   messages: ['fromNetwork', 'fromSocial', 'enrichedNetwork', 'enrichedScraping', 'enrichedBroker'],
   check(ctx, report) {

@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { rgpd, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
  * social-scraping: the source says the contact was collected automatically or systematically from a
@@ -12,26 +13,11 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   references: [
-    {
-      label: 'CNIL — Communication politique : quelles règles pour la collecte de données sur les réseaux sociaux ? (9 février 2023 ; 1re version novembre 2016)',
-      url: 'https://www.cnil.fr/fr/communication-politique-quelles-regles-pour-la-collecte-de-donnees-sur-les-reseaux-sociaux',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.1.a — licéité, loyauté, transparence',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 14 — information en cas de collecte indirecte',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'Qomon — Utilisation des données issues des réseaux sociaux : quelles règles en campagne ? (21 octobre 2023)',
-      url: 'https://fr.qomon.com/blog/utilisation-reseaux-sociaux-election',
-    },
-    {
-      label: 'CNIL — Réutilisation de vos données publiées sur Internet à des fins commerciales : quels sont vos droits ? (12 juin 2024)',
-      url: 'https://www.cnil.fr/fr/reutilisation-de-vos-donnees-publiees-sur-internet-des-fins-commerciales-quels-sont-vos-droits',
-    },
+    CNIL_SOCIAL_NETWORKS,
+    rgpd('5.1.a', 'licéité, loyauté, transparence'),
+    rgpd('14', 'information en cas de collecte indirecte'),
+    QOMON_SOCIAL_NETWORKS,
+    CNIL_PUBLISHED_DATA_REUSE,
   ],
   messages: ['scraped', 'scrapedNoNetwork'],
   check(ctx, report) {

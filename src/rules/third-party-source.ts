@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_PRIVATE_SECTOR_FILES } from './references.js';
 
 const MESSAGE = { file_rental: 'rented', purchased: 'purchased', third_party: 'thirdParty' } as const;
 
@@ -13,26 +14,11 @@ export default defineRule({
   severity: 'warning',
   action: 'flag',
   references: [
-    {
-      label: 'CNIL — La communication politique par courrier électronique',
-      url: 'https://www.cnil.fr/la-communication-politique-par-courrier-electronique',
-    },
-    {
-      label: 'CNIL — La communication politique par téléphone (SMS/MMS, automates d\'appel)',
-      url: 'https://www.cnil.fr/fr/la-communication-politique-par-telephone',
-    },
-    {
-      label: 'CNIL — Les fichiers du secteur privé (21 octobre 2025)',
-      url: 'https://www.cnil.fr/fr/les-fichiers-du-secteur-prive',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 14 — information en cas de collecte indirecte',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.2 — responsabilité (accountability)',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
+    CNIL_EMAIL,
+    CNIL_PHONE,
+    CNIL_PRIVATE_SECTOR_FILES,
+    rgpd('14', 'information en cas de collecte indirecte'),
+    rgpd('5.2', 'responsabilité (accountability)'),
   ],
   messages: ['rented', 'purchased', 'thirdParty'],
   check(ctx, report) {

@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { rgpd, CNIL_SANCTIONS_2025, CNIL_VOTER_RIGHTS_2026 } from './references.js';
 
 /**
  * unknown-source: nothing on the row says where the contact came from. Without an origin the campaign
@@ -11,22 +12,10 @@ export default defineRule({
   severity: 'warning',
   action: 'flag',
   references: [
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 5.2 — responsabilité (accountability)',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'RGPD (règlement (UE) 2016/679), art. 14.2.f — source des données',
-      url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679',
-    },
-    {
-      label: 'CNIL — Prospection politique : la CNIL sanctionne cinq candidats aux élections européennes et législatives 2024 (18 décembre 2025)',
-      url: 'https://www.cnil.fr/fr/prospection-politique-sanction-candidats-2024',
-    },
-    {
-      label: 'CNIL — Respecter les droits des électeurs sur leurs données personnelles (30 janvier 2026)',
-      url: 'https://www.cnil.fr/fr/respecter-les-droits-des-electeurs-sur-leurs-donnees-personnelles',
-    },
+    rgpd('5.2', 'responsabilité (accountability)'),
+    rgpd('14.2.f', 'source des données'),
+    CNIL_SANCTIONS_2025,
+    CNIL_VOTER_RIGHTS_2026,
   ],
   messages: ['noColumn', 'empty', 'unrecognised'],
   check(ctx, report) {
