@@ -60,3 +60,20 @@ describe('durations', () => {
     expect(formatDay(addDuration(day('2024-01-01')!, { n: 10, unit: 'd' }))).toBe('2024-01-11');
   });
 });
+
+describe('calendar arithmetic agrees with Date', () => {
+  it('formatDay, dayNumber and addDuration on every 7th day from 1900 to 2100', () => {
+    for (let day = -25567; day < 47482; day += 7) {
+      const iso = new Date(day * 86400000).toISOString().slice(0, 10);
+      expect(formatDay(day)).toBe(iso);
+      const [y, m, d] = iso.split('-').map(Number);
+      expect(dayNumber(y, m, d)).toBe(day);
+      for (const n of [1, 2, 13, 36]) {
+        const t = new Date(Date.UTC(y, m - 1 + n, 1));
+        const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+        const want = Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last)) / 86400000;
+        expect(addDuration(day, { n, unit: 'm' })).toBe(want);
+      }
+    }
+  });
+});

@@ -33,17 +33,47 @@ export const parseBoolean = booleanReader();
 
 const DAY_MS = 86400000;
 
-/** Day number of a calendar date, or null when the date does not exist (31/02). */
-export function dayNumber(y: number, m: number, d: number): number | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
-  const t = Date.UTC(y, m - 1, d);
-  const back = new Date(t);
-  if (back.getUTCDate() !== d || back.getUTCMonth() !== m - 1) return null;
-  return Math.floor(t / DAY_MS);
+// Calendar arithmetic without Date objects: these run for every date cell of every row. The algorithms
+// are Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian, day 0 = 1970-01-01).
+
+/** Days since 1970-01-01 of a valid calendar date (no range check). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
+/** Calendar date of a day number. */
+export function civilFromDays(day: number): { y: number; m: number; d: number } {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Day number of a calendar date, or null when the date does not exist (31/02). */
+export function dayNumber(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
+}
+
+/** ISO date of a day number ("2026-11-23"). */
 export function formatDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const { y, m, d } = civilFromDays(day);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Today as a day number, for a given clock (the CLI passes Date.now()). */
@@ -95,14 +125,12 @@ export function parseDateOption(s: string): number | null {
 export function addDuration(day: number, duration: Duration): number {
   if (duration.unit === 'd') return day + duration.n;
   if (duration.unit === 'w') return day + 7 * duration.n;
-  const date = new Date(day * DAY_MS);
-  const months = duration.unit === 'y' ? 12 * duration.n : duration.n;
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + months;
-  const d = date.getUTCDate();
+  const { y, m, d } = civilFromDays(day);
+  const months = m - 1 + (duration.unit === 'y' ? 12 * duration.n : duration.n);
+  const ty = y + Math.floor(months / 12);
+  const tm = (months % 12) + 1;
   // Clamp to the last day of the target month (31 March + 1 month = 30 April).
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Math.floor(Date.UTC(y, m, Math.min(d, last)) / DAY_MS);
+  return daysFromCivil(ty, tm, Math.min(d, daysInMonth(ty, tm)));
 }
 
 export interface Duration {

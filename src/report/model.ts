@@ -7,6 +7,7 @@ import { CATEGORIES, SEVERITIES, SOURCES } from '../types.js';
 import { render } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import type { RowResult } from '../engine.js';
+import { civilFromDays } from '../read/values.js';
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_FINDINGS_LIMIT = 10000;
@@ -91,14 +92,12 @@ export interface AgeHistogram {
   unknown: number;
 }
 
-const DAY_MS = 86400000;
-
 /** Whole calendar months from day `from` to day `to` (both day numbers), like addDuration counts them. */
 export function monthsBetween(from: number, to: number): number {
-  const a = new Date(from * DAY_MS);
-  const b = new Date(to * DAY_MS);
-  const m = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
-  return b.getUTCDate() < a.getUTCDate() ? m - 1 : m;
+  const a = civilFromDays(from);
+  const b = civilFromDays(to);
+  const m = (b.y - a.y) * 12 + (b.m - a.m);
+  return b.d < a.d ? m - 1 : m;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {

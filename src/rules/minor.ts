@@ -1,5 +1,5 @@
 import { defineRule } from './types.js';
-import { addDuration, formatDay } from '../read/values.js';
+import { civilFromDays, addDuration, formatDay } from '../read/values.js';
 import { rgpd } from './references.js';
 
 /** Age under which consent needs a parent's too (loi Informatique et Libertés art. 45). */
@@ -7,7 +7,7 @@ export const CONSENT_AGE = 15;
 
 /** Whole years between two day numbers. */
 function age(birth: number, at: number): number {
-  let years = new Date(at * 86400000).getUTCFullYear() - new Date(birth * 86400000).getUTCFullYear();
+  let years = civilFromDays(at).y - civilFromDays(birth).y;
   if (addDuration(birth, { n: years, unit: 'y' }) > at) years--;
   return years;
 }
