@@ -2,8 +2,8 @@
  * The benchmark's data (bench/generate.mjs) must keep exercising the tool: columns it maps, every
  * source kind, the rules. No timing here (SPEC §8 figures come from `npm run bench`, not from tests).
  */
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -15,6 +15,8 @@ import { parseDate } from '../src/read/values.js';
 import { SOURCES } from '../src/types.js';
 
 const take = (rows: number, seed: number) => [...generateRows(rows, seed)];
+const dir = mkdtempSync(join(tmpdir(), 'cnil-audit-bench-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bench generator', () => {
   it('is deterministic for a seed and differs between seeds', () => {
@@ -53,7 +55,7 @@ describe('bench generator', () => {
   });
 
   it('writes a CSV of about 200 bytes a row that csv-parse reads back, with quoting, accents and quoted newlines', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'cnil-audit-bench-test-')), 'contacts.csv');
+    const file = join(dir, 'contacts.csv');
     const { bytes } = generateFile(file, { rows: 20000, seed: 42 });
     const text = readFileSync(file, 'utf8');
     expect(Buffer.byteLength(text)).toBe(bytes);

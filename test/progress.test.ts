@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progressEnabled, progressText, startProgress } from '../src/cli/progress.js';
@@ -100,6 +100,7 @@ describe('startProgress', () => {
 describe('scan draws no progress where it must not', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cnil-audit-progress-'));
   cpSync(join(FIXTURES, 'mailchimp-audience.csv'), join(dir, 'in.csv'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   async function scan(args: string[]) {
     const stderr = new FakeTerminal();
