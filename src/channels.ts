@@ -27,8 +27,17 @@ export function channelOf(word: string): Channel | undefined {
 }
 
 /** Channels listed in a cell: "email;sms", "Email, SMS", "porte-à-porte / téléphone". */
+const parsedChannels = new Map<string, Channel[]>();
 export function parseChannels(cell: string | undefined): Channel[] {
   if (!cell) return [];
+  const hit = parsedChannels.get(cell);
+  if (hit) return hit.slice();
+  const v = parseChannels2(cell);
+  if (parsedChannels.size >= 4096) parsedChannels.clear();
+  parsedChannels.set(cell, v);
+  return v.slice();
+}
+function parseChannels2(cell: string): Channel[] {
   const out: Channel[] = [];
   for (const part of cell.split(/[;,/|+&]| et | and /i)) {
     const ch = channelOf(part);

@@ -236,10 +236,14 @@ export function detectColumns(header: string[], config: Config, skip: ReadonlySe
 const byKind = new WeakMap<readonly DetectedColumn[], Map<string, readonly DetectedColumn[]>>();
 
 /** The detected columns of some kinds, computed once per file (rules call this on every row). */
+let lastDetected: readonly DetectedColumn[] | undefined;
+let lastCache: Map<string, readonly DetectedColumn[]> | undefined;
 export function columnsOfKind(detected: readonly DetectedColumn[], ...kinds: ColumnKind[]): readonly DetectedColumn[] {
-  let cache = byKind.get(detected);
+  let cache = detected === lastDetected ? lastCache : byKind.get(detected);
   if (!cache) byKind.set(detected, (cache = new Map()));
-  const key = kinds.join(',');
+  lastDetected = detected;
+  lastCache = cache;
+  const key = kinds.length === 1 ? kinds[0] : kinds.join(',');
   let cols = cache.get(key);
   if (!cols) cache.set(key, (cols = detected.filter((d) => kinds.includes(d.kind))));
   return cols;

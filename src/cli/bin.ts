@@ -2,10 +2,17 @@
  * Process wiring for the CLI: argv, streams, signals. SIGINT/SIGTERM abort the run; the core removes
  * its temp files and the exit code is 130 (SPEC §1). A second signal removes them at once and exits.
  */
-import { run } from './main.js';
-import { removeAllTempFiles } from '../write/atomic.js';
+import { VERSION } from '../version.js';
 
 export async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // A lone --version answers before commander and the message catalogues load (SPEC §8: ≤ 150 ms);
+  // the output is commander's own.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const [{ run }, { removeAllTempFiles }] = await Promise.all([import('./main.js'), import('../write/atomic.js')]);
   const controller = new AbortController();
   let signals = 0;
   const onSignal = () => {
@@ -22,7 +29,7 @@ export async function main(): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  const code = await run(process.argv.slice(2), {
+  const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,

@@ -4,13 +4,17 @@ import { rgpd, CNIL_SANCTIONS_2025, CNIL_VOTER_RIGHTS, CNIL_VOTER_RIGHTS_2026 } 
 /** Per file: the name a finding gives each column, its canonical field when mapped, else its own name. */
 const FIELD_NAMES = new WeakMap<HeaderPlan, string[]>();
 
+let lastPlan: HeaderPlan | undefined;
+let lastNames: string[] | undefined;
 function fieldOf(plan: HeaderPlan, index: number): string {
-  let names = FIELD_NAMES.get(plan);
+  let names = plan === lastPlan ? lastNames : FIELD_NAMES.get(plan);
+  lastPlan = plan;
   if (!names) {
     names = plan.header.slice();
     for (const [field, i] of Object.entries(plan.mapping)) if (i !== undefined) names[i] = field;
     FIELD_NAMES.set(plan, names);
   }
+  lastNames = names;
   return names[index];
 }
 
