@@ -18,12 +18,27 @@ export function messageIds(lang: Lang): string[] {
   return Object.keys(catalogues[lang]);
 }
 
+/**
+ * Templates split once into literal text and placeholder names ([text, name, text, …]): findings and
+ * purge-log reasons are rendered per row, and a regular-expression replace each time cost several %.
+ */
+const compiled = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+
 /** Renders `{name}` placeholders. An unknown id renders as the id itself, so a gap is visible, not fatal. */
 export function t(lang: Lang, id: string, params: Record<string, string | number> = {}): string {
-  const template = catalogues[lang][id] ?? catalogues.en[id] ?? id;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole,
-  );
+  const parts = partsOf(catalogues[lang][id] ?? catalogues.en[id] ?? id);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function render(lang: Lang, m: MessageRef): string {
