@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, isAuditError } from './errors.js';
@@ -339,9 +339,4 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
-}
-
-/** Lower-cased extension of a report path: json, md, html, csv. */
-export function reportFormat(path: string): string {
-  return extname(path).slice(1).toLowerCase();
 }

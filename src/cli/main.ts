@@ -144,7 +144,6 @@ export function colorEnabled(opts: { color: boolean }, io: CliIO, stream: { isTT
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
-  const lang0 = detectLang(io.env);
   program
     .name('cnil-audit')
     .description('Audit French political-campaign contact files against CNIL rules; write a cleaned file and a report.')
@@ -236,7 +235,6 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   // --- end init command ---
 
   for (const c of program.commands) c.exitOverride();
-  void lang0;
   return program;
 }
 

@@ -29,12 +29,10 @@ export async function runScan(
       throw new AuditError('E_USAGE', { detail: 'with several inputs, use --out-dir instead of -o, -r or --rejects' });
     }
     if (files.filter((f) => f === '-').length > 1) throw new AuditError('E_USAGE', { detail: 'stdin ("-") can be read only once' });
-    if (opts.out === '-' && opts.format !== 'none' && opts.format !== 'json') {
-      // The cleaned file takes stdout; the human summary moves to stderr.
-    }
     for (const r of opts.report ?? []) assertReportFormat(r);
     const { scanFile } = await import('../scan.js');
     const quiet = !!opts.quiet;
+    // With `-o -` the cleaned file takes stdout; the human summary moves to stderr.
     const summaryOut = opts.out === '-' ? io.stderr : io.stdout;
     const chalk = new Chalk({ level: colorEnabled(opts, io, summaryOut) ? 1 : 0 });
     if (opts.rejects && !quiet) io.stderr.write(chalk.yellow(t(lang, 'cli.rejectsWarning')) + '\n');
