@@ -1,5 +1,4 @@
-import { defineRule } from './types.js';
-import { columnsOfKind } from '../patterns.js';
+import { defineRule, wholeColumns } from './types.js';
 import { rgpd, CNIL_PRIVATE_SECTOR_FILES, CNIL_SOCIAL_NETWORKS, QOMON_GDPR_REFLEXES } from './references.js';
 
 /**
@@ -28,12 +27,5 @@ export default defineRule({
     QOMON_GDPR_REFLEXES,
   ],
   messages: ['recorded'],
-  removeColumns(plan) {
-    return columnsOfKind(plan.detected, 'profiling').map((c) => c.index);
-  },
-  check(ctx, report) {
-    for (const c of columnsOfKind(ctx.plan.detected, 'profiling')) {
-      if (ctx.cells[c.index]?.trim()) report({ message: 'recorded', field: c.name, params: { column: c.name } });
-    }
-  },
+  ...wholeColumns('profiling'),
 });

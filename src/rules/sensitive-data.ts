@@ -1,5 +1,4 @@
-import { defineRule } from './types.js';
-import { columnsOfKind } from '../patterns.js';
+import { defineRule, wholeColumns } from './types.js';
 import { rgpd, CNIL_EMAIL, CNIL_POLITICAL_FILES } from './references.js';
 
 /**
@@ -22,12 +21,5 @@ export default defineRule({
     CNIL_POLITICAL_FILES,
   ],
   messages: ['recorded'],
-  removeColumns(plan) {
-    return columnsOfKind(plan.detected, 'sensitive').map((c) => c.index);
-  },
-  check(ctx, report) {
-    for (const c of columnsOfKind(ctx.plan.detected, 'sensitive')) {
-      if (ctx.cells[c.index]?.trim()) report({ message: 'recorded', field: c.name, params: { column: c.name } });
-    }
-  },
+  ...wholeColumns('sensitive'),
 });

@@ -2,8 +2,9 @@
  * What a rule is (ESLint style: metadata beside the check). A rule never prints and never words its
  * findings: it reports a message id (a key under `rule.<id>.` in src/i18n) with parameters.
  */
-import type { Action, Category, Channel, DetectedColumn, Field, Reference, Severity, Source } from '../types.js';
+import type { Action, Category, Channel, ColumnKind, DetectedColumn, Field, Reference, Severity, Source } from '../types.js';
 import type { Mapping } from '../mapping.js';
+import { columnsOfKind } from '../patterns.js';
 
 export interface RuleMeta {
   /** Stable kebab-case id; the file is src/rules/<id>.ts. */
@@ -120,4 +121,21 @@ export interface Rule extends RuleMeta {
 
 export function defineRule(rule: Rule): Rule {
   return rule;
+}
+
+/**
+ * The check of a rule that removes whole columns of one kind (profiling, sensitive data): the columns
+ * leave the cleaned file, and each row with a value in one of them gets a finding `recorded`.
+ */
+export function wholeColumns(kind: ColumnKind): Pick<Rule, 'removeColumns' | 'check'> {
+  return {
+    removeColumns(plan) {
+      return columnsOfKind(plan.detected, kind).map((c) => c.index);
+    },
+    check(ctx, report) {
+      for (const c of columnsOfKind(ctx.plan.detected, kind)) {
+        if (ctx.cells[c.index]?.trim()) report({ message: 'recorded', field: c.name, params: { column: c.name } });
+      }
+    },
+  };
 }
