@@ -1,8 +1,8 @@
 /** The terminal summary (SPEC §7): rows, findings by rule with severity colours, files, next step. */
 import type { ChalkInstance } from 'chalk';
 import { t } from '../i18n/index.js';
-import type { Lang } from '../types.js';
-import type { Report } from '../report/model.js';
+import type { FailOn, Lang } from '../types.js';
+import { countAtOrAbove, type Report } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
 import { ruleById } from '../rules/index.js';
 
@@ -55,7 +55,8 @@ export function renderSummary(result: ScanResult, lang: Lang, c: ChalkInstance, 
   // purge prints its own next step (move the purged file into place) in its section.
   if (!purge) lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
   if (exitCode === 1) {
-    const n = failOn === 'warning' ? count : r.summary.bySeverity.error;
+    // The same count that decided the exit code (a purge counts only what stays in the purged file).
+    const n = countAtOrAbove(r, failOn as FailOn);
     lines.push(c.red(t(lang, 'summary.failOn', { code: 1, count: n, level: failOn })));
   }
   return lines.join('\n') + '\n';

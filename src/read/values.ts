@@ -115,12 +115,6 @@ export function parseDate(raw: string | undefined): number | null | undefined {
   return null;
 }
 
-/** Parses a date given on the command line or in config (ISO or French); throws on failure. */
-export function parseDateOption(s: string): number | null {
-  const d = parseDate(s);
-  return d === undefined ? null : d;
-}
-
 /** Adds a duration ("3y", "36m", "2m", "90d", "2w") to a day number, month-aware. */
 export function addDuration(day: number, duration: Duration): number {
   if (duration.unit === 'd') return day + duration.n;

@@ -176,11 +176,6 @@ export class ReportCollector {
     return this.ages && { months: this.ages.months.slice(), future: this.ages.future, unknown: this.ages.unknown };
   }
 
-  /** Count of findings at or above a level (for `--fail-on`). */
-  atOrAbove(level: 'error' | 'warning' | 'never'): number {
-    if (level === 'never') return 0;
-    return level === 'error' ? this.bySeverity.error : this.bySeverity.error + this.bySeverity.warning;
-  }
 }
 
 /** Count of findings at or above a level, from a finished report. */
