@@ -387,6 +387,19 @@ export class PurgeRun {
     const json = purgeLogFormat(this.opts.log) === 'json';
     let mapping: Mapping = {};
     let first = true;
+    const cells = new Map<string, string>();
+    const cell = (v: string) => {
+      let c = cells.get(v);
+      if (c === undefined) cells.set(v, (c = csvCell(v)));
+      return c;
+    };
+    const references = new Map<string, string>();
+    const referenceCell = (rule: string) => {
+      let c = references.get(rule);
+      if (c === undefined) references.set(rule, (c = csvCell(legalReference(rule))));
+      return c;
+    };
+    const purgedAtCell = csvCell(purgedAt);
     return {
       path: this.opts.log,
       what: 'the purge log',
@@ -410,25 +423,26 @@ export class PurgeRun {
         }
         const who = identityOf(fieldGetter(mapping, cells));
         if (!who) this.unidentified++;
+        const idHash = who ? hashIdentity(salt, who.value) : '';
         // The reason is the finding's own message: rules word findings without personal data (SPEC §7).
-        const row: PurgeLogRow = {
-          line: r.line,
-          id_hash: who ? hashIdentity(salt, who.value) : '',
-          category: r.category,
-          rule: f.rule,
-          reason: render(lang, f.message),
-          legal_reference: legalReference(f.rule),
-          purged_at: purgedAt,
-        };
+        const reason = render(lang, f.message);
         if (json) {
+          const row: PurgeLogRow = {
+            line: r.line,
+            id_hash: idHash,
+            category: r.category,
+            rule: f.rule,
+            reason,
+            legal_reference: legalReference(f.rule),
+            purged_at: purgedAt,
+          };
           const text = `${first ? '' : ','}\n  ${JSON.stringify(row)}`;
           first = false;
           return text;
         }
-        // One line per purged row: quoted by hand, as csv-stringify would (a call per row cost 2× more).
-        let text = '';
-        for (let k = 0; k < PURGE_LOG_COLUMNS.length; k++) text += (k ? ',' : '') + csvCell(String(row[PURGE_LOG_COLUMNS[k]]));
-        return text + '\n';
+        // One line per purged row, in PURGE_LOG_COLUMNS order, quoted as csv-stringify would (a call per
+        // row cost twice as much). Only the reason varies in wording; the other cells are cached.
+        return `${r.line},${idHash},${cell(r.category)},${cell(f.rule)},${csvCell(reason)},${referenceCell(f.rule)},${purgedAtCell}\n`;
       },
       end: () => (json ? `${first ? '' : '\n'}]\n` : undefined),
     };

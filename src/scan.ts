@@ -16,7 +16,9 @@ import { parseDelimiterOption } from './read/dialect.js';
 import { dayOf, formatDay, parseDate } from './read/values.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
 import type { Mapping } from './mapping.js';
-import { ReportCollector, sortFindings, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
+import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
+import { FindingSpool, type FindingList } from './report/findings.js';
+import type { ReportFinding } from './report/model.js';
 import { writeReport } from './report/index.js';
 import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
 import type { Config } from './config.js';
@@ -51,6 +53,11 @@ export interface ScanOptions {
   dryRun?: boolean;
   showValues?: boolean;
   findingsLimit?: number;
+  /**
+   * Keep the report's findings in a temp file rather than in memory (the CLI does): memory then does
+   * not depend on how many findings are kept. `report.findings` is readable until `result.dispose()`.
+   */
+  spoolFindings?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { rows: number; bytes: number; totalBytes?: number }) => void;
   /** Clock, for tests. */
@@ -67,6 +74,9 @@ export interface ScanOptions {
   isSuppressed?: EngineOptions['isSuppressed'];
 }
 
+/** Size, in characters, at which a sidecar's text is written out (see the batch loop). */
+const SIDECAR_CHUNK = 32 * 1024;
+
 export interface Sidecar {
   path: string;
   /** What it is, for error messages ("the purge log"). */
@@ -79,10 +89,12 @@ export interface Sidecar {
   end?(): string | undefined;
 }
 
-export interface ScanResult {
-  report: Report;
+export interface ScanResult<F extends FindingList = FindingList> {
+  report: Report<F>;
   /** Paths written (absent on dry run). */
   written: { clean?: string; reports: string[]; rejects?: string; extra: string[] };
+  /** Removes the findings spool, if any (`spoolFindings`); `report.findings` is unreadable after. */
+  dispose(): void;
 }
 
 /** Base name of an input without its CSV-ish extensions: "contacts.csv.gz" → "contacts". */
@@ -103,7 +115,12 @@ function resolveDate(value: string | undefined, name: string): number | undefine
   return d;
 }
 
-/** Scans one file. Throws AuditError (exit 2) on bad input, options or configuration. */
+/**
+ * Scans one file. Throws AuditError (exit 2) on bad input, options or configuration. The report's
+ * findings are an array, unless `spoolFindings` keeps them in a temp file (then call `dispose`).
+ */
+export async function scanFile(opts: ScanOptions & { spoolFindings?: false }): Promise<ScanResult<ReportFinding[]>>;
+export async function scanFile(opts: ScanOptions): Promise<ScanResult>;
 export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const inputPath = opts.input === '-' ? undefined : opts.input;
   const file = opts.input === '-' ? '<stdin>' : opts.input;
@@ -172,6 +189,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
 
   const open: AtomicFile[] = [];
   let reader: CsvReader | undefined;
+  let spool: FindingSpool | undefined;
   // Before the header is read there is no reader yet: stop the input itself, or a scan of a silent
   // stdin would wait on through Ctrl+C.
   const onAbort = () => (reader ? reader.destroy(new AuditError('E_INTERRUPTED')) : tap.destroy(new AuditError('E_INTERRUPTED')));
@@ -196,7 +214,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       showValues: opts.showValues,
       isSuppressed: opts.isSuppressed,
     });
-    const collector = new ReportCollector(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, asOf);
+    if (opts.spoolFindings) spool = new FindingSpool();
+    const collector = new ReportCollector(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, asOf, spool);
 
     const outEncoding = outputEncoding ?? dialect.encoding;
     const outBom = outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom;
@@ -249,7 +268,14 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         collector.add(r);
         for (let k = 0; k < sidecars.length; k++) {
           const text = sidecars[k].s.row(r, rec.cells);
-          if (text) sideText[k] += text;
+          if (!text) continue;
+          sideText[k] += text;
+          // Written in pieces of at most ~32 KB: a purge log line is longer than the row it stands for, and
+          // a batch's worth of them went over 128 KB, into V8's large-object space (+30 MB peak RSS).
+          if (sideText[k].length >= SIDECAR_CHUNK) {
+            if (sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
+            sideText[k] = '';
+          }
         }
         if (r.output) keptRows.push(r.output);
         else if (rejects) droppedRows.push(rec.cells);
@@ -303,7 +329,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         channelsChecked: engine.channelsChecked,
         lastContactAges: collector.lastContactAges(),
       },
-      findings: sortFindings(collector.findings),
+      findings: collector.findings,
       truncated: collector.truncated,
     };
     if (opts.purge) report.purge = opts.purge();
@@ -328,8 +354,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (rejects) written.rejects = rejects.target;
       written.reports = files.map((f) => f.target);
     }
-    return { report, written };
+    return { report, written, dispose: () => spool?.dispose() };
   } catch (e) {
+    spool?.dispose();
     for (const f of open) f.abort();
     reader?.destroy();
     source.destroy();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { scanFile, type ScanResult } from '../src/scan.js';
+import type { ReportFinding } from '../src/report/model.js';
 import { isAuditError } from '../src/errors.js';
 import { IDENTITY_FIELDS, type Field, type Finding } from '../src/types.js';
 import {
@@ -35,7 +36,7 @@ function tmp(): string {
 }
 
 interface Purged {
-  result: ScanResult;
+  result: ScanResult<ReportFinding[]>;
   run: PurgeRun;
   dir: string;
   log: string;

@@ -1,7 +1,7 @@
 /** `cnil-audit scan` (and the shared driver `purge` uses): one or more inputs, summary, exit code. */
 import { Chalk } from 'chalk';
 import { resolve } from 'node:path';
-import type { CliIO } from './io.js';
+import type { CliIO, Out } from './io.js';
 import { EXIT, colorEnabled, prepare, reportError, type CommonOptions } from './main.js';
 import { AuditError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
@@ -10,6 +10,26 @@ import { countAtOrAbove } from '../report/model.js';
 import { assertReportFormat, renderReport } from '../report/index.js';
 import { renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
+
+/** Writes chunks to a stream, waiting when it asks to (a slow pipe must not pile up a whole report). */
+async function writeAll(out: Out, chunks: Iterable<string>): Promise<void> {
+  const stream = out as Out & Partial<Pick<NodeJS.WritableStream, 'once'>>;
+  for (const chunk of chunks) {
+    if (stream.write(chunk) === false && typeof stream.once === 'function') {
+      await new Promise((done) => stream.once!('drain', done));
+    }
+  }
+}
+
+/** The chunks with the last one's final line break removed. */
+function* trimFinalNewline(chunks: Iterable<string>): Generator<string> {
+  let prev: string | undefined;
+  for (const c of chunks) {
+    if (prev !== undefined) yield prev;
+    prev = c;
+  }
+  if (prev !== undefined) yield prev.replace(/\n$/, '');
+}
 
 export type Extra = (file: string, base: ScanOptions) => Partial<ScanOptions>;
 
@@ -38,7 +58,10 @@ export async function runScan(
     if (opts.rejects && !quiet) io.stderr.write(chalk.yellow(t(lang, 'cli.rejectsWarning')) + '\n');
 
     let worst: number = EXIT.OK;
-    const jsonReports: string[] = [];
+    // `--format json`: the report goes to stdout as it is rendered, not built as one string (it can be
+    // 100 MB on a large file). With several inputs, an array of the reports of the files that were read.
+    const severalJson = opts.format === 'json' && files.length > 1;
+    let jsonCount = 0;
     for (const file of files) {
       const base: ScanOptions = {
         input: file === '-' ? '-' : resolve(io.cwd, file),
@@ -63,6 +86,8 @@ export async function runScan(
         signal: io.signal,
         now: io.now,
         mode: command,
+        // Memory must not depend on how many findings the report keeps (SPEC §8).
+        spoolFindings: true,
       };
       const progress = !quiet && opts.format !== 'json' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
       base.onProgress = progress?.update;
@@ -77,21 +102,30 @@ export async function runScan(
         continue;
       }
       progress?.stop();
-      const failing = countAtOrAbove(result.report, prepared.failOn) > 0;
-      const code = failing ? EXIT.FINDINGS : EXIT.OK;
-      if (worst !== EXIT.ERROR && code > worst) worst = code;
-      if (!quiet) {
-        if (opts.format === 'text') {
-          summaryOut.write(renderSummary(result, lang, chalk, prepared.failOn, code));
-          if (afterEach) summaryOut.write(afterEach(result, lang));
-        } else if (opts.format === 'md') {
-          for (const chunk of await renderReport('md', result.report, lang)) summaryOut.write(chunk);
+      try {
+        const failing = countAtOrAbove(result.report, prepared.failOn) > 0;
+        const code = failing ? EXIT.FINDINGS : EXIT.OK;
+        if (worst !== EXIT.ERROR && code > worst) worst = code;
+        if (!quiet) {
+          if (opts.format === 'text') {
+            summaryOut.write(renderSummary(result, lang, chalk, prepared.failOn, code));
+            if (afterEach) summaryOut.write(afterEach(result, lang));
+          } else if (opts.format === 'md') {
+            await writeAll(summaryOut, await renderReport('md', result.report, lang));
+          }
         }
+        if (opts.format === 'json') {
+          if (severalJson) await writeAll(io.stdout, [jsonCount === 0 ? '[\n' : ',\n']);
+          const chunks = await renderReport('json', result.report, lang);
+          // In an array, each report without its final line break, so the commas sit after its "}".
+          await writeAll(io.stdout, severalJson ? trimFinalNewline(chunks) : chunks);
+          jsonCount++;
+        }
+      } finally {
+        result.dispose();
       }
-      if (opts.format === 'json') jsonReports.push([...(await renderReport('json', result.report, lang))].join(''));
     }
-    if (jsonReports.length === 1) io.stdout.write(jsonReports[0]);
-    else if (jsonReports.length > 1) io.stdout.write(`[\n${jsonReports.map((j) => j.trimEnd()).join(',\n')}\n]\n`);
+    if (severalJson) await writeAll(io.stdout, [jsonCount ? '\n]\n' : '[]\n']);
     return worst;
   } catch (e) {
     return reportError(io, lang, e);

@@ -5,6 +5,7 @@ import type { FailOn, Lang } from '../types.js';
 import { countAtOrAbove, type Report } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
 import { ruleById } from '../rules/index.js';
+import { firstOfEachRule } from '../report/findings.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
 
@@ -36,8 +37,9 @@ export function renderSummary(result: ScanResult, lang: Lang, c: ChalkInstance, 
   else {
     lines.push('', t(lang, 'summary.findingsTitle'));
     const width = Math.max(...rules.map(([id]) => id.length));
+    const first = firstOfEachRule(r.findings, rules.map(([id]) => id));
     for (const [id, count] of rules) {
-      const sev = r.findings.find((f) => f.rule === id)?.severity ?? ruleById.get(id)?.severity ?? 'info';
+      const sev = first.get(id)?.severity ?? ruleById.get(id)?.severity ?? 'info';
       const colour = sev === 'error' ? c.red : sev === 'warning' ? c.yellow : c.cyan;
       const title = t(lang, `rule.${id}.title`);
       lines.push(`  ${colour(t(lang, `severity.${sev}`).padEnd(13))} ${id.padEnd(width)}  ${String(count).padStart(7)}  ${c.dim(title)}`);

@@ -30,8 +30,9 @@ export function* csvChunks(report: Report, lang: Lang): Generator<string> {
   };
   yield '\uFEFF' + stringify([CSV_COLUMNS.map((c) => t(lang, `report.col.${c}`))], options);
   const BATCH = 1000;
-  for (let i = 0; i < report.findings.length; i += BATCH) {
-    const rows = report.findings.slice(i, i + BATCH).map((f) =>
+  let rows: string[][] = [];
+  for (const f of report.findings) {
+    rows.push(
       [
         String(f.line),
         f.id ?? '',
@@ -45,6 +46,10 @@ export function* csvChunks(report: Report, lang: Lang): Generator<string> {
         references(f),
       ].map(neutraliseFormula),
     );
-    yield stringify(rows, options);
+    if (rows.length === BATCH) {
+      yield stringify(rows, options);
+      rows = [];
+    }
   }
+  if (rows.length) yield stringify(rows, options);
 }

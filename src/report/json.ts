@@ -2,7 +2,27 @@
  * JSON report writer. The findings list can be long (10,000 per rule), so the document is written in
  * pieces rather than built as one string.
  */
-import type { Report } from './model.js';
+import type { Report, ReportFinding } from './model.js';
+
+/** A finding list that can give each finding's JSON text directly (the spool keeps them as text). */
+export interface JsonFindings {
+  jsonTexts(): Iterable<string>;
+}
+
+/**
+ * A finding's JSON text, cut where its references go: `head + ',"references":' + refs + tail` is
+ * JSON.stringify of the finding, same keys, same order. One place for both the in-memory list and the
+ * spool, which stores head and tail and puts a rule's references (serialised once) back between them.
+ */
+export function findingJsonParts(f: Omit<ReportFinding, 'references'>): [head: string, tail: string] {
+  const head = '{"rule":' + JSON.stringify(f.rule) + ',"severity":' + JSON.stringify(f.severity) + ',"line":' + f.line +
+    ',"action":' + JSON.stringify(f.action) + ',"message":' + JSON.stringify(f.message);
+  let tail = '';
+  if (f.id !== undefined) tail += ',"id":' + JSON.stringify(f.id);
+  if (f.field !== undefined) tail += ',"field":' + JSON.stringify(f.field);
+  if (f.value !== undefined) tail += ',"value":' + JSON.stringify(f.value);
+  return [head, tail + '}'];
+}
 
 /** Yields the JSON text of a report in chunks; `JSON.parse` of their concatenation equals the report. */
 export function* jsonChunks(report: Report): Generator<string> {
@@ -15,25 +35,25 @@ export function* jsonChunks(report: Report): Generator<string> {
   // Chunks of about 32 KB: a string over 128 KB goes to V8's large-object space, which only a full
   // collection frees, so 160,000 findings written in 600 KB pieces grew the heap by tens of MB.
   const refs = new Map<readonly unknown[], string>();
+  const texts = (findings as Partial<JsonFindings>).jsonTexts?.() ?? (function* () {
+    for (const f of findings) {
+      let r = refs.get(f.references);
+      if (r === undefined) refs.set(f.references, (r = JSON.stringify(f.references)));
+      const [head, tail] = findingJsonParts(f);
+      yield head + ',"references":' + r + tail;
+    }
+  })();
   let part = '';
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
-    let r = refs.get(f.references);
-    if (r === undefined) refs.set(f.references, (r = JSON.stringify(f.references)));
-    // Same keys, same order as JSON.stringify(f); the references of a rule are serialised once.
-    let s = '{"rule":' + JSON.stringify(f.rule) + ',"severity":' + JSON.stringify(f.severity) + ',"line":' + f.line +
-      ',"action":' + JSON.stringify(f.action) + ',"message":' + JSON.stringify(f.message) + ',"references":' + r;
-    if (f.id !== undefined) s += ',"id":' + JSON.stringify(f.id);
-    if (f.field !== undefined) s += ',"field":' + JSON.stringify(f.field);
-    if (f.value !== undefined) s += ',"value":' + JSON.stringify(f.value);
-    part += (i > 0 ? ',\n    ' : '\n    ') + s + '}';
+  let i = 0;
+  for (const s of texts) {
+    part += (i++ > 0 ? ',\n    ' : '\n    ') + s;
     if (part.length >= 32768) {
       yield part;
       part = '';
     }
   }
   if (part) yield part;
-  yield findings.length ? '\n  ],' : '],';
+  yield i ? '\n  ],' : '],';
   yield headJson.slice(cut);
   yield '\n';
 }

@@ -8,6 +8,7 @@ import { render } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import type { RowResult } from '../engine.js';
 import { civilFromDays } from '../read/values.js';
+import type { FindingList, FindingSink } from './findings.js';
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_FINDINGS_LIMIT = 10000;
@@ -32,7 +33,8 @@ export interface PurgeSection {
   retention: Record<string, { duration: string; source: string }>;
 }
 
-export interface Report {
+/** A report; its findings an array (`ReportDocument`, the library's default) or any `FindingList` (a spool). */
+export interface Report<F extends FindingList = FindingList> {
   schemaVersion: 1;
   tool: { name: string; version: string };
   command: 'scan' | 'purge';
@@ -71,10 +73,14 @@ export interface Report {
     /** Ages of `last_contact_at` at `asOf` (the HTML report's histogram); absent when not collected. */
     lastContactAges?: AgeHistogram;
   };
-  findings: ReportFinding[];
+  /** In report order (line, then rule). An array, or a spool on disk (`scanFile({ spoolFindings })`). */
+  findings: F;
   truncated: boolean;
   purge?: PurgeSection;
 }
+
+/** The report as a JSON document: its findings as an array (what the JSON report and its schema hold). */
+export type ReportDocument = Report<ReportFinding[]>;
 
 /** Buckets of the `last_contact_at` histogram: 0 to 59 months old, then "60 months or more". */
 export const AGE_BUCKETS = 61;
@@ -114,7 +120,6 @@ export class ReportCollector {
   readonly byRule: Record<string, number> = {};
   readonly bySource = zeroes(SOURCES);
   readonly byCategory = zeroes(CATEGORIES);
-  readonly findings: ReportFinding[] = [];
   truncated = false;
   private readonly perRule = new Map<string, number>();
   private readonly ages: AgeHistogram | undefined;
@@ -124,6 +129,8 @@ export class ReportCollector {
     private readonly lang: Lang,
     private readonly limit = DEFAULT_FINDINGS_LIMIT,
     private readonly asOf?: number,
+    /** Where the kept findings go: an array by default, or a spool (src/report/findings.ts). */
+    readonly findings: FindingSink = [],
   ) {
     if (asOf !== undefined) this.ages = { months: new Array<number>(AGE_BUCKETS).fill(0), future: 0, unknown: 0 };
   }
@@ -142,7 +149,10 @@ export class ReportCollector {
     this.bySource[r.source]++;
     this.byCategory[r.category]++;
     if (r.findings.length) this.rowsWithFindings++;
-    for (const f of r.findings) {
+    // Rows come in line order: with each row's findings in rule order, the whole list is in report
+    // order as it is collected (a spooled list cannot be sorted afterwards).
+    const found = r.findings.length > 1 ? r.findings.slice().sort(compareRules) : r.findings;
+    for (const f of found) {
       this.addFinding(f);
       if (!r.dropped) this.remainingBySeverity[f.severity]++;
     }
@@ -187,7 +197,6 @@ export function countAtOrAbove(report: Pick<Report, 'summary' | 'command'>, leve
   return level === 'error' ? s.error : s.error + s.warning;
 }
 
-/** Findings sorted by line then rule (the collector gathers them per rule cap, in row order). */
-export function sortFindings(findings: ReportFinding[]): ReportFinding[] {
-  return findings.sort((a, b) => a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+function compareRules(a: { rule: string }, b: { rule: string }): number {
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { configSchema } from '../config.js';
 import { rules } from '../rules/index.js';
 import { t } from '../i18n/index.js';
 import { ACTIONS, CATEGORIES, LANGS, SEVERITIES, SOURCES } from '../types.js';
-import { AGE_BUCKETS, SCHEMA_VERSION, type Report } from './model.js';
+import { AGE_BUCKETS, SCHEMA_VERSION, type ReportDocument } from './model.js';
 
 const count = z.number().int().min(0);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar day, YYYY-MM-DD.');
@@ -96,10 +96,10 @@ export const reportSchema = z
   })
   .describe('cnil-audit report (schemaVersion 1)');
 
-// Compile-time guard against drift: the schema and the Report type accept the same objects.
+// Compile-time guard against drift: the schema and the report's JSON document accept the same objects.
 type Inferred = z.infer<typeof reportSchema>;
 type Assignable<A extends B, B> = A;
-export type ReportMatchesSchema = [Assignable<Report, Inferred>, Assignable<Inferred, Report>];
+export type ReportMatchesSchema = [Assignable<ReportDocument, Inferred>, Assignable<Inferred, ReportDocument>];
 
 type JsonSchema = { [key: string]: unknown };
 

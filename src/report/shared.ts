@@ -7,6 +7,7 @@ import { hasMessage, t } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import { parseDuration } from '../read/values.js';
 import type { Report, ReportFinding } from './model.js';
+import { firstOfEachRule } from './findings.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -33,9 +34,10 @@ export function optionalText(lang: Lang, id: string, params?: Record<string, str
 /** The rules with findings, errors first, then by count. */
 export function ruleSummaries(report: Report, lang: Lang): RuleSummary[] {
   const out: RuleSummary[] = [];
+  const firsts = firstOfEachRule(report.findings, Object.keys(report.summary.byRule).filter((id) => report.summary.byRule[id] > 0));
   for (const [id, count] of Object.entries(report.summary.byRule)) {
     if (!count) continue;
-    const first = report.findings.find((f) => f.rule === id);
+    const first = firsts.get(id);
     const rule = ruleById.get(id);
     out.push({
       id,

@@ -3,9 +3,7 @@
  * over the target. Until `commit`, nothing is visible at the target; on failure or interruption the temp
  * file is removed. A rename replaces a symlink at the target, never the file it points to.
  */
-import { createWriteStream, realpathSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
+import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AuditError } from '../errors.js';
@@ -24,26 +22,34 @@ export function liveTempFiles(): string[] {
   return [...live];
 }
 
+/** Registers another temp file (the findings spool) for removal on interruption. */
+export function trackTemp(path: string): void {
+  live.add(path);
+}
+
+export function untrackTemp(path: string): void {
+  live.delete(path);
+}
+
 export class AtomicFile {
   readonly target: string;
   readonly temp: string;
-  private stream: WriteStream;
-  private failed: Error | undefined;
+  private fd: number | undefined;
+  private failed: AuditError | undefined;
   private done = false;
 
   private constructor(target: string, private readonly what: string) {
     this.target = resolve(target);
     this.temp = join(dirname(this.target), `.${basename(this.target)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    // 'wx': fail rather than follow anything already at the temp path.
-    this.stream = createWriteStream(this.temp, { flags: 'wx', mode: 0o600 });
-    live.add(this.temp);
-    this.stream.on('error', (e) => {
-      this.failed ??= this.error((e as NodeJS.ErrnoException).code ?? e.message);
-    });
   }
 
   private error(detail: string): AuditError {
     return new AuditError('E_OUTPUT_UNWRITABLE', { what: this.what, detail }, { file: this.target });
+  }
+
+  private fail(e: unknown): AuditError {
+    this.failed ??= this.error((e as NodeJS.ErrnoException).code ?? String(e));
+    return this.failed;
   }
 
   static async open(target: string, what: string): Promise<AtomicFile> {
@@ -55,56 +61,52 @@ export class AtomicFile {
     if (isDir) throw new AuditError('E_OUTPUT_UNWRITABLE', { what, detail: 'EISDIR' }, { file: resolve(target) });
     const f = new AtomicFile(target, what);
     try {
-      await once(f.stream, 'open');
-    } catch {
-      f.abort();
-      throw f.failed ?? f.error('open failed');
+      // 'wx': fail rather than follow anything already at the temp path.
+      f.fd = openSync(f.temp, 'wx', 0o600);
+    } catch (e) {
+      throw f.fail(e);
     }
+    live.add(f.temp);
     return f;
   }
 
-  /** Writes with back-pressure. */
+  /**
+   * Appends a chunk. Synchronous writes to a local file, on purpose: the pipeline writes one chunk of
+   * about 16–32 KB per batch of rows, and a write stream's asynchronous writes kept each chunk (and the
+   * rows being worked on meanwhile) alive across garbage collections — a purge with its log promoted
+   * 56 MB to the old generation instead of 6 and peaked 30 MB higher (npm run bench). Still async in
+   * signature, so a caller never depends on it.
+   */
   async write(chunk: Buffer | string): Promise<void> {
+    this.writeSync(chunk);
+  }
+
+  writeSync(chunk: Buffer | string): void {
     if (this.failed) throw this.failed;
-    if (!this.stream.write(chunk)) {
-      // One listener of each kind, removed when either fires: a long file waits for 'drain' thousands
-      // of times, and listeners left behind would pile up.
-      await new Promise<void>((done) => {
-        const settle = () => {
-          this.stream.off('drain', settle);
-          this.stream.off('error', settle);
-          this.stream.off('close', settle);
-          done();
-        };
-        this.stream.on('drain', settle);
-        this.stream.on('error', settle);
-        this.stream.on('close', settle);
-      });
-      if (this.failed) throw this.failed;
+    if (this.fd === undefined) throw this.fail('closed');
+    try {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      let off = 0;
+      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+    } catch (e) {
+      throw this.fail(e);
     }
   }
 
-  /** Flushes and closes the temp file, then renames it over the target. */
+  /** Closes the temp file, then renames it over the target. */
   async commit(): Promise<void> {
     if (this.failed) {
       this.abort();
       throw this.failed;
     }
-    this.stream.end();
-    // `finished` also settles for a stream that already finished or failed; the error listener has
-    // recorded any failure.
-    await finished(this.stream).catch(() => undefined);
-    if (!this.stream.closed) await once(this.stream, 'close').catch(() => undefined);
-    if (this.failed) {
-      this.abort();
-      throw this.failed;
-    }
     try {
+      closeSync(this.fd!);
+      this.fd = undefined;
       renameSync(this.temp, this.target);
     } catch (e) {
-      this.failed = this.error((e as NodeJS.ErrnoException).code ?? String(e));
+      this.fail(e);
       this.abort();
-      throw this.failed;
+      throw this.failed!;
     }
     live.delete(this.temp);
     this.done = true;
@@ -113,7 +115,10 @@ export class AtomicFile {
   abort(): void {
     if (this.done) return;
     this.done = true;
-    this.stream.destroy();
+    if (this.fd !== undefined) {
+      try { closeSync(this.fd); } catch { /* already closed */ }
+      this.fd = undefined;
+    }
     try { unlinkSync(this.temp); } catch { /* never created or already gone */ }
     live.delete(this.temp);
   }

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { scanFile } from '../../src/scan.js';
 import { renderReport } from '../../src/report/index.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report, ReportDocument } from '../../src/report/model.js';
 import { sampleReport, XSS_ID } from '../helpers/sample-report.js';
 import { assertValidReport } from '../helpers/report-schema.js';
 
@@ -52,7 +52,7 @@ describe.skipIf(!available)(
   () => {
     let dir: string;
     let context: BrowserContext;
-    let scanned: { html: string; report: Report };
+    let scanned: { html: string; report: ReportDocument };
     let sample: string;
 
     beforeAll(async () => {

@@ -3,7 +3,7 @@
  * report must survive — markup and script in ids and column names, formula-like values, pipes and
  * line breaks. Built as a literal so the renderers are tested without waiting for every rule to exist.
  */
-import type { Report, ReportFinding } from '../../src/report/model.js';
+import type { ReportDocument, ReportFinding } from '../../src/report/model.js';
 import { AGE_BUCKETS } from '../../src/report/model.js';
 
 export const XSS_ID = '<img src=x onerror="window.__pwned=1">';
@@ -19,7 +19,7 @@ function f(p: Partial<ReportFinding> & Pick<ReportFinding, 'rule' | 'line'>): Re
   return { severity: 'error', action: 'drop-row', message: 'message', references: [], ...p };
 }
 
-export function sampleReport(overrides: Partial<Report> = {}): Report {
+export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDocument {
   const months = new Array<number>(AGE_BUCKETS).fill(0);
   months[0] = 3;
   months[1] = 2;

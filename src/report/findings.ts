@@ -1,0 +1,161 @@
+/**
+ * Where a report's findings are kept while rows stream past. Up to 10,000 per rule (SPEC §7) is about
+ * 180,000 findings on a large file, some 45 MB of objects and messages: held in memory they were a third
+ * of the peak RSS of a 1M-row scan. The CLI spools them to a temp file instead (`FindingSpool`), so the
+ * memory of a run no longer depends on how many findings it keeps (SPEC §8); the library keeps them in
+ * an array unless asked (`scanFile({ spoolFindings: true })`).
+ */
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import { AuditError } from '../errors.js';
+import { ruleById } from '../rules/index.js';
+import { trackTemp, untrackTemp } from '../write/atomic.js';
+import type { ReportFinding } from './model.js';
+import { findingJsonParts, type JsonFindings } from './json.js';
+
+/**
+ * A report's findings, in report order (line, then rule): iterable as often as needed, with a count. An
+ * array is one; so is a spool.
+ */
+export interface FindingList extends Iterable<ReportFinding> {
+  readonly length: number;
+}
+
+/** Where the collector puts the findings it keeps. */
+export interface FindingSink extends FindingList {
+  push(f: ReportFinding): unknown;
+}
+
+/** Pieces of about 32 KB: written out with one system call, and kept out of V8's large-object space. */
+const CHUNK = 32 * 1024;
+const READ_BLOCK = 64 * 1024;
+
+/**
+ * Findings appended to a temp file as JSON lines (without their legal references, which are the rule's
+ * and put back on reading), read back in order as often as a report needs them. The file is in the
+ * system's temp folder (TMPDIR), mode 0600, removed by `dispose` — and by the CLI's signal handlers,
+ * like the outputs' temp files. It holds what the report holds: ids and, with --show-values, masked
+ * values; never a clear email, phone or name (SPEC §7).
+ */
+export class FindingSpool implements FindingSink, JsonFindings {
+  readonly path: string;
+  private fd: number | undefined;
+  private pending = '';
+  private count = 0;
+
+  constructor(dir = tmpdir()) {
+    this.path = join(dir, `.cnil-audit-findings-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
+    try {
+      // 'wx': never follow or reuse whatever may already be at that path in a shared folder.
+      this.fd = openSync(this.path, 'wx+', 0o600);
+    } catch (e) {
+      throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the findings spool (temp folder)', detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: this.path });
+    }
+    trackTemp(this.path);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(f: ReportFinding): void {
+    // Head and tail of its JSON text around the references; JSON.stringify escapes tabs and line
+    // breaks inside strings, so a tab and a line break are safe separators.
+    const [head, tail] = findingJsonParts(f);
+    this.pending += head + '\t' + tail + '\n';
+    this.count++;
+    if (this.pending.length >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending) return;
+    if (this.fd === undefined) throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the findings spool (temp folder)', detail: 'closed' }, { file: this.path });
+    const buf = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    try {
+      let off = 0;
+      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+    } catch (e) {
+      throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the findings spool (temp folder)', detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: this.path });
+    }
+  }
+
+  /** The stored lines, `head\ttail`, in order. */
+  private *lines(): Generator<string> {
+    this.flush();
+    const fd = this.fd;
+    if (fd === undefined) return;
+    // Positional reads from the start: each pass is independent of the others and of the writes.
+    const block = Buffer.allocUnsafe(READ_BLOCK);
+    const decoder = new StringDecoder('utf8');
+    let position = 0;
+    let rest = '';
+    for (;;) {
+      const n = readSync(fd, block, 0, READ_BLOCK, position);
+      if (n === 0) break;
+      position += n;
+      const text = rest + decoder.write(block.subarray(0, n));
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        yield text.slice(start, nl);
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+    }
+  }
+
+  *[Symbol.iterator](): Iterator<ReportFinding> {
+    for (const line of this.lines()) {
+      const tab = line.indexOf('\t');
+      const o = JSON.parse(line.slice(0, tab) + line.slice(tab + 1)) as Omit<ReportFinding, 'references'>;
+      // Same keys in the same order as the collector's objects.
+      const f: ReportFinding = { rule: o.rule, severity: o.severity, line: o.line, action: o.action, message: o.message, references: ruleById.get(o.rule)?.references ?? [] };
+      if (o.id !== undefined) f.id = o.id;
+      if (o.field !== undefined) f.field = o.field;
+      if (o.value !== undefined) f.value = o.value;
+      yield f;
+    }
+  }
+
+  /** Each finding's JSON text, references included, without parsing it back (the JSON report). */
+  *jsonTexts(): Generator<string> {
+    const refs = new Map<string, string>();
+    for (const line of this.lines()) {
+      const tab = line.indexOf('\t');
+      // The head starts with {"rule":"<id>", and rule ids need no escaping.
+      const rule = line.slice(9, line.indexOf('"', 9));
+      let r = refs.get(rule);
+      if (r === undefined) refs.set(rule, (r = JSON.stringify(ruleById.get(rule)?.references ?? [])));
+      yield line.slice(0, tab) + ',"references":' + r + line.slice(tab + 1);
+    }
+  }
+
+  /** Closes and removes the file. The findings cannot be read after this. */
+  dispose(): void {
+    if (this.fd === undefined) return;
+    try { closeSync(this.fd); } catch { /* already closed */ }
+    this.fd = undefined;
+    this.pending = '';
+    try { unlinkSync(this.path); } catch { /* already removed (signal handler) */ }
+    untrackTemp(this.path);
+  }
+}
+
+/**
+ * The first finding of each of `rules`, in one pass that stops once all are found: a rule's severity
+ * and action as this run applied them (config levels, purge mode) are on its findings.
+ */
+export function firstOfEachRule(findings: FindingList, rules: Iterable<string>): Map<string, ReportFinding> {
+  const wanted = new Set(rules);
+  const out = new Map<string, ReportFinding>();
+  if (wanted.size === 0) return out;
+  for (const f of findings) {
+    if (!wanted.has(f.rule) || out.has(f.rule)) continue;
+    out.set(f.rule, f);
+    if (out.size === wanted.size) break;
+  }
+  return out;
+}

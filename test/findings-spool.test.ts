@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FindingSpool, firstOfEachRule } from '../src/report/findings.js';
+import { jsonChunks } from '../src/report/json.js';
+import { ruleById } from '../src/rules/index.js';
+import { liveTempFiles } from '../src/write/atomic.js';
+import { scanFile } from '../src/scan.js';
+import type { ReportFinding } from '../src/report/model.js';
+import { cli, tempDir } from './helpers/cli.js';
+
+const FIXTURE_FILES = ['mailchimp-audience.csv', 'nationbuilder-people.csv', 'action-network.csv', 'fichier-militants-excel.csv', 'liste-electorale-extrait.csv'];
+
+function finding(i: number, extra: Partial<ReportFinding> = {}): ReportFinding {
+  const rule = i % 2 ? 'retention-expired' : 'profiling';
+  return { rule, severity: 'error', line: i + 2, action: 'drop-row', message: `message ${i}`, references: ruleById.get(rule)!.references, ...extra };
+}
+
+describe('FindingSpool', () => {
+  it('gives back what it was given, in order, as often as asked, whatever the characters', () => {
+    const dir = tempDir();
+    const spool = new FindingSpool(dir);
+    // Multi-byte characters, tabs, line breaks and quotes in every string field; enough findings that
+    // the file is read in several blocks, so characters straddle block boundaries.
+    const odd = 'é€😀\t"quoted"\nline\r\\ ';
+    const all: ReportFinding[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const f = finding(i, i % 3 ? { id: `${odd}${i}`, field: 'Opinion\t', value: `j***@${odd}` } : { message: `${odd.repeat(i % 7)} ${i}` });
+      all.push(f);
+      spool.push(f);
+    }
+    expect(spool.length).toBe(3000);
+    expect([...spool]).toEqual(all);
+    expect([...spool]).toEqual(all);
+    // The JSON texts are JSON.stringify of the findings, same keys in the same order.
+    expect([...spool.jsonTexts()]).toEqual(all.map((f) => JSON.stringify({ rule: f.rule, severity: f.severity, line: f.line, action: f.action, message: f.message, references: f.references, id: f.id, field: f.field, value: f.value })));
+    spool.dispose();
+  });
+
+  it('is a private temp file, removed by dispose and known to the signal handlers until then', () => {
+    const dir = tempDir();
+    const spool = new FindingSpool(dir);
+    spool.push(finding(1));
+    expect(statSync(spool.path).mode & 0o777).toBe(0o600);
+    expect(liveTempFiles()).toContain(spool.path);
+    spool.dispose();
+    expect(existsSync(spool.path)).toBe(false);
+    expect(liveTempFiles()).not.toContain(spool.path);
+    expect([...spool]).toEqual([]);
+    spool.dispose();
+  });
+
+  it('an empty spool is an empty list', () => {
+    const spool = new FindingSpool(tempDir());
+    expect(spool.length).toBe(0);
+    expect([...spool]).toEqual([]);
+    spool.dispose();
+  });
+
+  it('firstOfEachRule stops at the first finding of each rule asked for', () => {
+    const list = [finding(0), finding(1), finding(2, { severity: 'warning' }), finding(3)];
+    const first = firstOfEachRule(list, ['profiling', 'retention-expired']);
+    expect(first.get('profiling')).toBe(list[0]);
+    expect(first.get('retention-expired')).toBe(list[1]);
+    expect(firstOfEachRule(list, ['minor']).size).toBe(0);
+  });
+});
+
+describe('spooled and in-memory findings give the same reports', () => {
+  for (const name of FIXTURE_FILES) {
+    it(name, async () => {
+      const dir = tempDir(name);
+      const input = join(dir, name);
+      const run = async (spoolFindings: boolean) => {
+        const out = join(dir, spoolFindings ? 'spool' : 'memory');
+        mkdirSync(out);
+        const reports = ['r.json', 'r.md', 'r.html', 'r.csv'].map((r) => join(out, r));
+        const result = await scanFile({ input, out: join(out, 'clean.csv'), reports, for: ['email', 'sms'], asOf: '2026-11-23', showValues: true, now: () => 0, spoolFindings });
+        const texts = reports.map((r) => readFileSync(r, 'utf8').replaceAll(out, '<out>'));
+        const json = [...jsonChunks(result.report)].join('').replaceAll(out, '<out>');
+        const findings = [...result.report.findings];
+        result.dispose();
+        return { texts, json, findings };
+      };
+      const memory = await run(false);
+      const spooled = await run(true);
+      expect(spooled.findings.length).toBeGreaterThan(0);
+      expect(spooled.findings).toEqual(memory.findings);
+      expect(spooled.texts).toEqual(memory.texts);
+      expect(spooled.json).toBe(memory.json);
+      // Report order: line, then rule.
+      const keys = memory.findings.map((f) => [f.line, f.rule] as const);
+      const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+      expect(keys).toEqual(sorted);
+    });
+  }
+});
+
+describe('the CLI spools findings and leaves no temp file', () => {
+  it('scan, purge and a failed run leave TMPDIR as they found it', () => {
+    const dir = tempDir('nationbuilder-people.csv', 'mailchimp-audience.csv');
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const env = { TMPDIR: tmp };
+    expect(cli(['scan', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--quiet'], { cwd: dir, env }).code).toBe(1);
+    expect(cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '--quiet'], { cwd: dir, env }).code).toBe(1);
+    expect(cli(['scan', 'nationbuilder-people.csv', '-r', join(dir, 'no-such-folder', 'r.json'), '--quiet'], { cwd: dir, env }).code).toBe(2);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('--format json: one input, one report; several, an array of the reports of the inputs that could be read', () => {
+    const dir = tempDir('nationbuilder-people.csv', 'mailchimp-audience.csv');
+    const one = cli(['scan', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
+    expect(one.code).toBe(1);
+    const report = JSON.parse(one.stdout);
+    expect(report.findings.length).toBe(Object.values(report.summary.byRule as Record<string, number>).reduce((a, b) => a + b, 0));
+
+    const two = cli(['scan', 'nationbuilder-people.csv', 'missing.csv', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
+    expect(two.code).toBe(2);
+    const reports = JSON.parse(two.stdout) as { input: { path: string } }[];
+    expect(reports.map((r) => r.input.path)).toEqual([join(dir, 'nationbuilder-people.csv'), join(dir, 'mailchimp-audience.csv')]);
+    expect(two.stderr).toMatch(/missing\.csv/);
+
+    const none = cli(['scan', 'missing.csv', 'missing-too.csv', '--format', 'json'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(JSON.parse(none.stdout)).toEqual([]);
+  });
+});
