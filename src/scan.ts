@@ -283,6 +283,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       for (let k = 0; k < sidecars.length; k++) if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
       if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
       if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
+      spool?.flush();
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }
     if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
