@@ -225,10 +225,10 @@ export class Decoder extends Transform {
 }
 
 /** Encodes the cleaned file in the input's encoding (SPEC §7), with a BOM when asked. */
-export function createEncoder(encoding: string, bom: boolean): (text: string, first: boolean) => Buffer {
+export function createEncoder(encoding: string, bom: boolean): (text: string, first: boolean) => Buffer | string {
   if (encoding === 'utf-8') {
-    const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-    return (text, first) => (first && bom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : Buffer.from(text, 'utf8'));
+    // UTF-8 text stays a string: the writer encodes it on its way to the file, without a Buffer per batch.
+    return (text, first) => (first && bom ? '\uFEFF' + text : text);
   }
   return (text, first) => {
     const body = iconv.encode(text, encoding, { addBOM: false });

@@ -85,7 +85,13 @@ export class AtomicFile {
     if (this.failed) throw this.failed;
     if (this.fd === undefined) throw this.fail('closed');
     try {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      let buf: Buffer;
+      if (typeof chunk === 'string') {
+        // A string is encoded by the write itself; the rare short write goes on from a Buffer.
+        const n = writeSync(this.fd, chunk, null, 'utf8');
+        if (n === Buffer.byteLength(chunk, 'utf8')) return;
+        buf = Buffer.from(chunk, 'utf8').subarray(n);
+      } else buf = chunk;
       let off = 0;
       while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
     } catch (e) {
