@@ -13,7 +13,7 @@ export { resolveMapping, normalizeHeader, ALIASES } from './mapping.js';
 export { parseDate, parseBoolean, formatDay } from './read/values.js';
 export { openCsv } from './read/reader.js';
 export { renderReport } from './report/index.js';
-export { countAtOrAbove, type Report, type ReportDocument, type ReportFinding } from './report/model.js';
+export { countAtOrAbove, type Report, type AnyReport, type ReportDocument, type ReportFinding } from './report/model.js';
 export type { FindingList } from './report/findings.js';
 export { t as message, detectLang } from './i18n/index.js';
 export * from './types.js';

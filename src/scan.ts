@@ -17,7 +17,7 @@ import { dayOf, formatDay, parseDate } from './read/values.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
 import type { Mapping } from './mapping.js';
 import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
-import { FindingSpool, type FindingList } from './report/findings.js';
+import { FindingSpool, type FindingList, type FindingSink } from './report/findings.js';
 import type { ReportFinding } from './report/model.js';
 import { writeReport } from './report/index.js';
 import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
@@ -89,7 +89,7 @@ export interface Sidecar {
   end?(): string | undefined;
 }
 
-export interface ScanResult<F extends FindingList = FindingList> {
+export interface ScanResult<F extends FindingList = ReportFinding[]> {
   report: Report<F>;
   /** Paths written (absent on dry run). */
   written: { clean?: string; reports: string[]; rejects?: string; extra: string[] };
@@ -119,9 +119,9 @@ function resolveDate(value: string | undefined, name: string): number | undefine
  * Scans one file. Throws AuditError (exit 2) on bad input, options or configuration. The report's
  * findings are an array, unless `spoolFindings` keeps them in a temp file (then call `dispose`).
  */
-export async function scanFile(opts: ScanOptions & { spoolFindings?: false }): Promise<ScanResult<ReportFinding[]>>;
-export async function scanFile(opts: ScanOptions): Promise<ScanResult>;
-export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
+export async function scanFile(opts: ScanOptions & { spoolFindings?: false }): Promise<ScanResult>;
+export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingList>>;
+export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingList>> {
   const inputPath = opts.input === '-' ? undefined : opts.input;
   const file = opts.input === '-' ? '<stdin>' : opts.input;
   const mode = opts.mode ?? 'scan';
@@ -214,8 +214,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       showValues: opts.showValues,
       isSuppressed: opts.isSuppressed,
     });
-    if (opts.spoolFindings) spool = new FindingSpool();
-    const collector = new ReportCollector(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, asOf, spool);
+    if (opts.spoolFindings) {
+      try {
+        spool = new FindingSpool();
+      } catch {
+        // No usable temp folder (a read-only container): the findings stay in memory, as without the
+        // option — more memory on a file with many findings, the same reports.
+      }
+    }
+    const collector = new ReportCollector<FindingSink>(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, asOf, spool ?? []);
 
     const outEncoding = outputEncoding ?? dialect.encoding;
     const outBom = outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom;
@@ -288,7 +295,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     }
     if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
 
-    const report: Report = {
+    const report: Report<FindingList> = {
       schemaVersion: 1,
       tool: { name: NAME, version: VERSION },
       command: mode,

@@ -249,6 +249,6 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
   });
 
   it('the fixtures folder is left clean by these tests', () => {
-    expect(files(FIXTURES).filter((f) => /\.(clean|report)\./.test(f))).toEqual([]);
+    expect(files(FIXTURES).filter((f) => /\.(clean|report|purged|rejects)\.|\.purge-(log|report)-/.test(f))).toEqual([]);
   });
 });

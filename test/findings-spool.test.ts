@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FindingSpool, firstOfEachRule } from '../src/report/findings.js';
-import { jsonChunks } from '../src/report/json.js';
+import { findingJsonParts, jsonChunks } from '../src/report/json.js';
 import { ruleById } from '../src/rules/index.js';
 import { liveTempFiles } from '../src/write/atomic.js';
 import { scanFile } from '../src/scan.js';
 import type { ReportFinding } from '../src/report/model.js';
-import { cli, tempDir } from './helpers/cli.js';
+import { cli, tempDir, FIXTURES } from './helpers/cli.js';
 
 const FIXTURE_FILES = ['mailchimp-audience.csv', 'nationbuilder-people.csv', 'action-network.csv', 'fichier-militants-excel.csv', 'liste-electorale-extrait.csv'];
 
@@ -37,16 +37,48 @@ describe('FindingSpool', () => {
     spool.dispose();
   });
 
-  it('is a private temp file, removed by dispose and known to the signal handlers until then', () => {
+  it('leaves nothing in the temp folder, even while open, and cannot be read after dispose', () => {
     const dir = tempDir();
     const spool = new FindingSpool(dir);
     spool.push(finding(1));
-    expect(statSync(spool.path).mode & 0o777).toBe(0o600);
-    expect(liveTempFiles()).toContain(spool.path);
-    spool.dispose();
-    expect(existsSync(spool.path)).toBe(false);
+    // Unlinked at creation: only the process's descriptor reaches the data.
+    expect(readdirSync(dir)).toEqual([]);
     expect(liveTempFiles()).not.toContain(spool.path);
-    expect([...spool]).toEqual([]);
+    expect([...spool]).toEqual([finding(1)]);
+    spool.dispose();
+    expect(() => [...spool]).toThrow(/findings spool.*dispose/);
+    expect(() => [...spool.jsonTexts()]).toThrow(/dispose/);
+    spool.dispose();
+  });
+
+  it('a pass under way when the spool is disposed stops with an error, not with another file', () => {
+    const spool = new FindingSpool(tempDir());
+    for (let i = 0; i < 2000; i++) spool.push(finding(i, { message: 'x'.repeat(100) }));
+    const it = spool[Symbol.iterator]();
+    expect(it.next().done).toBe(false);
+    spool.dispose();
+    expect(() => {
+      for (let r = it.next(); !r.done; r = it.next());
+    }).toThrow(/dispose/);
+  });
+
+  it('a character cut by a read block boundary comes back whole', () => {
+    const spool = new FindingSpool(tempDir());
+    // The file is read in 64 KiB blocks: place a 3-byte "€" on bytes 65535–65537.
+    const lineBytes = (f: ReportFinding) => {
+      const [head, tail] = findingJsonParts(f);
+      return Buffer.byteLength(head + '\t' + tail + '\n');
+    };
+    const second = finding(1, { message: '€€ after the boundary' });
+    const [head2] = findingJsonParts(second);
+    const before = Buffer.byteLength(head2) - Buffer.byteLength('€€ after the boundary"');
+    const first = finding(0, { message: '' });
+    const firstBytes = 65535 - before;
+    first.message = 'x'.repeat(firstBytes - lineBytes(first));
+    expect(lineBytes(first) + before).toBe(65535);
+    spool.push(first);
+    spool.push(second);
+    expect([...spool]).toEqual([first, second]);
     spool.dispose();
   });
 
@@ -94,6 +126,32 @@ describe('spooled and in-memory findings give the same reports', () => {
       expect(keys).toEqual(sorted);
     });
   }
+});
+
+describe('scanFile({ spoolFindings })', () => {
+  const input = join(FIXTURES, 'nationbuilder-people.csv');
+  it('spools: the findings are not an array, and are readable until dispose', async () => {
+    const result = await scanFile({ input, dryRun: true, asOf: '2026-11-23', spoolFindings: true });
+    expect(Array.isArray(result.report.findings)).toBe(false);
+    expect([...result.report.findings].length).toBe(result.report.findings.length);
+    expect(result.report.findings.length).toBeGreaterThan(0);
+    result.dispose();
+    expect(() => [...result.report.findings]).toThrow(/dispose/);
+  });
+
+  it('without a usable temp folder, keeps the findings in memory instead of failing', async () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(tempDir(), 'missing');
+    try {
+      const result = await scanFile({ input, dryRun: true, asOf: '2026-11-23', spoolFindings: true });
+      expect(Array.isArray(result.report.findings)).toBe(true);
+      expect(result.report.findings.length).toBeGreaterThan(0);
+      result.dispose();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
 });
 
 describe('the CLI spools findings and leaves no temp file', () => {

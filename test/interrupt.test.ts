@@ -36,19 +36,26 @@ interface Stopped {
   signal: NodeJS.Signals | null;
   stderr: string;
   files: string[];
+  stdout: string;
 }
 
-/** Runs the CLI on a copy of the big file and sends `signals` once 256 KiB of output are on disk. */
-async function interrupt(args: string[], signals: NodeJS.Signals[]): Promise<Stopped> {
+/**
+ * Runs the CLI on a copy of the big file (`in.csv`, plus copies of `fixtures`) and sends `signals`
+ * once 256 KiB of output are on disk.
+ */
+async function interrupt(args: string[], signals: NodeJS.Signals[], fixtures: string[] = []): Promise<Stopped> {
   const dir = mkdtempSync(join(root, 'run-'));
   copyFileSync(big, join(dir, 'in.csv'));
+  for (const f of fixtures) copyFileSync(join(repo, 'fixtures', f), join(dir, f));
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CI: '1', NO_COLOR: '1' },
   });
   let stderr = '';
+  let stdout = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   await new Promise<void>((ready, fail) => {
     const watcher = watch(dir);
@@ -73,7 +80,7 @@ async function interrupt(args: string[], signals: NodeJS.Signals[]): Promise<Sto
   });
   for (const s of signals) child.kill(s);
   const [code, signal] = await exited;
-  return { code, signal, stderr, files: readdirSync(dir).sort() };
+  return { code, signal, stderr, stdout, files: readdirSync(dir).sort() };
 }
 
 const INTERRUPTED = 'cnil-audit: interrupted; no output was left behind\n';
@@ -81,23 +88,50 @@ const INTERRUPTED = 'cnil-audit: interrupted; no output was left behind\n';
 describe('interruption', () => {
   it('SIGINT during a scan: exit 130, no output, no temp file', async () => {
     const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23', '-r', 'r.json', '-r', 'r.html', '--rejects', 'rejects.csv'], ['SIGINT']);
-    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), files: ['in.csv'] });
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'] });
   });
 
   it('SIGTERM during a scan: exit 130, no output, no temp file', async () => {
     const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGTERM']);
-    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), files: ['in.csv'] });
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'] });
   });
 
   it('SIGINT during a purge: exit 130, no purged file, no log, no temp file', async () => {
     const r = await interrupt(['purge', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGINT']);
-    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), files: ['in.csv'] });
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'] });
   });
 
   it('a second signal stops at once, still leaving nothing behind', async () => {
     const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGINT', 'SIGINT']);
     expect(r.code).toBe(130);
     expect(r.files).toEqual(['in.csv']);
+  });
+
+  it('--format json with several inputs: the reports finished before the interruption stay a valid array', async () => {
+    const r = await interrupt(['scan', 'nationbuilder-people.csv', 'in.csv', '--lang', 'en', '--format', 'json', '--as-of', '2026-11-23'], ['SIGINT'], ['nationbuilder-people.csv']);
+    expect(r.code).toBe(130);
+    const reports = JSON.parse(r.stdout) as { input: { path: string } }[];
+    expect(reports.map((x) => x.input.path.split(/[\\/]/).pop())).toEqual(['nationbuilder-people.csv']);
+    expect(r.stderr).toMatch(new RegExp(`${INTERRUPTED}$`));
+  });
+
+  it('stdout closed by its reader (`-o - | head`): the run stops and leaves no temp file', async () => {
+    const dir = mkdtempSync(join(root, 'epipe-'));
+    copyFileSync(big, join(dir, 'in.csv'));
+    const child = spawn(process.execPath, [BIN, 'scan', 'in.csv', '-o', '-', '-r', 'r.json', '--rejects', 'rejects.csv', '--as-of', '2026-11-23', '--quiet'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: '1', NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    await once(child.stdout, 'data');
+    child.stdout.destroy();
+    const [code] = await exited;
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['in.csv']);
   });
 
   it('an interruption before the header arrives on stdin stops the scan', async () => {

@@ -27,7 +27,10 @@ export async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
   // EPIPE on stdout (`| head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (e.code === 'EPIPE') {
+      removeAllTempFiles();
+      process.exit(process.exitCode ?? 0);
+    }
   });
   const code = await run(argv, {
     stdout: process.stdout,

@@ -3,6 +3,7 @@
  * plus the purge part of the terminal summary. Also `scan --suppress`, which reads the suppression list
  * a purge writes.
  */
+import type { FindingList } from '../report/findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { dirname, join, resolve } from 'node:path';
 import type { CliIO } from './io.js';
@@ -105,7 +106,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   };
 
   const chalk = new Chalk({ level: colorEnabled(opts, io, opts.out === '-' ? io.stderr : io.stdout) ? 1 : 0 });
-  const afterEach = (result: ScanResult, l: Lang): string => {
+  const afterEach = (result: ScanResult<FindingList>, l: Lang): string => {
     const run = runs.get(result.report.input.path);
     if (!run) return '';
     const text = renderPurgeSummary(result, run, l, chalk, !saltShown);
@@ -139,13 +140,13 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
     counters.set(base.input, counter);
     return { isSuppressed: countingSuppression([load()!], counter) };
   };
-  const afterEach = (result: ScanResult, lang: Lang) =>
+  const afterEach = (result: ScanResult<FindingList>, lang: Lang) =>
     t(lang, 'purge.suppressMatched', { count: counters.get(result.report.input.path)?.suppressed ?? 0 }) + '\n';
   return runScan(files, opts, io, 'scan', extra, afterEach);
 }
 
 /** The purge part of the terminal summary: what a DPO files with the log (issue #4). */
-export function renderPurgeSummary(result: ScanResult, run: PurgeRun, lang: Lang, c: ChalkInstance, showSalt: boolean): string {
+export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRun, lang: Lang, c: ChalkInstance, showSalt: boolean): string {
   const r = result.report;
   const L = (id: string, params?: Record<string, string | number>) => t(lang, `purge.${id}`, params);
   const lines: string[] = ['', c.bold(L('title', { asOf: r.asOf }))];

@@ -1,4 +1,5 @@
 /** `cnil-audit scan` (and the shared driver `purge` uses): one or more inputs, summary, exit code. */
+import type { FindingList } from '../report/findings.js';
 import { Chalk } from 'chalk';
 import { resolve } from 'node:path';
 import type { CliIO, Out } from './io.js';
@@ -13,10 +14,25 @@ import { startProgress } from './progress.js';
 
 /** Writes chunks to a stream, waiting when it asks to (a slow pipe must not pile up a whole report). */
 async function writeAll(out: Out, chunks: Iterable<string>): Promise<void> {
-  const stream = out as Out & Partial<Pick<NodeJS.WritableStream, 'once'>>;
+  const stream = out as Out & Partial<Pick<NodeJS.WritableStream, 'on' | 'off'>>;
   for (const chunk of chunks) {
-    if (stream.write(chunk) === false && typeof stream.once === 'function') {
-      await new Promise((done) => stream.once!('drain', done));
+    if (stream.write(chunk) === false && typeof stream.on === 'function') {
+      // Settles on 'error' and 'close' too: a reader gone for good must not leave the run waiting.
+      await new Promise<void>((resolve, reject) => {
+        const settle = (e?: unknown) => {
+          stream.off!('drain', onDrain);
+          stream.off!('error', onError);
+          stream.off!('close', onClose);
+          if (e) reject(e);
+          else resolve();
+        };
+        const onDrain = () => settle();
+        const onError = (e: unknown) => settle(e);
+        const onClose = () => settle(new AuditError('E_OUTPUT_UNWRITABLE', { what: 'standard output', detail: 'closed' }));
+        stream.on!('drain', onDrain);
+        stream.on!('error', onError);
+        stream.on!('close', onClose);
+      });
     }
   }
 }
@@ -39,7 +55,7 @@ export async function runScan(
   io: CliIO,
   command: 'scan' | 'purge',
   extra?: Extra,
-  afterEach?: (result: ScanResult, lang: import('../types.js').Lang) => string,
+  afterEach?: (result: ScanResult<FindingList>, lang: import('../types.js').Lang) => string,
 ): Promise<number> {
   let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
   try {
@@ -91,13 +107,17 @@ export async function runScan(
       };
       const progress = !quiet && opts.format !== 'json' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
       base.onProgress = progress?.update;
-      let result: ScanResult;
+      let result: ScanResult<FindingList>;
       try {
         result = await scanFile({ ...base, ...(extra?.(file, base) ?? {}) });
       } catch (e) {
         progress?.stop();
         const code = reportError(io, lang, e);
-        if (code === EXIT.INTERRUPTED) return code;
+        if (code === EXIT.INTERRUPTED) {
+          // The reports already on stdout stay a valid JSON array.
+          if (severalJson && jsonCount) await writeAll(io.stdout, ['\n]\n']);
+          return code;
+        }
         worst = EXIT.ERROR;
         continue;
       }

@@ -1,16 +1,17 @@
 /** The terminal summary (SPEC §7): rows, findings by rule with severity colours, files, next step. */
+import type { FindingList } from '../report/findings.js';
 import type { ChalkInstance } from 'chalk';
 import { t } from '../i18n/index.js';
 import type { FailOn, Lang } from '../types.js';
-import { countAtOrAbove, type Report } from '../report/model.js';
+import { countAtOrAbove, type AnyReport } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
 import { ruleById } from '../rules/index.js';
 import { firstOfEachRule } from '../report/findings.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
 
-export function renderSummary(result: ScanResult, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number): string {
-  const r: Report = result.report;
+export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number): string {
+  const r: AnyReport = result.report;
   const lines: string[] = [];
   const file = r.input.path === '-' ? '<stdin>' : r.input.path;
   lines.push(c.bold(t(lang, r.command === 'purge' ? 'summary.titlePurge' : 'summary.title', { file })));

@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
-import type { Report, ReportFinding } from './model.js';
+import type { AnyReport, ReportFinding } from './model.js';
 import { actionLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
 
 export const CSV_COLUMNS = ['line', 'id', 'rule', 'title', 'severity', 'action', 'field', 'message', 'value', 'references'] as const;
@@ -20,7 +20,7 @@ function references(f: ReportFinding): string {
   return f.references.map((r) => `${r.label} <${r.url}>`).join(' ; ');
 }
 
-export function* csvChunks(report: Report, lang: Lang): Generator<string> {
+export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
   const options = { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true } as const;
   const titles = new Map<string, string>();
   const title = (rule: string) => {

@@ -35,26 +35,36 @@ const READ_BLOCK = 64 * 1024;
 
 /**
  * Findings appended to a temp file as JSON lines (without their legal references, which are the rule's
- * and put back on reading), read back in order as often as a report needs them. The file is in the
- * system's temp folder (TMPDIR), mode 0600, removed by `dispose` — and by the CLI's signal handlers,
- * like the outputs' temp files. It holds what the report holds: ids and, with --show-values, masked
- * values; never a clear email, phone or name (SPEC §7).
+ * and put back on reading), read back in order as often as a report needs them. The file is created in
+ * the system's temp folder (`os.tmpdir()`: TMPDIR, or TEMP/TMP on Windows), mode 0600, and unlinked at
+ * once: only this process's descriptor reaches it, and nothing is left behind however the process
+ * ends, even killed. Where the system refuses to unlink an open file, it is removed by `dispose` or by
+ * the CLI's signal handlers instead. It holds what the report holds: ids and, with --show-values,
+ * masked values; never a clear email, phone or name (SPEC §7).
  */
 export class FindingSpool implements FindingSink, JsonFindings {
   readonly path: string;
   private fd: number | undefined;
   private pending = '';
   private count = 0;
+  /** Whether the path still exists (the unlink at creation failed). */
+  private linked = false;
 
+  /** Throws E_OUTPUT_UNWRITABLE when the temp folder cannot take the file. */
   constructor(dir = tmpdir()) {
     this.path = join(dir, `.cnil-audit-findings-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
     try {
       // 'wx': never follow or reuse whatever may already be at that path in a shared folder.
       this.fd = openSync(this.path, 'wx+', 0o600);
     } catch (e) {
-      throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the findings spool (temp folder)', detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: this.path });
+      throw spoolError(this.path, e);
     }
-    trackTemp(this.path);
+    try {
+      unlinkSync(this.path);
+    } catch {
+      this.linked = true;
+      trackTemp(this.path);
+    }
   }
 
   get length(): number {
@@ -77,28 +87,30 @@ export class FindingSpool implements FindingSink, JsonFindings {
    */
   flush(): void {
     if (!this.pending) return;
-    if (this.fd === undefined) throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the findings spool (temp folder)', detail: 'closed' }, { file: this.path });
+    if (this.fd === undefined) throw spoolError(this.path, 'disposed');
     const buf = Buffer.from(this.pending, 'utf8');
     this.pending = '';
     try {
       let off = 0;
       while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
     } catch (e) {
-      throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the findings spool (temp folder)', detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: this.path });
+      throw spoolError(this.path, e);
     }
   }
 
   /** The stored lines, `head\ttail`, in order. */
   private *lines(): Generator<string> {
+    if (this.fd === undefined) throw spoolError(this.path, 'disposed: the findings were read after dispose()');
     this.flush();
     const fd = this.fd;
-    if (fd === undefined) return;
     // Positional reads from the start: each pass is independent of the others and of the writes.
     const block = Buffer.allocUnsafe(READ_BLOCK);
     const decoder = new StringDecoder('utf8');
     let position = 0;
     let rest = '';
     for (;;) {
+      // Disposed while this pass was under way: the descriptor number may already name another file.
+      if (this.fd !== fd) throw spoolError(this.path, 'disposed: the findings were read after dispose()');
       const n = readSync(fd, block, 0, READ_BLOCK, position);
       if (n === 0) break;
       position += n;
@@ -138,15 +150,25 @@ export class FindingSpool implements FindingSink, JsonFindings {
     }
   }
 
-  /** Closes and removes the file. The findings cannot be read after this. */
+  /** Closes and removes the file. Reading the findings afterwards is an error. */
   dispose(): void {
     if (this.fd === undefined) return;
     try { closeSync(this.fd); } catch { /* already closed */ }
     this.fd = undefined;
     this.pending = '';
-    try { unlinkSync(this.path); } catch { /* already removed (signal handler) */ }
+    if (!this.linked) return;
+    try {
+      unlinkSync(this.path);
+    } catch (e) {
+      // Still there (a scanner holding it on Windows): left to the exit handler's removeAllTempFiles.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    }
     untrackTemp(this.path);
   }
+}
+
+function spoolError(path: string, e: unknown): AuditError {
+  return new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the findings spool (temp folder)', detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: path });
 }
 
 /**

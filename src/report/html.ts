@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Category, Lang, Severity, Source } from '../types.js';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { t } from '../i18n/index.js';
-import { AGE_BUCKETS, type Report, type ReportFinding } from './model.js';
+import { AGE_BUCKETS, type AnyReport, type ReportFinding } from './model.js';
 import {
   CONTACT_RETENTION_CATEGORIES,
   READABLE_FINDINGS_PER_RULE,
@@ -193,7 +193,7 @@ const SOURCE_CLASS: Partial<Record<Source, string>> = {
  * The `last_contact_at` histogram: rows per month of age at `asOf`, with the retention limits that run
  * from the last contact drawn as dashed lines. Bars past the longest of them are red.
  */
-export function ageHistogram(report: Report, lang: Lang): string {
+export function ageHistogram(report: AnyReport, lang: Lang): string {
   const ages = report.summary.lastContactAges;
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
   if (!ages) return `<p class="note">${esc(L('report.chart.agesMissing'))}</p>`;
@@ -295,7 +295,7 @@ function findingRow(f: ReportFinding, lang: Lang, withValues: boolean): string {
   );
 }
 
-export function* htmlChunks(report: Report, lang: Lang): Generator<string> {
+export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
   const s = report.summary;
   const rules = ruleSummaries(report, lang);

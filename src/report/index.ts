@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import { AuditError } from '../errors.js';
 import type { Lang } from '../types.js';
-import type { Report } from './model.js';
+import type { AnyReport } from './model.js';
 import { jsonChunks } from './json.js';
 
 export const REPORT_FORMATS = ['json', 'md', 'html', 'csv'] as const;
@@ -26,11 +26,11 @@ export function assertReportFormat(path: string): void {
 }
 
 /** Renders a report in the format its path names and writes it to `sink`. */
-export async function writeReport(sink: Sink, path: string, report: Report, lang: Lang): Promise<void> {
+export async function writeReport(sink: Sink, path: string, report: AnyReport, lang: Lang): Promise<void> {
   for (const chunk of await renderReport(reportFormatOf(path), report, lang)) await sink.write(chunk);
 }
 
-export async function renderReport(format: string, report: Report, lang: Lang): Promise<Iterable<string>> {
+export async function renderReport(format: string, report: AnyReport, lang: Lang): Promise<Iterable<string>> {
   switch (format) {
     case 'json':
       return jsonChunks(report);

@@ -2,7 +2,7 @@
  * JSON report writer. The findings list can be long (10,000 per rule), so the document is written in
  * pieces rather than built as one string.
  */
-import type { Report, ReportFinding } from './model.js';
+import type { AnyReport, ReportFinding } from './model.js';
 
 /** A finding list that can give each finding's JSON text directly (the spool keeps them as text). */
 export interface JsonFindings {
@@ -25,7 +25,7 @@ export function findingJsonParts(f: Omit<ReportFinding, 'references'>): [head: s
 }
 
 /** Yields the JSON text of a report in chunks; `JSON.parse` of their concatenation equals the report. */
-export function* jsonChunks(report: Report): Generator<string> {
+export function* jsonChunks(report: AnyReport): Generator<string> {
   const { findings, ...head } = report;
   const headJson = JSON.stringify(head, null, 2);
   // Put "findings" back where the schema lists it: just before "truncated".
@@ -58,6 +58,6 @@ export function* jsonChunks(report: Report): Generator<string> {
   yield '\n';
 }
 
-export function renderJson(report: Report): string {
+export function renderJson(report: AnyReport): string {
   return [...jsonChunks(report)].join('');
 }

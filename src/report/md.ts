@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
-import type { Report } from './model.js';
+import type { AnyReport } from './model.js';
 import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
@@ -26,7 +26,7 @@ export function mdLink(label: string, url: string): string {
   return `[${mdCell(label)}](${url.replace(/[()<>\s"']/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`;
 }
 
-export function* mdChunks(report: Report, lang: Lang): Generator<string> {
+export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
   const rules = ruleSummaries(report, lang);
   const s = report.summary;

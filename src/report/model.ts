@@ -33,8 +33,11 @@ export interface PurgeSection {
   retention: Record<string, { duration: string; source: string }>;
 }
 
-/** A report; its findings an array (`ReportDocument`, the library's default) or any `FindingList` (a spool). */
-export interface Report<F extends FindingList = FindingList> {
+/**
+ * A report. Its findings are an array (the JSON document; what `scanFile` returns by default), or, for
+ * code that also takes a spooled report (the renderers), any `FindingList`: `Report<FindingList>`.
+ */
+export interface Report<F extends FindingList = ReportFinding[]> {
   schemaVersion: 1;
   tool: { name: string; version: string };
   command: 'scan' | 'purge';
@@ -79,8 +82,10 @@ export interface Report<F extends FindingList = FindingList> {
   purge?: PurgeSection;
 }
 
-/** The report as a JSON document: its findings as an array (what the JSON report and its schema hold). */
+/** The report as a JSON document, findings as an array (what the JSON report and its schema hold). */
 export type ReportDocument = Report<ReportFinding[]>;
+/** A report whose findings may be spooled on disk: what renderers and the CLI take. */
+export type AnyReport = Report<FindingList>;
 
 /** Buckets of the `last_contact_at` histogram: 0 to 59 months old, then "60 months or more". */
 export const AGE_BUCKETS = 61;
@@ -110,7 +115,7 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-export class ReportCollector {
+export class ReportCollector<S extends FindingSink = ReportFinding[]> {
   rowsIn = 0;
   kept = 0;
   dropped = 0;
@@ -130,7 +135,7 @@ export class ReportCollector {
     private readonly limit = DEFAULT_FINDINGS_LIMIT,
     private readonly asOf?: number,
     /** Where the kept findings go: an array by default, or a spool (src/report/findings.ts). */
-    readonly findings: FindingSink = [],
+    readonly findings: S = [] as unknown as S,
   ) {
     if (asOf !== undefined) this.ages = { months: new Array<number>(AGE_BUCKETS).fill(0), future: 0, unknown: 0 };
   }
@@ -189,7 +194,7 @@ export class ReportCollector {
 }
 
 /** Count of findings at or above a level, from a finished report. */
-export function countAtOrAbove(report: Pick<Report, 'summary' | 'command'>, level: 'error' | 'warning' | 'never'): number {
+export function countAtOrAbove(report: Pick<AnyReport, 'summary' | 'command'>, level: 'error' | 'warning' | 'never'): number {
   // A purge has acted on what it removed: only what stays in the purged file can fail it. A scan
   // fails on what the input held (a pre-import check is about the file as exported).
   const s = report.command === 'purge' ? report.summary.remainingBySeverity : report.summary.bySeverity;

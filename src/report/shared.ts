@@ -6,7 +6,7 @@ import type { Action, Lang, Reference, Severity } from '../types.js';
 import { hasMessage, t } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import { parseDuration } from '../read/values.js';
-import type { Report, ReportFinding } from './model.js';
+import type { AnyReport, ReportFinding } from './model.js';
 import { firstOfEachRule } from './findings.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -32,7 +32,7 @@ export function optionalText(lang: Lang, id: string, params?: Record<string, str
 }
 
 /** The rules with findings, errors first, then by count. */
-export function ruleSummaries(report: Report, lang: Lang): RuleSummary[] {
+export function ruleSummaries(report: AnyReport, lang: Lang): RuleSummary[] {
   const out: RuleSummary[] = [];
   const firsts = firstOfEachRule(report.findings, Object.keys(report.summary.byRule).filter((id) => report.summary.byRule[id] > 0));
   for (const [id, count] of Object.entries(report.summary.byRule)) {
@@ -56,7 +56,7 @@ export function ruleSummaries(report: Report, lang: Lang): RuleSummary[] {
 }
 
 /** One sentence saying whether the file can be used as it is. */
-export function verdict(report: Report, lang: Lang): string {
+export function verdict(report: AnyReport, lang: Lang): string {
   const { error, warning } = report.summary.bySeverity;
   if (error) return t(lang, 'report.verdict.errors', { errors: error, warnings: warning });
   if (warning) return t(lang, 'report.verdict.warnings', { warnings: warning });
@@ -71,7 +71,7 @@ export function verdict(report: Report, lang: Lang): string {
 export const READABLE_FINDINGS_PER_RULE = 1000;
 
 /** The findings to list, in report order, and how many the report holds without listing them here. */
-export function readableFindings(report: Report, limit = READABLE_FINDINGS_PER_RULE): { listed: ReportFinding[]; unlisted: number } {
+export function readableFindings(report: AnyReport, limit = READABLE_FINDINGS_PER_RULE): { listed: ReportFinding[]; unlisted: number } {
   const perRule = new Map<string, number>();
   const listed: ReportFinding[] = [];
   for (const f of report.findings) {
@@ -84,7 +84,7 @@ export function readableFindings(report: Report, limit = READABLE_FINDINGS_PER_R
 }
 
 /** "What to do next", as plain sentences, most important first. */
-export function nextSteps(report: Report, lang: Lang, rules: readonly RuleSummary[]): string[] {
+export function nextSteps(report: AnyReport, lang: Lang, rules: readonly RuleSummary[]): string[] {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
   const steps: string[] = [];
   const changed = report.output.droppedRows > 0 || report.output.scrubbedColumns.length > 0 || rules.some((r) => r.action === 'scrub-field');

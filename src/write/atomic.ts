@@ -74,7 +74,7 @@ export class AtomicFile {
    * Appends a chunk. Synchronous writes to a local file, on purpose: the pipeline writes one chunk of
    * about 16–32 KB per batch of rows, and a write stream's asynchronous writes kept each chunk (and the
    * rows being worked on meanwhile) alive across garbage collections — a purge with its log promoted
-   * 56 MB to the old generation instead of 6 and peaked 30 MB higher (npm run bench). Still async in
+   * 56 MB to the old generation instead of 9 and peaked 30 MB higher (npm run bench). Still async in
    * signature, so a caller never depends on it.
    */
   async write(chunk: Buffer | string): Promise<void> {
