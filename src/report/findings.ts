@@ -142,7 +142,7 @@ export class FindingSpool implements FindingSink, JsonFindings {
     const refs = new Map<string, string>();
     for (const line of this.lines()) {
       const tab = line.indexOf('\t');
-      // The head starts with {"rule":"<id>", and rule ids need no escaping.
+      // The head starts with {"rule":"<id>", and rule ids need no escaping (kebab-case: test/meta.test.ts).
       const rule = line.slice(9, line.indexOf('"', 9));
       let r = refs.get(rule);
       if (r === undefined) refs.set(rule, (r = JSON.stringify(ruleById.get(rule)?.references ?? [])));

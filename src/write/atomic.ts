@@ -106,8 +106,10 @@ export class AtomicFile {
       throw this.failed;
     }
     try {
-      closeSync(this.fd!);
+      const fd = this.fd;
       this.fd = undefined;
+      if (fd === undefined) throw new Error('already committed');
+      closeSync(fd);
       renameSync(this.temp, this.target);
     } catch (e) {
       this.fail(e);
