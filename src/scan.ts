@@ -160,7 +160,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   if (inputPath) {
     try {
       const st = await stat(inputPath);
-      if (st.isDirectory()) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'is a directory' }, { file });
+      if (st.isDirectory()) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'EISDIR' }, { file });
       totalBytes = st.size;
     } catch (e) {
       if (isAuditError(e)) throw e;

@@ -110,7 +110,7 @@ describe('standalone executable', () => {
   it('reports bad input in one line with exit 2', () => {
     const r = bin(root, ['scan', 'absent.csv', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^cnil-audit: [^\n]*absent\.csv: cannot read the file: ENOENT\n$/);
+    expect(r.stderr).toMatch(/^cnil-audit: [^\n]*absent\.csv: cannot read the file: no such file or folder \(ENOENT\)\n$/);
   });
 
   it.skipIf(spawnSync('script', ['--version']).error !== undefined)('shows its progress spinner on a terminal', () => {

@@ -84,7 +84,7 @@ describe('scan options', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.csv'), MALFORMED);
     const r = cli(['scan', 'in.csv', '-o', 'out/clean.csv', '-r', 'r1.json', '-r', 'r2.md', '--format', 'json'], { cwd: dir });
-    expectOneLineError(r, /out\/clean\.csv: cannot write the cleaned file: ENOENT/); // out/ does not exist yet
+    expectOneLineError(r, /out\/clean\.csv: cannot write the cleaned file: no such file or folder \(ENOENT\)/); // out/ does not exist yet
     expect(files(dir)).toEqual(['in.csv']);
     mkdirSync(join(dir, 'out'));
     const ok = cli(['scan', 'in.csv', '-o', 'out/clean.csv', '-r', 'r1.json', '-r', 'r2.md', '--format', 'json'], { cwd: dir });
@@ -181,7 +181,7 @@ describe('scan options', () => {
 
 describe('bad input: exit 2, one line naming the file (and line), nothing written', () => {
   const cases: [string, string | Buffer | null, string[], RegExp][] = [
-    ['missing file', null, [], /missing\.csv: cannot read the file: ENOENT/],
+    ['missing file', null, [], /missing\.csv: cannot read the file: no such file or folder \(ENOENT\)/],
     ['empty file', '', [], /in\.csv:1: the file is empty/],
     ['blank lines only', '\n\n\r\n', [], /in\.csv:1: the file is empty/],
     ['binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), [], /in\.csv: this is not a text file/],
@@ -221,7 +221,7 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
   it('a directory as input', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'd.csv'));
-    expectOneLineError(cli(['scan', 'd.csv'], { cwd: dir }), /d\.csv: cannot read the file: is a directory/);
+    expectOneLineError(cli(['scan', 'd.csv'], { cwd: dir }), /d\.csv: cannot read the file: this is a folder \(EISDIR\)/);
   });
 
   const configs: [string, string, RegExp][] = [
@@ -246,6 +246,9 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
     const dir = tempDir();
     writeFileSync(join(dir, 'in.csv'), 'email,nom,nom\n');
     expectOneLineError(cli(['scan', 'in.csv', '--lang', 'fr'], { cwd: dir }), /nom de colonne en double « nom »/);
+    expectOneLineError(cli(['scan', 'absent.csv', '--lang', 'fr'], { cwd: dir }), /absent\.csv: impossible de lire le fichier : fichier ou dossier introuvable \(ENOENT\)\n$/);
+    writeFileSync(join(dir, 'ok.csv'), 'email\na@example.org\n');
+    expectOneLineError(cli(['scan', 'ok.csv', '-o', 'nope/x.csv', '--lang', 'fr'], { cwd: dir }), /impossible d’écrire le fichier nettoyé : fichier ou dossier introuvable \(ENOENT\)\n$/);
   });
 
   it('the fixtures folder is left clean by these tests', () => {

@@ -143,7 +143,7 @@ describe('temp files', () => {
     mkdirSync(join(dir, 'report.json'));
     const r = await cli(dir, ['scan', 'in.csv', '-o', 'clean.csv', '-r', 'report.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/report\.json: cannot write the report: EISDIR\n$/);
+    expect(r.stderr).toMatch(/report\.json: cannot write the report: this is a folder \(EISDIR\)\n$/);
     expect(readdirSync(dir).sort()).toEqual(['in.csv', 'report.json']);
   });
 
@@ -151,7 +151,7 @@ describe('temp files', () => {
     const dir = folder();
     const r = await cli(dir, ['scan', 'in.csv', '-o', 'missing/clean.csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/missing\/clean\.csv: cannot write the cleaned file: ENOENT\n$/);
+    expect(r.stderr).toMatch(/missing\/clean\.csv: cannot write the cleaned file: no such file or folder \(ENOENT\)\n$/);
     expect(readdirSync(dir)).toEqual(['in.csv']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../src/i18n/index.js';
+import { errorText, t } from '../src/i18n/index.js';
 
 describe('message rendering', () => {
   it('fills placeholders, keeps unknown ones visible, and renders an unknown id as itself', () => {
@@ -11,5 +11,41 @@ describe('message rendering', () => {
     expect(t('en', 'summary.noFindings')).toBe('No findings.');
     // A value that looks like a placeholder is not expanded again.
     expect(t('en', 'error.E_USAGE', { detail: '{detail}' })).toBe('{detail}');
+  });
+});
+
+describe('error sentences', () => {
+  it('put system codes and output names in the language, keeping the code', () => {
+    expect(errorText('fr', 'E_OUTPUT_UNWRITABLE', { what: 'the cleaned file', detail: 'ENOENT' })).toBe(
+      'impossible d’écrire le fichier nettoyé : fichier ou dossier introuvable (ENOENT)',
+    );
+    expect(errorText('en', 'E_OUTPUT_UNWRITABLE', { what: 'the purge log', detail: 'ENOSPC' })).toBe(
+      'cannot write the purge log: no space left on the disk (ENOSPC)',
+    );
+    expect(errorText('fr', 'E_INPUT_UNREADABLE', { detail: 'EACCES' })).toBe('impossible de lire le fichier : permission refusée (EACCES)');
+  });
+
+  it('leave what they do not know as it is', () => {
+    expect(errorText('fr', 'E_OUTPUT_UNWRITABLE', { what: 'something new', detail: 'EWHATEVER' })).toBe('impossible d’écrire something new : EWHATEVER');
+    expect(errorText('en', 'E_USAGE', { detail: 'ENOENT is a word here' })).toBe('ENOENT is a word here');
+  });
+
+  it('name every output the code can name', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const names = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.includes('i18n')) {
+          const src = readFileSync(p, 'utf8');
+          for (const m of src.matchAll(/what: '([^']+)'|'(the [a-z ()]+|standard output)'/g)) names.add(m[1] ?? m[2]);
+        }
+      }
+    };
+    walk(join(import.meta.dirname, '..', 'src'));
+    expect(names.size).toBeGreaterThan(5);
+    for (const n of names) expect(t('fr', `output.${n}`), n).not.toBe(`output.${n}`);
   });
 });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { AuditError, isAuditError } from '../errors.js';
-import { detectLang, t } from '../i18n/index.js';
+import { detectLang, errorText, t } from '../i18n/index.js';
 import { CHANNELS, FAIL_ON, LANGS, type Channel, type FailOn, type Lang } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -87,7 +87,7 @@ export function reportError(io: CliIO, lang: Lang, e: unknown): number {
       return EXIT.INTERRUPTED;
     }
     const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : '';
-    io.stderr.write(`cnil-audit: ${oneLine(`${where}${t(lang, `error.${e.code}`, e.params)}`)}\n`);
+    io.stderr.write(`cnil-audit: ${oneLine(`${where}${errorText(lang, e.code, e.params)}`)}\n`);
     return EXIT.ERROR;
   }
   // An unexpected failure: still one line and exit 2, with a hint to report it; no stack trace.

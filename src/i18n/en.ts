@@ -22,6 +22,29 @@ export const en: Catalogue = {
   'error.E_OUTPUT_UNWRITABLE': 'cannot write {what}: {detail}',
   'error.E_INTERRUPTED': 'interrupted; no output was left behind',
 
+  // Parameters of errors, put in the language by errorText: outputs named in E_OUTPUT_* errors, and
+  // system error codes (the code itself stays in brackets).
+  'output.the cleaned file': 'the cleaned file',
+  'output.the report': 'the report',
+  'output.the removed rows': 'the removed rows',
+  'output.the purge log': 'the purge log',
+  'output.the suppression list': 'the suppression list',
+  'output.the config file': 'the config file',
+  'output.the findings spool (temp folder)': 'the findings spool (temp folder)',
+  'output.standard output': 'standard output',
+  'errno.ENOENT': 'no such file or folder',
+  'errno.ENOTDIR': 'a part of the path is not a folder',
+  'errno.EISDIR': 'this is a folder',
+  'errno.EACCES': 'permission denied',
+  'errno.EPERM': 'operation not permitted',
+  'errno.EROFS': 'read-only file system',
+  'errno.ENOSPC': 'no space left on the disk',
+  'errno.EDQUOT': 'disk quota exceeded',
+  'errno.EEXIST': 'already exists',
+  'errno.EMFILE': 'too many open files',
+  'errno.EBUSY': 'in use by another program',
+  'errno.ENAMETOOLONG': 'name too long',
+
   // Terminal summary.
   'summary.title': 'cnil-audit scan — {file}',
   'summary.titlePurge': 'cnil-audit purge — {file}',

@@ -46,6 +46,20 @@ export function render(lang: Lang, m: MessageRef): string {
 }
 
 /**
+ * An error's sentence (`error.<code>`). Its parameters are put in the language too: a system code
+ * (`ENOENT`) becomes words with the code kept in brackets, and an output's name ("the cleaned file")
+ * its translation, so a French user does not read "impossible d'écrire the cleaned file : ENOENT".
+ */
+export function errorText(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
+  const p = { ...params };
+  if (typeof p.what === 'string' && hasMessage(`output.${p.what}`, 'en')) p.what = t(lang, `output.${p.what}`);
+  if (typeof p.detail === 'string' && /^E[A-Z0-9]+$/.test(p.detail) && hasMessage(`errno.${p.detail}`, 'en')) {
+    p.detail = `${t(lang, `errno.${p.detail}`)} (${p.detail})`;
+  }
+  return t(lang, `error.${code}`, p);
+}
+
+/**
  * The default language: French when the locale is French (SPEC §1). Reads the environment it is given
  * rather than `process.env`, so the core stays pure.
  */
