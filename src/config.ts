@@ -3,6 +3,7 @@
  * `schema/config.schema.json` is generated from `configSchema` (scripts/gen-schemas.ts).
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { AuditError } from './errors.js';
 import { CATEGORIES, CHANNELS, FIELDS, LANGS, SOURCES } from './types.js';
@@ -53,6 +54,11 @@ export const configSchema = z
       .strict()
       .optional(),
     for: z.array(z.enum(CHANNELS)).optional().describe('Default intended channels (like --for).'),
+    suppressionList: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Suppression list kept by the campaign (relative to this file): purge adds the people who objected (like --suppression-list), scan drops the rows found on it (like --suppress). A list not written yet counts as empty.'),
     lang: z.enum(LANGS).optional(),
     limits: z
       .object({
@@ -90,5 +96,8 @@ export function loadConfig(file: string): Config {
   } catch (e) {
     throw new AuditError('E_CONFIG', { path: '(json)', detail: (e as Error).message }, { file });
   }
-  return validateConfig(data, file);
+  const config = validateConfig(data, file);
+  // Paths in the config are relative to the config file, wherever the command runs from.
+  if (config.suppressionList) config.suppressionList = resolve(dirname(file), config.suppressionList);
+  return config;
 }

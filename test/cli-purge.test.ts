@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROOT, cli, files, tempDir } from './helpers/cli.js';
@@ -8,6 +8,18 @@ import { hashIdentity, normalizeEmail, normalizePhone } from '../src/purge.js';
 
 const SALT = '00112233445566778899aabbccddeeff';
 const STACK = /\n\s+at .+:\d+:\d+/;
+
+/**
+ * Writes `later.csv`: the Mailchimp fixture of `dir` as a later export that lost its unsubscribe
+ * columns (UNSUB_TIME and the next one). Returns how many people had unsubscribed.
+ */
+function writeLaterExport(dir: string): number {
+  const rows = parse(readFileSync(join(dir, 'mailchimp-audience.csv')), { bom: true }) as string[][];
+  const unsub = rows[0].indexOf('UNSUB_TIME');
+  const later = rows.map((r, i) => r.map((v, j) => (i > 0 && (j === unsub || j === unsub + 1) ? '' : v)));
+  writeFileSync(join(dir, 'later.csv'), later.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n');
+  return rows.slice(1).filter((r) => r[unsub]).length;
+}
 
 function expectOneLineError(r: { code: number | null; stderr: string }, pattern: RegExp) {
   expect(r.code).toBe(2);
@@ -160,11 +172,7 @@ describe('cnil-audit purge', () => {
     expect(readFileSync(join(dir, 'supp.csv'), 'utf8').trim().split('\n')).toHaveLength(added + 1);
 
     // A later export: the same people, their unsubscribe dates lost on the way.
-    const rows = parse(readFileSync(join(dir, 'mailchimp-audience.csv')), { bom: true }) as string[][];
-    const unsub = rows[0].indexOf('UNSUB_TIME');
-    const objectors = rows.slice(1).filter((r) => r[unsub]).length;
-    const later = rows.map((r, i) => r.map((v, j) => (i > 0 && (j === unsub || j === unsub + 1) ? '' : v)));
-    writeFileSync(join(dir, 'later.csv'), later.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n');
+    const objectors = writeLaterExport(dir);
 
     const plain = cli(['scan', 'later.csv', '--as-of', '2026-11-23', '--format', 'json', '-o', 'a.csv', '-r', 'a.json'], { cwd: dir });
     expect(JSON.parse(plain.stdout).summary.byRule['objection-ignored']).toBeUndefined();
@@ -178,6 +186,35 @@ describe('cnil-audit purge', () => {
     const again = cli(['purge', 'later.csv', '--as-of', '2026-12-31', '--suppression-list', 'supp.csv'], { cwd: dir });
     expect(again.stdout).toMatch(new RegExp(`Suppression list: ${objectors} row\\(s\\) matched`));
     expect(again.stdout).toMatch(new RegExp(`\\(0 added, ${added} in all`));
+  });
+
+  it('the config can keep the suppression list: purge extends it, scan checks against it (paths relative to the config)', () => {
+    const dir = tempDir('mailchimp-audience.csv');
+    mkdirSync(join(dir, 'conf'));
+    writeFileSync(join(dir, 'conf', 'cnil.json'), JSON.stringify({ suppressionList: 'lists/opposition.csv' }));
+    mkdirSync(join(dir, 'conf', 'lists'));
+    const list = join(dir, 'conf', 'lists', 'opposition.csv');
+
+    // Before any purge the list does not exist: a scan with that config is not an error.
+    const before = cli(['scan', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json', '--dry-run'], { cwd: dir });
+    expect([0, 1]).toContain(before.code);
+    expect(before.stdout).toContain('Suppression list: 0 row(s) matched');
+
+    const p = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json'], { cwd: dir });
+    expect([0, 1]).toContain(p.code);
+    const added = Number(/Suppression list: .*opposition\.csv \((\d+) added/.exec(p.stdout)![1]);
+    expect(added).toBeGreaterThan(0);
+    expect(readFileSync(list, 'utf8').trim().split('\n')).toHaveLength(added + 1);
+
+    // A later export that lost the unsubscribe columns: only the list can catch the people who objected.
+    const objectors = writeLaterExport(dir);
+    const plain = cli(['scan', 'later.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
+    expect(JSON.parse(plain.stdout).summary.byRule['objection-ignored']).toBeUndefined();
+    const s = cli(['scan', 'later.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json', '--format', 'json', '--dry-run'], { cwd: dir });
+    expect(JSON.parse(s.stdout).summary.byRule['objection-ignored']).toBe(objectors);
+
+    // --suppress names another list: it wins over the config's, and must exist.
+    expectOneLineError(cli(['scan', 'mailchimp-audience.csv', '-c', 'conf/cnil.json', '--suppress', 'none.csv', '--dry-run'], { cwd: dir }), /none\.csv: cannot read the file/);
   });
 
   it('reads stdin and writes its outputs in the current folder', () => {

@@ -161,15 +161,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('audit contact files; write a cleaned file and a report')
     .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
   addCommonOptions(scan)
-    .option('--suppress <file>', 'drop rows whose email or phone is on this suppression list (written by purge --suppression-list)')
+    .option('--suppress <file>', 'drop rows whose email or phone is on this suppression list (written by purge --suppression-list; default: the config\'s suppressionList)')
     .action(async (files: string[], opts: CommonOptions & { suppress?: string }) => {
-      if (opts.suppress) {
-        const { runScanWithSuppression } = await import('./purge-command.js');
-        setExit(await runScanWithSuppression(files, { ...opts, suppress: opts.suppress }, io));
-        return;
-      }
-      const { runScan } = await import('./scan-command.js');
-      setExit(await runScan(files, opts, io, 'scan'));
+      // Through the suppression-aware runner: the list may come from --suppress or from the config.
+      const { runScanWithSuppression } = await import('./purge-command.js');
+      setExit(await runScanWithSuppression(files, opts, io));
     });
 
   // --- purge command ---
@@ -180,7 +176,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   addCommonOptions(purge)
     .option('--log <file>', 'purge log, CSV or .json (default: <name>.purge-log-<as-of>.csv beside the input)')
     .option('--salt <hex>', 'salt of the log hashes, as printed by a previous purge (default: a new random salt)')
-    .option('--suppression-list <file>', 'add the hashed email/phone of people who objected to this list (created if missing)')
+    .option('--suppression-list <file>', 'add the hashed email/phone of people who objected to this list (created if missing; default: the config\'s suppressionList)')
     .option('--suppress <file>', 'also purge rows whose email or phone is on this suppression list');
   for (const o of purge.options) {
     if (o.long === '--out') o.description = 'purged file (default: <name>.purged.csv beside the input; "-" for stdout)';

@@ -73,8 +73,11 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const defaults = purgeDefaults(base.input, base.outDir, day);
     const inputPath = base.input === '-' ? undefined : base.input;
     let suppression: ConstructorParameters<typeof PurgeRun>[0]['suppression'];
-    if (opts.suppressionList) {
-      const path = resolve(io.cwd, opts.suppressionList);
+    // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
+    // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
+    const listPath = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    if (listPath) {
+      const path = listPath;
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
       suppression = { path, list: SuppressionList.read(path, true), addedOn: day };
@@ -131,17 +134,28 @@ function countingSuppression(lists: SuppressionList[], counter: { suppressed?: n
   };
 }
 
-/** `scan --suppress <file>`: rows whose email or phone is on the list carry an objection. */
-export async function runScanWithSuppression(files: string[], opts: CommonOptions & { suppress: string }, io: CliIO): Promise<number> {
-  const load = suppressLoader(opts.suppress, io.cwd);
+/**
+ * `scan --suppress <file>`, or a scan with the config's `suppressionList`: rows whose email or phone is
+ * on the list carry an objection. A configured list that does not exist yet (no purge has written it)
+ * is empty; a list named by --suppress must exist.
+ */
+export async function runScanWithSuppression(files: string[], opts: CommonOptions & { suppress?: string }, io: CliIO): Promise<number> {
+  const given = suppressLoader(opts.suppress, io.cwd);
+  let configured: SuppressionList | undefined;
   const counters = new Map<string, { suppressed?: number }>();
   const extra: Extra = (_file, base) => {
+    let list = given();
+    const path = base.config?.suppressionList;
+    if (!list && path) list = configured ??= SuppressionList.read(path, true);
+    if (!list) return {};
     const counter = {};
     counters.set(base.input, counter);
-    return { isSuppressed: countingSuppression([load()!], counter) };
+    return { isSuppressed: countingSuppression([list], counter) };
   };
-  const afterEach = (result: ScanResult<FindingList>, lang: Lang) =>
-    t(lang, 'purge.suppressMatched', { count: counters.get(result.report.input.path)?.suppressed ?? 0 }) + '\n';
+  const afterEach = (result: ScanResult<FindingList>, lang: Lang) => {
+    const counter = counters.get(result.report.input.path);
+    return counter ? t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }) + '\n' : '';
+  };
   return runScan(files, opts, io, 'scan', extra, afterEach);
 }
 
