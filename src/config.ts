@@ -87,8 +87,7 @@ export function loadConfig(file: string): Config {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new AuditError('E_CONFIG', { path: '(file)', detail: `cannot read (${code})` }, { file });
+    throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
   }
   let data: unknown;
   try {

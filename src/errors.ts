@@ -21,6 +21,9 @@ export type AuditErrorCode =
   | 'E_TOO_MANY_COLUMNS'
   | 'E_OUTPUT_IS_INPUT'
   | 'E_OUTPUT_UNWRITABLE'
+  | 'E_OUTPUT_SAME_FILE'
+  | 'E_SUPPRESSION_HEADER'
+  | 'E_SUPPRESSION_ROW'
   | 'E_INTERRUPTED';
 
 export class AuditError extends Error {

@@ -234,16 +234,16 @@ export class SuppressionList {
       try {
         rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
       } catch (e) {
-        throw new AuditError('E_USAGE', { detail: `not a cnil-audit suppression list: ${(e as Error).message.split('\n')[0]}` }, { file });
+        throw new AuditError('E_CSV_SYNTAX', { detail: (e as Error).message.split('\n')[0] }, { file });
       }
       const header = rows[0]?.join(',');
       if (header !== SUPPRESSION_COLUMNS.join(',')) {
-        throw new AuditError('E_USAGE', { detail: `not a cnil-audit suppression list: the header must be ${SUPPRESSION_COLUMNS.join(',')}` }, { file, line: 1 });
+        throw new AuditError('E_SUPPRESSION_HEADER', { columns: SUPPRESSION_COLUMNS.join(',') }, { file, line: 1 });
       }
       for (let i = 1; i < rows.length; i++) {
         const [kind, hash, salt] = rows[i];
         if ((kind !== 'email' && kind !== 'phone') || !/^[0-9a-f]{64}$/.test(hash) || !/^[0-9a-f]{32,}$/.test(salt)) {
-          throw new AuditError('E_USAGE', { detail: 'not a cnil-audit suppression list: expected kind (email or phone), a SHA-256 hash and its salt' }, { file, line: i + 1 });
+          throw new AuditError('E_SUPPRESSION_ROW', {}, { file, line: i + 1 });
         }
         first ??= salt;
         this.add(kind, hash, salt);

@@ -68,6 +68,11 @@ export interface ScanOptions {
    * committed atomically with the rest. On a dry run they are not written but still see every row.
    */
   sidecars?: Sidecar[];
+  /**
+   * Other files the run reads (a suppression list): no output may be written over them, as over the
+   * input. `what` names them in the error ("the suppression list").
+   */
+  readOnly?: { path: string; what: string }[];
   /** purge: the report's `purge` section, computed at the end. */
   purge?: () => PurgeSection;
   /** Whether a row's person is on a suppression list (`--suppress`): the row then carries an objection. */
@@ -142,15 +147,17 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   const cleanPath = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, '.clean.csv');
   const reportPaths = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
   const targets: [string, string][] = [];
-  if (cleanPath && cleanPath !== '-') targets.push([cleanPath, 'the cleaned file']);
+  const cleanWhat = mode === 'purge' ? 'the purged file' : 'the cleaned file';
+  if (cleanPath && cleanPath !== '-') targets.push([cleanPath, cleanWhat]);
   if (!opts.dryRun) for (const r of reportPaths) targets.push([r, 'the report']);
   if (opts.rejects && !opts.dryRun) targets.push([opts.rejects, 'the removed rows']);
   for (const e of opts.sidecars ?? []) if (!opts.dryRun) targets.push([e.path, e.what]);
   const seen = new Map<string, string>();
+  for (const r of opts.readOnly ?? []) seen.set(realOrResolved(r.path), r.what);
   for (const [p, what] of targets) {
     assertNotInput(p, inputPath, what);
     const key = realOrResolved(p);
-    if (seen.has(key)) throw new AuditError('E_USAGE', { detail: `${what} and ${seen.get(key)} would be the same file: ${p}` });
+    if (seen.has(key)) throw new AuditError('E_OUTPUT_SAME_FILE', { what, other: seen.get(key)! }, { file: p });
     seen.set(key, what);
   }
 
@@ -244,7 +251,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     let clean: AtomicFile | undefined;
     let cleanStdout: Writable | undefined;
     if (cleanPath === '-') cleanStdout = opts.stdout;
-    else if (cleanPath) open.push((clean = await AtomicFile.open(cleanPath, 'the cleaned file')));
+    else if (cleanPath) open.push((clean = await AtomicFile.open(cleanPath, cleanWhat)));
     let rejects: AtomicFile | undefined;
     if (opts.rejects && !opts.dryRun) open.push((rejects = await AtomicFile.open(opts.rejects, 'the removed rows')));
 

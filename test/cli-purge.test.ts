@@ -105,7 +105,7 @@ describe('cnil-audit purge', () => {
     expect(r.stdout).toMatch(/would be purged/);
     expect(r.stdout).toMatch(/\n\s+retention-expired: lines \d/);
     expect(r.stdout).toMatch(/\n\s+objection-ignored: lines \d/);
-    expect(r.stdout).toMatch(/Suppression list: \d+ entries would be added/);
+    expect(r.stdout).toMatch(/Suppression list: .*supp\.csv — \d+ entries would be added/);
     expect(r.stdout).not.toMatch(/Salt:/);
   });
 
@@ -195,9 +195,10 @@ describe('cnil-audit purge', () => {
     mkdirSync(join(dir, 'conf', 'lists'));
     const list = join(dir, 'conf', 'lists', 'opposition.csv');
 
-    // Before any purge the list does not exist: a scan with that config is not an error.
+    // Before any purge the list does not exist: a scan with that config is not an error, and says so.
     const before = cli(['scan', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json', '--dry-run'], { cwd: dir });
     expect([0, 1]).toContain(before.code);
+    expect(before.stdout).toContain(`Suppression list: ${list} does not exist yet`);
     expect(before.stdout).toContain('Suppression list: 0 row(s) matched');
 
     const p = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json'], { cwd: dir });
@@ -213,8 +214,23 @@ describe('cnil-audit purge', () => {
     const s = cli(['scan', 'later.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json', '--format', 'json', '--dry-run'], { cwd: dir });
     expect(JSON.parse(s.stdout).summary.byRule['objection-ignored']).toBe(objectors);
 
-    // --suppress names another list: it wins over the config's, and must exist.
-    expectOneLineError(cli(['scan', 'mailchimp-audience.csv', '-c', 'conf/cnil.json', '--suppress', 'none.csv', '--dry-run'], { cwd: dir }), /none\.csv: cannot read the file/);
+    // --suppress adds another list: both are checked; it must exist.
+    writeFileSync(join(dir, 'other.csv'), 'kind,hash,salt,added_on\n');
+    const both = cli(['scan', 'later.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json', '--suppress', 'other.csv', '--format', 'json', '--dry-run'], { cwd: dir });
+    expect(JSON.parse(both.stdout).summary.byRule['objection-ignored']).toBe(objectors);
+    expectOneLineError(cli(['scan', 'later.csv', '-c', 'conf/cnil.json', '--suppress', 'none.csv', '--dry-run'], { cwd: dir }), /none\.csv: cannot read the file/);
+
+    // No output may be written over a list the run reads, in either language.
+    const listText = readFileSync(list, 'utf8');
+    expectOneLineError(cli(['scan', 'later.csv', '-c', 'conf/cnil.json', '-o', 'conf/lists/opposition.csv'], { cwd: dir }), /opposition\.csv: the cleaned file and the suppression list would be the same file/);
+    expectOneLineError(cli(['scan', 'later.csv', '--suppress', 'other.csv', '-r', 'other.csv', '--lang', 'fr'], { cwd: dir }), /other\.csv: le rapport et la liste d’opposition seraient le même fichier/);
+    expectOneLineError(cli(['purge', 'later.csv', '--suppress', 'other.csv', '-o', 'other.csv'], { cwd: dir }), /other\.csv: the purged file and the suppression list would be the same file/);
+    expect(readFileSync(list, 'utf8')).toBe(listText);
+    expect(readFileSync(join(dir, 'other.csv'), 'utf8')).toBe('kind,hash,salt,added_on\n');
+
+    // A mistyped folder is an error, not an empty list that would let every objector through.
+    writeFileSync(join(dir, 'conf', 'typo.json'), JSON.stringify({ suppressionList: 'listes/opposition.csv' }));
+    expectOneLineError(cli(['scan', 'later.csv', '-c', 'conf/typo.json', '--dry-run'], { cwd: dir }), /listes\/opposition\.csv: cannot read the file: no such file or folder \(ENOENT\)/);
   });
 
   it('reads stdin and writes its outputs in the current folder', () => {

@@ -343,12 +343,12 @@ describe('suppression list', () => {
 
   it('a file that is not a suppression list is refused with its line', () => {
     const dir = tmp();
-    const cases: [string, number][] = [
-      ['email,hash\n', 1],
-      [`kind,hash,salt,added_on\nemail,${'a'.repeat(64)},${SALT},2026-11-23\nname,${'a'.repeat(64)},${SALT},2026-11-23\n`, 3],
-      [`kind,hash,salt,added_on\nemail,jean@exemple.fr,${SALT},2026-11-23\n`, 2],
+    const cases: [string, number, string][] = [
+      ['email,hash\n', 1, 'E_SUPPRESSION_HEADER'],
+      [`kind,hash,salt,added_on\nemail,${'a'.repeat(64)},${SALT},2026-11-23\nname,${'a'.repeat(64)},${SALT},2026-11-23\n`, 3, 'E_SUPPRESSION_ROW'],
+      [`kind,hash,salt,added_on\nemail,jean@exemple.fr,${SALT},2026-11-23\n`, 2, 'E_SUPPRESSION_ROW'],
     ];
-    for (const [text, line] of cases) {
+    for (const [text, line, code] of cases) {
       const p = join(dir, 'l.csv');
       writeFileSync(p, text);
       let err: unknown;
@@ -357,7 +357,7 @@ describe('suppression list', () => {
       } catch (e) {
         err = e;
       }
-      expect(isAuditError(err) && err.code === 'E_USAGE' && err.line === line, text).toBe(true);
+      expect(isAuditError(err) && err.code === code && err.line === line, text).toBe(true);
     }
     expect(() => SuppressionList.read(join(dir, 'missing.csv'))).toThrow(expect.objectContaining({ code: 'E_INPUT_UNREADABLE' }));
     expect(SuppressionList.read(join(dir, 'missing.csv'), true).size).toBe(0);

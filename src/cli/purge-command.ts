@@ -6,6 +6,7 @@
 import type { FindingList } from '../report/findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { colorEnabled, reportError, type CommonOptions } from './main.js';
 import { runScan, type Extra } from './scan-command.js';
@@ -80,7 +81,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
       const path = listPath;
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
-      suppression = { path, list: SuppressionList.read(path, true), addedOn: day };
+      suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true) : readConfiguredList(path), addedOn: day };
     }
     const run = new PurgeRun({
       lang: base.lang ?? 'en',
@@ -95,6 +96,8 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     runs.set(base.input, run);
     const lists = [suppressList(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
     const more: Partial<ScanOptions> = {
+      // The list read by --suppress: no output over it (the list being extended is an output itself).
+      readOnly: opts.suppress && resolve(io.cwd, opts.suppress) !== suppression?.path ? [{ path: resolve(io.cwd, opts.suppress), what: 'the suppression list' }] : [],
       out: base.out ?? defaults.out,
       reports: base.reports?.length ? base.reports : [defaults.report],
       sidecars: run.sidecars(),
@@ -135,26 +138,50 @@ function countingSuppression(lists: SuppressionList[], counter: { suppressed?: n
 }
 
 /**
- * `scan --suppress <file>`, or a scan with the config's `suppressionList`: rows whose email or phone is
- * on the list carry an objection. A configured list that does not exist yet (no purge has written it)
- * is empty; a list named by --suppress must exist.
+ * The config's `suppressionList`: read if it exists, else empty (no purge has written it yet). Its
+ * folder must exist: a mistyped path must not pass for an empty list and let every objector through.
+ */
+function readConfiguredList(path: string): SuppressionList {
+  if (!existsSync(dirname(path))) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'ENOENT' }, { file: path });
+  return SuppressionList.read(path, true);
+}
+
+/**
+ * `scan`, with `--suppress <file>` and/or the config's `suppressionList`: rows whose email or phone is
+ * on either list carry an objection. A configured list that does not exist yet counts as empty (and the
+ * summary says so); a list named by --suppress must exist. No output may be written over a list.
  */
 export async function runScanWithSuppression(files: string[], opts: CommonOptions & { suppress?: string }, io: CliIO): Promise<number> {
   const given = suppressLoader(opts.suppress, io.cwd);
   let configured: SuppressionList | undefined;
-  const counters = new Map<string, { suppressed?: number }>();
+  const counters = new Map<string, { suppressed?: number; unwritten?: string }>();
   const extra: Extra = (_file, base) => {
-    let list = given();
+    const lists: SuppressionList[] = [];
+    const readOnly: NonNullable<ScanOptions['readOnly']> = [];
+    const g = given();
+    if (g) {
+      lists.push(g);
+      readOnly.push({ path: resolve(io.cwd, opts.suppress!), what: 'the suppression list' });
+    }
     const path = base.config?.suppressionList;
-    if (!list && path) list = configured ??= SuppressionList.read(path, true);
-    if (!list) return {};
-    const counter = {};
+    let unwritten: string | undefined;
+    if (path) {
+      configured ??= readConfiguredList(path);
+      lists.push(configured);
+      readOnly.push({ path, what: 'the suppression list' });
+      if (configured.text === undefined) unwritten = path;
+    }
+    if (!lists.length) return {};
+    const counter: { suppressed?: number; unwritten?: string } = { unwritten };
     counters.set(base.input, counter);
-    return { isSuppressed: countingSuppression([list], counter) };
+    return { isSuppressed: countingSuppression(lists, counter), readOnly };
   };
   const afterEach = (result: ScanResult<FindingList>, lang: Lang) => {
     const counter = counters.get(result.report.input.path);
-    return counter ? t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }) + '\n' : '';
+    if (!counter) return '';
+    const lines = counter.unwritten ? [t(lang, 'purge.suppressUnwritten', { path: counter.unwritten })] : [];
+    lines.push(t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }));
+    return lines.join('\n') + '\n';
   };
   return runScan(files, opts, io, 'scan', extra, afterEach);
 }
@@ -192,7 +219,7 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
     for (const [rule, list] of run.lines) {
       lines.push(`  ${rule}: ${L('dryRunLines', { lines: list.toString() })}${list.more ? ' ' + L('dryRunMore', { count: list.more }) : ''}`);
     }
-    if (run.opts.suppression) lines.push(L('suppressionDry', { added: run.suppressionAdded }));
+    if (run.opts.suppression) lines.push(L('suppressionDry', { path: run.opts.suppression.path, added: run.suppressionAdded }));
     return lines.join('\n') + '\n';
   }
   if (r.purge?.log) lines.push(L('log', { path: r.purge.log, count: run.purged }));

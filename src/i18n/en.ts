@@ -20,11 +20,15 @@ export const en: Catalogue = {
   'error.E_TOO_MANY_COLUMNS': '{count} columns, more than the limit of {limit}',
   'error.E_OUTPUT_IS_INPUT': 'refusing to write {what} onto the input file; choose another path',
   'error.E_OUTPUT_UNWRITABLE': 'cannot write {what}: {detail}',
+  'error.E_OUTPUT_SAME_FILE': '{what} and {other} would be the same file; choose another path',
+  'error.E_SUPPRESSION_HEADER': 'not a cnil-audit suppression list: the header must be {columns}',
+  'error.E_SUPPRESSION_ROW': 'not a cnil-audit suppression list: expected a kind (email or phone), a SHA-256 hash and its salt',
   'error.E_INTERRUPTED': 'interrupted; no output was left behind',
 
   // Parameters of errors, put in the language by errorText: outputs named in E_OUTPUT_* errors, and
   // system error codes (the code itself stays in brackets).
   'output.the cleaned file': 'the cleaned file',
+  'output.the purged file': 'the purged file',
   'output.the report': 'the report',
   'output.the removed rows': 'the removed rows',
   'output.the purge log': 'the purge log',
@@ -44,6 +48,11 @@ export const en: Catalogue = {
   'errno.EMFILE': 'too many open files',
   'errno.EBUSY': 'in use by another program',
   'errno.ENAMETOOLONG': 'name too long',
+  'errno.ELOOP': 'too many symbolic links',
+  'errno.EIO': 'input/output error',
+  'errno.EINVAL': 'invalid argument',
+  'errno.EXDEV': 'not on the same disk',
+  'errno.EPIPE': 'the reader has gone',
 
   // Terminal summary.
   'summary.title': 'cnil-audit scan — {file}',
@@ -385,11 +394,12 @@ export const en: Catalogue = {
   'purge.dryRunTitle': 'Dry run: nothing deleted, nothing written. Would purge:',
   'purge.dryRunLines': 'lines {lines}',
   'purge.dryRunMore': '(and {count} more)',
-  'purge.suppressionDry': 'Suppression list: {added} entries would be added.',
+  'purge.suppressionDry': 'Suppression list: {path} — {added} entries would be added.',
   'purge.log': 'Purge log: {path} ({count} rows, no personal data)',
   'purge.unidentified': '{count} purged row(s) had no id, email, phone or name to hash: their id_hash is empty.',
   'purge.suppression': 'Suppression list: {path} ({added} added, {total} in all; hashed, but still personal data: protect it)',
   'purge.suppressMatched': 'Suppression list: {count} row(s) matched (treated as an objection: objection-ignored).',
+  'purge.suppressUnwritten': 'Suppression list: {path} does not exist yet (no purge has added anyone to it): nothing to check against.',
   'purge.salt': 'Salt: {salt} (fingerprint {fingerprint})',
   'purge.saltNote': 'Keep this salt apart from the log: it is printed only here. With it, a hash in the log can be recomputed to prove a given person was purged. Next time, pass --salt {salt} so the same person hashes the same.',
   'purge.saltGiven': 'Salt: the one given with --salt (fingerprint {fingerprint}).',

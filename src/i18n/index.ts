@@ -52,7 +52,10 @@ export function render(lang: Lang, m: MessageRef): string {
  */
 export function errorText(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
   const p = { ...params };
-  if (typeof p.what === 'string' && hasMessage(`output.${p.what}`, 'en')) p.what = t(lang, `output.${p.what}`);
+  for (const k of ['what', 'other']) {
+    const v = p[k];
+    if (typeof v === 'string' && hasMessage(`output.${v}`, 'en')) p[k] = t(lang, `output.${v}`);
+  }
   if (typeof p.detail === 'string' && /^E[A-Z0-9]+$/.test(p.detail) && hasMessage(`errno.${p.detail}`, 'en')) {
     p.detail = `${t(lang, `errno.${p.detail}`)} (${p.detail})`;
   }
