@@ -52,6 +52,14 @@ export class AuditError extends Error {
   }
 }
 
+/**
+ * A usage error worded by the catalogue (`usage.<id>` in src/i18n), so it reads in the user's language;
+ * `params` fill the sentence (option names and the values typed, never file contents).
+ */
+export function usageError(id: string, params: Record<string, string | number> = {}): AuditError {
+  return new AuditError('E_USAGE', { usage: id, ...params });
+}
+
 export function isAuditError(e: unknown): e is AuditError {
   return e instanceof AuditError;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { AuditError } from './errors.js';
+import { AuditError, usageError } from './errors.js';
 import { DEFAULT_RETENTION, PURGE_RULES, type RowResult } from './engine.js';
 import { ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
@@ -39,7 +39,7 @@ export function generateSalt(): string {
 export function parseSalt(value: string): string {
   const s = value.trim().toLowerCase();
   if (!/^[0-9a-f]+$/.test(s) || s.length % 2 !== 0 || s.length < SALT_BYTES * 2) {
-    throw new AuditError('E_USAGE', { detail: `--salt: expected at least ${SALT_BYTES * 2} hexadecimal characters (the salt a previous purge printed)` });
+    throw usageError('salt', { min: SALT_BYTES * 2 });
   }
   return s;
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { AuditError, isAuditError } from './errors.js';
+import { AuditError, isAuditError, usageError } from './errors.js';
 import { openCsv, type CsvReader } from './read/reader.js';
 import { canonicalEncoding, createEncoder } from './read/encoding.js';
 import { parseDelimiterOption } from './read/dialect.js';
@@ -116,7 +116,7 @@ function defaultPath(opts: ScanOptions, suffix: string): string {
 function resolveDate(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const d = parseDate(value);
-  if (typeof d !== 'number') throw new AuditError('E_USAGE', { detail: `${name}: "${value}" is not a date (use 2026-12-31 or 31/12/2026)` });
+  if (typeof d !== 'number') throw usageError('date', { option: name, value });
   return d;
 }
 
@@ -140,7 +140,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) {
     delimiter = parseDelimiterOption(opts.delimiter);
-    if (!delimiter) throw new AuditError('E_USAGE', { detail: `--delimiter: "${opts.delimiter}" is not one character (or tab, comma, semicolon, pipe)` });
+    if (!delimiter) throw usageError('delimiter', { value: opts.delimiter });
   }
 
   // Output paths, checked before anything is read or written.
@@ -179,7 +179,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     // a stringified batch over 128 KB lands in V8's large-object space, which only a full GC frees.
     source = createReadStream(inputPath, { highWaterMark: 16 * 1024 });
   } else {
-    if (!opts.stdin) throw new AuditError('E_USAGE', { detail: 'no standard input to read' });
+    if (!opts.stdin) throw usageError('noStdin');
     source = opts.stdin;
   }
   const hash = createHash('sha256');

@@ -249,6 +249,8 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
     expectOneLineError(cli(['scan', 'absent.csv', '--lang', 'fr'], { cwd: dir }), /absent\.csv: impossible de lire le fichier : fichier ou dossier introuvable \(ENOENT\)\n$/);
     writeFileSync(join(dir, 'ok.csv'), 'email\na@example.org\n');
     expectOneLineError(cli(['scan', 'ok.csv', '-o', 'nope/x.csv', '--lang', 'fr'], { cwd: dir }), /impossible d’écrire le fichier nettoyé : fichier ou dossier introuvable \(ENOENT\)\n$/);
+    expectOneLineError(cli(['scan', 'ok.csv', '--as-of', 'hier', '--lang', 'fr'], { cwd: dir }), /--as-of : « hier » n’est pas une date/);
+    expectOneLineError(cli(['scan', 'ok.csv', '--for', 'pigeon', '--lang', 'fr'], { cwd: dir }), /--for pigeon : canal inconnu/);
   });
 
   it('the fixtures folder is left clean by these tests', () => {

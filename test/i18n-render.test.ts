@@ -49,3 +49,26 @@ describe('error sentences', () => {
     for (const n of names) expect(hasMessage(`output.${n}`, 'fr') && hasMessage(`output.${n}`, 'en'), n).toBe(true);
   });
 });
+
+describe('usage errors', () => {
+  it('are worded by the catalogue, in the user\'s language', () => {
+    expect(errorText('en', 'E_USAGE', { usage: 'date', option: '--as-of', value: 'hier' })).toBe('--as-of: "hier" is not a date (use 2026-12-31 or 31/12/2026)');
+    expect(errorText('fr', 'E_USAGE', { usage: 'date', option: '--as-of', value: 'hier' })).toBe('--as-of : « hier » n’est pas une date (écrivez 2026-12-31 ou 31/12/2026)');
+  });
+
+  it('every usageError id used in the sources has both wordings', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const ids = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/usageError\('([A-Za-z]+)'/g)) ids.add(m[1]);
+      }
+    };
+    walk(join(import.meta.dirname, '..', 'src'));
+    expect(ids.size).toBeGreaterThan(8);
+    for (const id of ids) expect(hasMessage(`usage.${id}`, 'fr') && hasMessage(`usage.${id}`, 'en'), id).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import type { CliIO } from './io.js';
 import { EXIT, reportError } from './main.js';
-import { AuditError, isAuditError } from '../errors.js';
+import { AuditError, isAuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { openCsv } from '../read/reader.js';
 import { CONTACT_FIELDS, resolveMapping } from '../mapping.js';
@@ -47,7 +47,7 @@ export interface SampleInfo {
 export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter'>, stdin?: Readable): Promise<SampleInfo> {
   let input: Readable;
   if (path === '-') {
-    if (!stdin) throw new AuditError('E_USAGE', { detail: 'no standard input to read' });
+    if (!stdin) throw usageError('noStdin');
     input = stdin;
   } else {
     input = createReadStream(path);
@@ -58,7 +58,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) {
     delimiter = parseDelimiterOption(opts.delimiter);
-    if (!delimiter) throw new AuditError('E_USAGE', { detail: `--delimiter: "${opts.delimiter}" is not one character (or tab, comma, semicolon, pipe)` });
+    if (!delimiter) throw usageError('delimiter', { value: opts.delimiter });
   }
   const reader = await openCsv(input, { encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined, delimiter });
   try {

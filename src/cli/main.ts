@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
-import { AuditError, isAuditError } from '../errors.js';
+import { isAuditError, usageError } from '../errors.js';
 import { detectLang, errorText, t } from '../i18n/index.js';
 import { CHANNELS, FAIL_ON, LANGS, type Channel, type FailOn, type Lang } from '../types.js';
 import { VERSION } from '../version.js';
@@ -100,7 +100,7 @@ function parseMap(values: string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values ?? []) {
     const eq = v.indexOf('=');
-    if (eq <= 0 || eq === v.length - 1) throw new AuditError('E_USAGE', { detail: `--map ${v}: expected field=column` });
+    if (eq <= 0 || eq === v.length - 1) throw usageError('map', { value: v });
     out[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
   }
   return out;
@@ -112,7 +112,7 @@ function parseChannelsOption(values: string[] | undefined): Channel[] | undefine
   for (const v of values.flatMap((x) => x.split(','))) {
     const c = v.trim().toLowerCase().replace(/-/g, '_') as Channel;
     if (!(CHANNELS as readonly string[]).includes(c)) {
-      throw new AuditError('E_USAGE', { detail: `--for ${v}: unknown channel (use ${CHANNELS.join(', ')})` });
+      throw usageError('forChannel', { value: v, channels: CHANNELS.join(', ') });
     }
     if (!out.includes(c)) out.push(c);
   }

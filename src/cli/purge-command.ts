@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { colorEnabled, reportError, type CommonOptions } from './main.js';
 import { runScan, type Extra } from './scan-command.js';
-import { AuditError } from '../errors.js';
+import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { dayOf, formatDay, parseDate } from '../read/values.js';
 import { stemOf, type ScanOptions, type ScanResult } from '../scan.js';
@@ -40,7 +40,7 @@ export function purgeDefaults(input: string, outDir: string | undefined, asOf: s
 function asOfDay(value: string | undefined, now: () => number): string {
   if (value === undefined) return formatDay(dayOf(now()));
   const d = parseDate(value);
-  if (typeof d !== 'number') throw new AuditError('E_USAGE', { detail: `--as-of: "${value}" is not a date (use 2026-12-31 or 31/12/2026)` });
+  if (typeof d !== 'number') throw usageError('date', { option: '--as-of', value });
   return formatDay(d);
 }
 
@@ -53,9 +53,9 @@ function suppressLoader(path: string | undefined, cwd: string): () => Suppressio
 export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): Promise<number> {
   let salt: string;
   try {
-    if (files.length > 1 && opts.log) throw new AuditError('E_USAGE', { detail: 'with several inputs, --log cannot name one file: use --out-dir' });
+    if (files.length > 1 && opts.log) throw usageError('logSeveral');
     // Writing the purged rows elsewhere would undo the purge.
-    if (opts.rejects) throw new AuditError('E_USAGE', { detail: '--rejects cannot be used with purge: the purged rows must be deleted, not copied (use --dry-run to review them)' });
+    if (opts.rejects) throw usageError('purgeRejects');
     salt = opts.salt !== undefined ? parseSalt(opts.salt) : generateSalt();
   } catch (e) {
     return reportError(io, (opts.lang as Lang | undefined) ?? detectLang(io.env), e);

@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { resolve } from 'node:path';
 import type { CliIO, Out } from './io.js';
 import { EXIT, colorEnabled, prepare, reportError, type CommonOptions } from './main.js';
-import { AuditError } from '../errors.js';
+import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import type { ScanOptions, ScanResult } from '../scan.js';
 import { countAtOrAbove } from '../report/model.js';
@@ -62,9 +62,9 @@ export async function runScan(
     const prepared = await prepare(opts, io);
     lang = prepared.lang;
     if (files.length > 1 && (opts.out || opts.report?.length || opts.rejects)) {
-      throw new AuditError('E_USAGE', { detail: 'with several inputs, use --out-dir instead of -o, -r or --rejects' });
+      throw usageError('severalOutputs');
     }
-    if (files.filter((f) => f === '-').length > 1) throw new AuditError('E_USAGE', { detail: 'stdin ("-") can be read only once' });
+    if (files.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
     for (const r of opts.report ?? []) assertReportFormat(r);
     const { scanFile } = await import('../scan.js');
     const quiet = !!opts.quiet;

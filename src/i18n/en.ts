@@ -24,6 +24,18 @@ export const en: Catalogue = {
   'error.E_SUPPRESSION_HEADER': 'not a cnil-audit suppression list: the header must be {columns}',
   'error.E_SUPPRESSION_ROW': 'not a cnil-audit suppression list: expected a kind (email or phone), a SHA-256 hash and its salt',
   'error.E_INTERRUPTED': 'interrupted; no output was left behind',
+  // Usage errors (usageError): option names stay as typed.
+  'usage.salt': '--salt: expected at least {min} hexadecimal characters (the salt a previous purge printed)',
+  'usage.reportFormat': '--report {path}: unknown format ".{ext}" (use .json, .md, .html or .csv)',
+  'usage.noStdin': 'no standard input to read',
+  'usage.delimiter': '--delimiter: "{value}" is not one character (or tab, comma, semicolon, pipe)',
+  'usage.date': '{option}: "{value}" is not a date (use 2026-12-31 or 31/12/2026)',
+  'usage.logSeveral': 'with several inputs, --log cannot name one file: use --out-dir',
+  'usage.purgeRejects': '--rejects cannot be used with purge: the purged rows must be deleted, not copied (use --dry-run to review them)',
+  'usage.severalOutputs': 'with several inputs, use --out-dir instead of -o, -r or --rejects',
+  'usage.stdinOnce': 'stdin ("-") can be read only once',
+  'usage.map': '--map {value}: expected field=column',
+  'usage.forChannel': '--for {value}: unknown channel (use {channels})',
 
   // Parameters of errors, put in the language by errorText: outputs named in E_OUTPUT_* errors, and
   // system error codes (the code itself stays in brackets).

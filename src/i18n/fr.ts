@@ -23,6 +23,18 @@ export const fr: Catalogue = {
   'error.E_SUPPRESSION_HEADER': 'ce n’est pas une liste d’opposition de cnil-audit : l’en-tête doit être {columns}',
   'error.E_SUPPRESSION_ROW': 'ce n’est pas une liste d’opposition de cnil-audit : chaque ligne doit donner un type (email ou phone), une empreinte SHA-256 et son sel',
   'error.E_INTERRUPTED': 'interrompu ; aucun fichier partiel n’a été laissé',
+  // Erreurs d’utilisation (usageError) : les noms d’options restent tels quels.
+  'usage.salt': '--salt : il faut au moins {min} caractères hexadécimaux (le sel qu’une purge précédente a affiché)',
+  'usage.reportFormat': '--report {path} : format « .{ext} » inconnu (utilisez .json, .md, .html ou .csv)',
+  'usage.noStdin': 'aucune entrée standard à lire',
+  'usage.delimiter': '--delimiter : « {value} » n’est pas un seul caractère (ni tab, comma, semicolon, pipe)',
+  'usage.date': '{option} : « {value} » n’est pas une date (écrivez 2026-12-31 ou 31/12/2026)',
+  'usage.logSeveral': 'avec plusieurs fichiers, --log ne peut pas nommer un seul fichier : utilisez --out-dir',
+  'usage.purgeRejects': '--rejects est impossible avec purge : les lignes purgées doivent être supprimées, pas copiées (utilisez --dry-run pour les examiner)',
+  'usage.severalOutputs': 'avec plusieurs fichiers, utilisez --out-dir plutôt que -o, -r ou --rejects',
+  'usage.stdinOnce': 'l’entrée standard (« - ») ne peut être lue qu’une fois',
+  'usage.map': '--map {value} : attendu champ=colonne',
+  'usage.forChannel': '--for {value} : canal inconnu (utilisez {channels})',
 
   // Paramètres des erreurs, traduits par errorText : sorties nommées dans les erreurs E_OUTPUT_*, et
   // codes d'erreur du système (le code reste entre parenthèses).

@@ -51,6 +51,8 @@ export function render(lang: Lang, m: MessageRef): string {
  * its translation, so a French user does not read "impossible d'écrire the cleaned file : ENOENT".
  */
 export function errorText(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
+  // A usage error worded by the catalogue (usageError in src/errors.ts).
+  if (code === 'E_USAGE' && typeof params.usage === 'string' && hasMessage(`usage.${params.usage}`, 'en')) return t(lang, `usage.${params.usage}`, params);
   const p = { ...params };
   for (const k of ['what', 'other']) {
     const v = p[k];

@@ -3,7 +3,7 @@
  * function of the report; the heavy ones are loaded only when asked for.
  */
 import { extname } from 'node:path';
-import { AuditError } from '../errors.js';
+import { usageError } from '../errors.js';
 import type { Lang } from '../types.js';
 import type { AnyReport } from './model.js';
 import { jsonChunks } from './json.js';
@@ -21,7 +21,7 @@ export function reportFormatOf(path: string): string {
 export function assertReportFormat(path: string): void {
   const f = reportFormatOf(path);
   if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
-    throw new AuditError('E_USAGE', { detail: `--report ${path}: unknown format ".${f}" (use .json, .md, .html or .csv)` });
+    throw usageError('reportFormat', { path, ext: f });
   }
 }
 
@@ -47,6 +47,6 @@ export async function renderReport(format: string, report: AnyReport, lang: Lang
       return csvChunks(report, lang);
     }
     default:
-      throw new AuditError('E_USAGE', { detail: `report format ".${format}" is not available yet` });
+      throw usageError('reportFormat', { path: format, ext: format });
   }
 }
