@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { errorText, hasMessage, t } from '../src/i18n/index.js';
 
 describe('message rendering', () => {
@@ -30,21 +32,8 @@ describe('error sentences', () => {
     expect(errorText('en', 'E_USAGE', { detail: 'ENOENT is a word here' })).toBe('ENOENT is a word here');
   });
 
-  it('name every output the code can name', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const names = new Set<string>();
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts') && !p.includes('i18n')) {
-          const src = readFileSync(p, 'utf8');
-          for (const m of src.matchAll(/what: '([^']+)'|'(the [a-z ()]+|standard output)'/g)) names.add(m[1] ?? m[2]);
-        }
-      }
-    };
-    walk(join(import.meta.dirname, '..', 'src'));
+  it('name every output the code can name', () => {
+    const names = new Set(sourceMatches(/what: '([^']+)'|'(the [a-z ()]+|standard output)'/g, (p) => !p.includes('i18n')).map((m) => m[1] ?? m[2]));
     expect(names.size).toBeGreaterThan(5);
     for (const n of names) expect(hasMessage(`output.${n}`, 'fr') && hasMessage(`output.${n}`, 'en'), n).toBe(true);
   });
@@ -56,19 +45,23 @@ describe('usage errors', () => {
     expect(errorText('fr', 'E_USAGE', { usage: 'date', option: '--as-of', value: 'hier' })).toBe('--as-of : « hier » n’est pas une date (écrivez 2026-12-31 ou 31/12/2026)');
   });
 
-  it('every usageError id used in the sources has both wordings', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const ids = new Set<string>();
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/usageError\('([A-Za-z]+)'/g)) ids.add(m[1]);
-      }
-    };
-    walk(join(import.meta.dirname, '..', 'src'));
+  it('every usageError id used in the sources has both wordings', () => {
+    const ids = new Set(sourceMatches(/usageError\('([A-Za-z]+)'/g).map((m) => m[1]));
     expect(ids.size).toBeGreaterThan(8);
     for (const id of ids) expect(hasMessage(`usage.${id}`, 'fr') && hasMessage(`usage.${id}`, 'en'), id).toBe(true);
   });
 });
+
+/** Every match of `pattern` in the TypeScript sources under src/ (optionally only the files `keep` accepts). */
+function sourceMatches(pattern: RegExp, keep: (path: string) => boolean = () => true): RegExpMatchArray[] {
+  const out: RegExpMatchArray[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts') && keep(p)) out.push(...readFileSync(p, 'utf8').matchAll(pattern));
+    }
+  };
+  walk(join(import.meta.dirname, '..', 'src'));
+  return out;
+}
