@@ -245,6 +245,8 @@ describe('cnil-audit purge', () => {
     const r = cli(['purge', 'liste-electorale-extrait.csv', '--as-of', '2030-01-01', '--election-date', '2027-03-21', '--dry-run', '--lang', 'fr'], { cwd: dir });
     expect(r.stdout).toContain('Purge à la date du 2030-01-01');
     expect(r.stdout).toContain('Essai à blanc : rien supprimé, rien écrit.');
+    // Said once, in the purge's own words (not also scan's "no cleaned file written").
+    expect(r.stdout).not.toContain('fichier nettoyé');
     expect(r.stdout).toMatch(/retention-expired: lignes 2–31/);
   });
 

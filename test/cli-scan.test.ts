@@ -116,6 +116,7 @@ describe('scan options', () => {
     const r = cli(['scan', 'nationbuilder-people.csv', '--dry-run'], { cwd: dir });
     expect([0, 1]).toContain(r.code);
     expect(files(dir)).toEqual(['nationbuilder-people.csv']);
+    expect(r.stdout).toContain('Dry run: no cleaned file written.');
   });
 
   it('--format none prints nothing; -q prints nothing', () => {

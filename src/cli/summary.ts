@@ -49,8 +49,9 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   if (r.output.scrubbedColumns.length) lines.push('', t(lang, 'summary.scrubbed', { columns: r.output.scrubbedColumns.join(', ') }));
   if (r.truncated) lines.push(c.yellow(t(lang, 'summary.truncated', { limit: 10000 })));
   lines.push('');
-  if (r.options.dryRun) lines.push(t(lang, 'summary.dryRun'));
   const purge = r.command === 'purge';
+  // A purge says what its dry run did in its own part of the summary ("nothing deleted, nothing written").
+  if (r.options.dryRun && !purge) lines.push(t(lang, 'summary.dryRun'));
   if (result.written.clean) lines.push(t(lang, purge ? 'summary.wrotePurged' : 'summary.wroteClean', { path: result.written.clean }));
   for (const p of result.written.reports) lines.push(t(lang, 'summary.wroteReport', { path: p }));
   if (result.written.rejects) lines.push(c.yellow(t(lang, 'summary.wroteRejects', { path: result.written.rejects })));
