@@ -76,9 +76,8 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     let suppression: ConstructorParameters<typeof PurgeRun>[0]['suppression'];
     // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
     // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
-    const listPath = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
-    if (listPath) {
-      const path = listPath;
+    const path = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    if (path) {
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
       suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true) : readConfiguredList(path), addedOn: day };
