@@ -21,6 +21,7 @@ import { FindingSpool, type FindingList, type FindingSink } from './report/findi
 import type { ReportFinding } from './report/model.js';
 import { writeReport } from './report/index.js';
 import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
+import { writeWaiting } from './write/drain.js';
 import type { Config } from './config.js';
 import type { Channel, FailOn, Lang } from './types.js';
 import { NAME, VERSION } from './version.js';
@@ -267,7 +268,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const writeClean = async (text: string, first: boolean) => {
       const buf = encodeClean(text, first);
       if (clean) await clean.write(buf);
-      else if (cleanStdout && !cleanStdout.write(buf)) await new Promise((r) => cleanStdout!.once('drain', r));
+      else if (cleanStdout) await writeWaiting(cleanStdout, buf);
     };
     await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
     if (rejects) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));

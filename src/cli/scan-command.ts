@@ -4,7 +4,8 @@ import { Chalk } from 'chalk';
 import { resolve } from 'node:path';
 import type { CliIO, Out } from './io.js';
 import { EXIT, colorEnabled, prepare, reportError, type CommonOptions } from './main.js';
-import { AuditError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
+import { writeWaiting, type WritableLike } from '../write/drain.js';
 import { detectLang, t } from '../i18n/index.js';
 import type { ScanOptions, ScanResult } from '../scan.js';
 import { countAtOrAbove } from '../report/model.js';
@@ -14,27 +15,7 @@ import { startProgress } from './progress.js';
 
 /** Writes chunks to a stream, waiting when it asks to (a slow pipe must not pile up a whole report). */
 async function writeAll(out: Out, chunks: Iterable<string>): Promise<void> {
-  const stream = out as Out & Partial<Pick<NodeJS.WritableStream, 'on' | 'off'>>;
-  for (const chunk of chunks) {
-    if (stream.write(chunk) === false && typeof stream.on === 'function') {
-      // Settles on 'error' and 'close' too: a reader gone for good must not leave the run waiting.
-      await new Promise<void>((resolve, reject) => {
-        const settle = (e?: unknown) => {
-          stream.off!('drain', onDrain);
-          stream.off!('error', onError);
-          stream.off!('close', onClose);
-          if (e) reject(e);
-          else resolve();
-        };
-        const onDrain = () => settle();
-        const onError = (e: unknown) => settle(e);
-        const onClose = () => settle(new AuditError('E_OUTPUT_UNWRITABLE', { what: 'standard output', detail: 'closed' }));
-        stream.on!('drain', onDrain);
-        stream.on!('error', onError);
-        stream.on!('close', onClose);
-      });
-    }
-  }
+  for (const chunk of chunks) await writeWaiting(out as WritableLike, chunk);
 }
 
 /** The chunks with the last one's final line break removed. */
