@@ -114,7 +114,8 @@ function defaultPath(opts: ScanOptions, suffix: string): string {
   return join(dir, `${stem}${suffix}`);
 }
 
-function resolveDate(value: string | undefined, name: string): number | undefined {
+/** A date option (`--as-of`, `--election-date`) as a day number; undefined when absent; E_USAGE when unreadable. */
+export function resolveDate(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const d = parseDate(value);
   if (typeof d !== 'number') throw usageError('date', { option: name, value });
@@ -139,10 +140,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   const encoding = opts.encoding ? canonicalEncoding(opts.encoding) : undefined;
   const outputEncoding = opts.outputEncoding ? canonicalEncoding(opts.outputEncoding) : undefined;
   let delimiter: string | undefined;
-  if (opts.delimiter !== undefined) {
-    delimiter = parseDelimiterOption(opts.delimiter);
-    if (!delimiter) throw usageError('delimiter', { value: opts.delimiter });
-  }
+  if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
 
   // Output paths, checked before anything is read or written.
   const cleanPath = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, '.clean.csv');

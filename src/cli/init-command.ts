@@ -56,10 +56,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   const { canonicalEncoding } = await import('../read/encoding.js');
   const { parseDelimiterOption } = await import('../read/dialect.js');
   let delimiter: string | undefined;
-  if (opts.delimiter !== undefined) {
-    delimiter = parseDelimiterOption(opts.delimiter);
-    if (!delimiter) throw usageError('delimiter', { value: opts.delimiter });
-  }
+  if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
   const reader = await openCsv(input, { encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined, delimiter });
   try {
     const header = reader.header;

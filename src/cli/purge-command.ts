@@ -12,8 +12,8 @@ import { colorEnabled, reportError, type CommonOptions } from './main.js';
 import { runScan, type Extra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
-import { dayOf, formatDay, parseDate } from '../read/values.js';
-import { stemOf, type ScanOptions, type ScanResult } from '../scan.js';
+import { dayOf, formatDay } from '../read/values.js';
+import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { assertNotInput } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, generateSalt, parseSalt, retentionApplied, saltFingerprint } from '../purge.js';
 import type { Field, Lang } from '../types.js';
@@ -38,10 +38,7 @@ export function purgeDefaults(input: string, outDir: string | undefined, asOf: s
 
 /** The --as-of day as scanFile will read it (today when absent). */
 function asOfDay(value: string | undefined, now: () => number): string {
-  if (value === undefined) return formatDay(dayOf(now()));
-  const d = parseDate(value);
-  if (typeof d !== 'number') throw usageError('date', { option: '--as-of', value });
-  return formatDay(d);
+  return formatDay(resolveDate(value, '--as-of') ?? dayOf(now()));
 }
 
 /** Loads `--suppress` once, at the first file (so a bad list is reported like any input error). */

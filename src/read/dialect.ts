@@ -2,6 +2,8 @@
  * Dialect sniffing (SPEC §2): delimiter among `,` `;` tab `|`, line terminator, and quoting style,
  * read from the first records of the decoded text. Pure: text in, dialect out.
  */
+import { usageError } from '../errors.js';
+
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 export interface SniffResult {
@@ -114,9 +116,10 @@ export function sniffDialect(text: string, final: boolean, forcedDelimiter?: str
   return { delimiter, recordDelimiter: scan.terminator ?? '\n', quoteAll, quoteEmpty: quoteAll && quoteEmpty };
 }
 
-/** Parses a `--delimiter` value: a character, or a name (tab, comma, semicolon, pipe). */
-export function parseDelimiterOption(value: string): string | undefined {
+/** Parses a `--delimiter` value: a character, or a name (tab, comma, semicolon, pipe). Throws E_USAGE. */
+export function parseDelimiterOption(value: string): string {
   const names: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
   const v = names[value.toLowerCase()] ?? value;
-  return v.length === 1 && v !== '"' && v !== '\n' && v !== '\r' ? v : undefined;
+  if (v.length === 1 && v !== '"' && v !== '\n' && v !== '\r') return v;
+  throw usageError('delimiter', { value });
 }
