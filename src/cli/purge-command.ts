@@ -41,10 +41,14 @@ function asOfDay(value: string | undefined, now: () => number): string {
   return formatDay(resolveDate(value, '--as-of') ?? dayOf(now()));
 }
 
-/** Loads `--suppress` once, at the first file (so a bad list is reported like any input error). */
-function suppressLoader(path: string | undefined, cwd: string): () => SuppressionList | undefined {
+/**
+ * `--suppress`: its resolved path, and a loader that reads it once, at the first file (so a bad list
+ * is reported like any input error).
+ */
+function suppressOption(value: string | undefined, cwd: string): { path?: string; load: () => SuppressionList | undefined } {
+  const path = value ? resolve(cwd, value) : undefined;
   let list: SuppressionList | undefined;
-  return () => (path ? (list ??= SuppressionList.read(resolve(cwd, path))) : undefined);
+  return { path, load: () => (path ? (list ??= SuppressionList.read(path)) : undefined) };
 }
 
 export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): Promise<number> {
@@ -59,7 +63,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   }
   const now = io.now ?? Date.now;
   const purgedAt = new Date(now()).toISOString();
-  const suppressList = suppressLoader(opts.suppress, io.cwd);
+  const suppress = suppressOption(opts.suppress, io.cwd);
   const runs = new Map<string, PurgeRun>();
   let lang: Lang = 'en';
   let saltShown = false;
@@ -90,10 +94,10 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
       retention: retentionApplied(base.config, base.lang ?? 'en'),
     });
     runs.set(base.input, run);
-    const lists = [suppressList(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
+    const lists = [suppress.load(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
     const more: Partial<ScanOptions> = {
       // The list read by --suppress: no output over it (the list being extended is an output itself).
-      readOnly: opts.suppress && resolve(io.cwd, opts.suppress) !== suppression?.path ? [{ path: resolve(io.cwd, opts.suppress), what: 'the suppression list' }] : [],
+      readOnly: suppress.path && suppress.path !== suppression?.path ? [{ path: suppress.path, what: 'the suppression list' }] : [],
       out: base.out ?? defaults.out,
       reports: base.reports?.length ? base.reports : [defaults.report],
       sidecars: run.sidecars(),
@@ -148,16 +152,16 @@ function readConfiguredList(path: string): SuppressionList {
  * summary says so); a list named by --suppress must exist. No output may be written over a list.
  */
 export async function runScanWithSuppression(files: string[], opts: CommonOptions & { suppress?: string }, io: CliIO): Promise<number> {
-  const given = suppressLoader(opts.suppress, io.cwd);
+  const suppress = suppressOption(opts.suppress, io.cwd);
   let configured: SuppressionList | undefined;
   const counters = new Map<string, { suppressed?: number; unwritten?: string }>();
   const extra: Extra = (_file, base) => {
     const lists: SuppressionList[] = [];
     const readOnly: NonNullable<ScanOptions['readOnly']> = [];
-    const g = given();
-    if (g) {
-      lists.push(g);
-      readOnly.push({ path: resolve(io.cwd, opts.suppress!), what: 'the suppression list' });
+    const given = suppress.load();
+    if (given) {
+      lists.push(given);
+      readOnly.push({ path: suppress.path!, what: 'the suppression list' });
     }
     const path = base.config?.suppressionList;
     let unwritten: string | undefined;
