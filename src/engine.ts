@@ -4,7 +4,7 @@
  * business of stream.ts and scan.ts.
  */
 import { AuditError } from './errors.js';
-import { CONTACT_FIELDS, resolveMapping, type MappingResult } from './mapping.js';
+import { CONTACT_FIELDS, fieldGetter, resolveMapping, type MappingResult } from './mapping.js';
 import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
 import { parseChannels } from './channels.js';
@@ -161,15 +161,7 @@ export class AuditEngine {
       if (acted === 'scrub-field' && r.scrub) (scrub ??= []).push(...r.scrub);
     };
 
-    const mapping = this.plan.mapping;
-    const get = (field: Field): string | undefined => {
-      const i = mapping[field];
-      if (i === undefined) return undefined;
-      const v = cells[i];
-      if (v === undefined) return undefined;
-      const t = v.trim();
-      return t === '' ? undefined : t;
-    };
+    const get = fieldGetter(this.plan.mapping, cells);
 
     // A row with the wrong field count is not read further: its fields cannot be trusted.
     if (cells.length !== this.plan.header.length) {

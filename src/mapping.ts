@@ -67,6 +67,15 @@ export function fieldForHeader(header: string): Field | undefined {
 
 export type Mapping = Partial<Record<Field, number>>;
 
+/** A field's trimmed value in a row's cells; undefined when unmapped, missing or blank. The engine's reading. */
+export function fieldGetter(mapping: Mapping, cells: readonly string[]): (field: Field) => string | undefined {
+  return (field) => {
+    const i = mapping[field];
+    const v = i === undefined ? undefined : cells[i]?.trim();
+    return v ? v : undefined;
+  };
+}
+
 export interface MappingResult {
   mapping: Mapping;
   /** field → column name, as the report records it. */

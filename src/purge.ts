@@ -15,7 +15,7 @@ import { ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
 import { formatDay, parseDate } from './read/values.js';
 import type { Config } from './config.js';
-import type { Mapping } from './mapping.js';
+import { fieldGetter, type Mapping } from './mapping.js';
 import type { PurgeSection } from './report/model.js';
 import type { Sidecar } from './scan.js';
 import type { Field, Finding, Lang } from './types.js';
@@ -142,14 +142,6 @@ export function identityOf(get: (field: Field) => string | undefined): { kind: I
   return { kind: 'name', value: `${fold(last ?? '')}|${fold(first ?? '')}|${typeof born === 'number' ? formatDay(born) : ''}` };
 }
 
-/** The trimmed value of a field in raw cells, as the engine reads it. */
-export function fieldGetter(mapping: Mapping, cells: readonly string[]): (field: Field) => string | undefined {
-  return (field) => {
-    const i = mapping[field];
-    const v = i === undefined ? undefined : cells[i]?.trim();
-    return v ? v : undefined;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Reasons
