@@ -13,6 +13,7 @@ import type { Rule } from '../rules/types.js';
 import { DEFAULT_RETENTION } from '../engine.js';
 import { RETENTION_BASIS } from '../retention.js';
 import type { Lang, Reference } from '../types.js';
+import { mdCell, mdLink } from '../report/md.js';
 
 export type CatalogueFormat = 'text' | 'json' | 'md';
 
@@ -53,16 +54,12 @@ function wrap(text: string, indent: string, hang = indent, width = 100): string 
   return lines.join('\n');
 }
 
-function mdCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 /** The catalogue as a Markdown table; the README's rules table is exactly this (lang en). */
 export function renderRulesMarkdown(lang: Lang, list: readonly Rule[] = rules): string {
   const head = ['colId', 'colSeverity', 'colAction', 'colDescription', 'colSources'].map((k) => t(lang, `rules.${k}`));
   const rows = list.map((r) => {
     const e = ruleEntry(r, lang);
-    const sources = e.references.map((ref) => `[${mdCell(ref.label).replace(/[[\]]/g, '\\$&')}](${ref.url})`).join('<br>');
+    const sources = e.references.map((ref) => mdLink(ref.label, ref.url)).join('<br>');
     return `| \`${e.id}\` | ${e.severity} | ${e.action} | ${mdCell(e.title)} | ${sources || '—'} |`;
   });
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n') + '\n';
@@ -177,7 +174,7 @@ export function renderExplain(e: Explanation, format: CatalogueFormat, lang: Lan
   if (format === 'md') {
     const out = [`## \`${e.id}\` — ${e.title}`, '', severity, ''];
     for (const [h, body] of sections) out.push(`### ${h}`, '', body, '');
-    out.push(`### ${t(lang, 'explain.sources')}`, '', ...e.references.map((r) => `- [${r.label}](${r.url})`), '');
+    out.push(`### ${t(lang, 'explain.sources')}`, '', ...e.references.map((r) => `- ${mdLink(r.label, r.url)}`), '');
     out.push(`### ${t(lang, 'explain.fix')}`, '', e.fix, '');
     if (e.retention) out.push(`### ${t(lang, 'explain.retention').replace(/\s*:$/, '')}`, '', ...e.retention.map((r) => `- ${r.text}`), '');
     if (e.interpretation) out.push(`### ${t(lang, 'explain.interpretation')}`, '', e.interpretation, '');
