@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { cli, files, tempDir, FIXTURES } from './helpers/cli.js';
@@ -168,6 +168,18 @@ describe('scan options', () => {
     expect([0, 1]).toContain(r.code);
     expect(files(join(dir, 'out'))).toEqual(['action-network.clean.csv', 'action-network.report.json', 'liste-electorale-extrait.clean.csv', 'liste-electorale-extrait.report.json']);
     expectOneLineError(cli(['scan', 'action-network.csv', 'liste-electorale-extrait.csv', '-o', 'x.csv'], { cwd: dir }), /--out-dir/);
+  });
+
+  it('--out-dir creates its folder (0700), but not on a dry run; a file in its way is a one-line error', () => {
+    const dir = tempDir('action-network.csv');
+    const r = cli(['scan', 'action-network.csv', '--out-dir', 'out/nested', '--format', 'none'], { cwd: dir });
+    expect([0, 1]).toContain(r.code);
+    expect(statSync(join(dir, 'out/nested')).mode & 0o777).toBe(0o700);
+    expect(files(join(dir, 'out/nested'))).toEqual(['action-network.clean.csv', 'action-network.report.json']);
+    cli(['scan', 'action-network.csv', '--out-dir', 'dry', '--dry-run', '--format', 'none'], { cwd: dir });
+    expect(existsSync(join(dir, 'dry'))).toBe(false);
+    writeFileSync(join(dir, 'taken'), 'x');
+    expectOneLineError(cli(['scan', 'action-network.csv', '--out-dir', 'taken'], { cwd: dir }), /taken: cannot write the output folder \(--out-dir\): a part of the path is not a folder \(ENOTDIR\)/);
   });
 
   it('reads a config file from the current folder', () => {

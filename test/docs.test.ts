@@ -28,3 +28,28 @@ describe('README rules table', () => {
     expect(() => replaceRulesSection('# no markers\n', 'x')).toThrow(/markers/);
   });
 });
+
+describe('README quick start', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const commands = block.split('\n').filter((l) => l.trim() && !l.trimStart().startsWith('#'));
+
+  it('has two commands: set-up and sample run, then the tests', () => {
+    expect(commands).toHaveLength(2);
+    expect(commands[0]).toMatch(/^npm ci && node bin\/cnil-audit\.js scan fixtures\//);
+    expect(commands[1]).toBe('npm test');
+  });
+
+  it('writes outside fixtures/, into a git-ignored folder (so the tests that follow find fixtures/ clean)', () => {
+    const outDir = /--out-dir (\S+)/.exec(commands[0])?.[1];
+    expect(outDir).toBeDefined();
+    expect(readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain(`${outDir}/`);
+  });
+
+  it('is what .ci/run runs, exactly as written and in order', () => {
+    const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8').split('\n');
+    const at = commands.map((c) => ci.indexOf(c));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+});

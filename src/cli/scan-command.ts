@@ -2,9 +2,10 @@
 import type { FindingList } from '../report/findings.js';
 import { Chalk } from 'chalk';
 import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
 import { EXIT, colorEnabled, prepare, reportError, type CommonOptions } from './main.js';
-import { usageError } from '../errors.js';
+import { AuditError, usageError } from '../errors.js';
 import { writeWaiting, type WritableLike } from '../write/drain.js';
 import { detectLang, t } from '../i18n/index.js';
 import type { ScanOptions, ScanResult } from '../scan.js';
@@ -47,6 +48,9 @@ export async function runScan(
     }
     if (files.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
     for (const r of opts.report ?? []) assertReportFormat(r);
+    // --out-dir names a folder to put the outputs in: created (0700, like the outputs' 0600) as `mkdir -p`
+    // would, so a first run needs no set-up; a dry run writes nothing, not even the folder.
+    if (opts.outDir && !opts.dryRun) makeOutDir(resolve(io.cwd, opts.outDir));
     const { scanFile } = await import('../scan.js');
     const quiet = !!opts.quiet;
     // With `-o -` the cleaned file takes stdout; the human summary moves to stderr.
@@ -130,5 +134,15 @@ export async function runScan(
     return worst;
   } catch (e) {
     return reportError(io, lang, e);
+  }
+}
+
+function makeOutDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // mkdir -p says EEXIST when a file stands where the folder should be: that is "not a folder".
+    throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the output folder', detail: code === 'EEXIST' ? 'ENOTDIR' : (code ?? String(e)) }, { file: dir });
   }
 }

@@ -48,6 +48,7 @@ export const en: Catalogue = {
   'output.the config file': 'the config file',
   'output.the findings spool (temp folder)': 'the findings spool (temp folder)',
   'output.standard output': 'standard output',
+  'output.the output folder': 'the output folder (--out-dir)',
   'errno.ENOENT': 'no such file or folder',
   'errno.ENOTDIR': 'a part of the path is not a folder',
   'errno.EISDIR': 'this is a folder',

@@ -47,6 +47,7 @@ export const fr: Catalogue = {
   'output.the config file': 'le fichier de configuration',
   'output.the findings spool (temp folder)': 'le fichier temporaire des constats (dossier temporaire)',
   'output.standard output': 'la sortie standard',
+  'output.the output folder': 'le dossier des sorties (--out-dir)',
   'errno.ENOENT': 'fichier ou dossier introuvable',
   'errno.ENOTDIR': 'une partie du chemin n’est pas un dossier',
   'errno.EISDIR': 'c’est un dossier',
