@@ -1,17 +1,11 @@
 /** Reading channel names (`--for`, the `channel` column, a `consent` column listing channels). */
 import type { Channel } from './types.js';
 import { normalizeWord } from './read/values.js';
+import { memo } from './text.js';
 
-/** Words naming each channel, FR/EN, accent- and case-insensitive, matched as whole tokens. */
-export const CHANNEL_WORDS: Record<Channel, readonly string[]> = {
-  email: ['email', 'e-mail', 'mail', 'courriel', 'emailing', 'newsletter', 'mel'],
-  sms: ['sms', 'mms', 'texto', 'textos', 'text'],
-  automated_call: ['automated_call', 'automate', 'automates', 'automated call', 'robocall', 'appel automatise', 'appels automatises', 'automate d appel'],
-  phone: ['phone', 'telephone', 'tel', 'appel', 'appels', 'call', 'phoning'],
-  post: ['post', 'courrier', 'postal', 'lettre', 'mailing postal', 'courrier postal'],
-  social: ['social', 'reseaux', 'reseau social', 'reseaux sociaux', 'social media', 'facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'whatsapp', 'telegram', 'messenger', 'dm', 'ads', 'custom audience'],
-  door: ['door', 'porte a porte', 'porte-a-porte', 'pap', 'door to door', 'door-to-door', 'canvass', 'canvassing', 'boitage', 'tractage'],
-};
+import { CHANNEL_WORDS } from './vocabulary/channels.js';
+
+export { CHANNEL_WORDS };
 
 const INDEX: Map<string, Channel> = (() => {
   const m = new Map<string, Channel>();
@@ -27,17 +21,11 @@ export function channelOf(word: string): Channel | undefined {
 }
 
 /** Channels listed in a cell: "email;sms", "Email, SMS", "porte-à-porte / téléphone". */
-const parsedChannels = new Map<string, Channel[]>();
+const parsedChannels = memo(parseChannelList);
 export function parseChannels(cell: string | undefined): Channel[] {
-  if (!cell) return [];
-  const hit = parsedChannels.get(cell);
-  if (hit) return hit.slice();
-  const v = parseChannels2(cell);
-  if (parsedChannels.size >= 4096) parsedChannels.clear();
-  parsedChannels.set(cell, v);
-  return v.slice();
+  return cell ? parsedChannels(cell).slice() : [];
 }
-function parseChannels2(cell: string): Channel[] {
+function parseChannelList(cell: string): Channel[] {
   const out: Channel[] = [];
   for (const part of cell.split(/[;,/|+&]| et | and /i)) {
     const ch = channelOf(part);

@@ -16,18 +16,12 @@ import { CHANNELS, type Action, type Category, type Channel, type Field, type Fi
 
 export type Mode = 'scan' | 'purge';
 
-/** Rules whose findings remove a row in `purge` (issue #4): the rest is reported, not acted on. */
-export const PURGE_RULES: ReadonlySet<string> = new Set([
-  'retention-expired', 'objection-ignored', 'social-scraping', 'forbidden-source', 'malformed-row',
-]);
+/** Rules whose findings remove a row in `purge`: declared by each rule's `purge` rank. */
+export { PURGE_RULES } from './rules/index.js';
 
-/** Retention defaults (SPEC §5); each is explained, with its source, by `cnil-audit explain`. */
-export const DEFAULT_RETENTION: Readonly<Record<string, string>> = {
-  regular_contact: '3y',
-  occasional_contact: '2m',
-  prospect: '2m',
-  voter: '0d',
-};
+/** Retention defaults: decided, with their sources, in src/law/retention.ts. */
+export { DEFAULT_RETENTION } from './law/retention.js';
+import { DEFAULT_RETENTION } from './law/retention.js';
 
 export interface EngineOptions {
   config?: Config;
@@ -141,7 +135,7 @@ export class AuditEngine {
     let scrub: number[] | undefined;
 
     const emit = (a: ActiveRule, r: RuleReport) => {
-      const acted = this.mode === 'scan' || PURGE_RULES.has(a.rule.id) ? a.action : 'flag';
+      const acted = this.mode === 'scan' || a.rule.purge !== undefined ? a.action : 'flag';
       const f: Finding = {
         rule: a.rule.id,
         severity: a.severity,

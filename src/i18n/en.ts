@@ -419,4 +419,19 @@ export const en: Catalogue = {
   'purge.saltStderr': 'purge log salt, printed once (keep it apart from the log; reuse it with --salt): {salt}',
   'purge.nextStep': 'Next step: check {path}, then replace {input} with it yourself (purge never overwrites its input); file this summary, the report and the purge log.',
   // --- end purge ---
+  // --- law layer (issue 11) ---
+  'explain.interpretations': 'Interpretations this rule rests on (the tool’s readings where no text settles the question):',
+  'law.sources.precedence': 'When a source text names several sources, forbidden files and files that are always a problem win over generic words, and social words win only when a network is named: the order is the tool’s reading of the CNIL guides.',
+  'law.sources.network-alone': 'A row whose only clue is a social network is read as an occasional contact (a one-off interaction), the least entitled social contact, rather than as a follower.',
+  'law.consent.opt-in-channels': 'Email needs an opt-in from every non-member: the CNIL aligns political email on commercial prospecting, and its December 2025 sanctions also accepted proof of a legitimate interest ("les destinataires pouvaient s’attendre à recevoir ces messages"); requiring the opt-in is the conservative reading.',
+  'law.consent.status-trusted': 'A list status ("subscribed") counts as consent only where the person gave the data to the campaign itself (membership, donation, in person, web form, petition) or where the file gives no source at all, as a sign-up tool’s export often does; unknown-source then asks for the origin.',
+  'law.consent.dated-by-collection': 'A consent given at collection (web form, petition, meeting, donation, membership) is dated by the collection date when no consent date is given.',
+  'law.consent.generic-scope': 'A generic "yes" covers only the channel of collection (web form and petition: email; social network: that network; in person: the channels whose details were given): a cautious reading of the CNIL texts, which reason channel by channel.',
+  'law.consent.optout-no-channel-left': 'An unsubscribe with no other channel still consented is read as an objection to political prospecting as a whole (GDPR art. 21.3).',
+  'law.consent.later-consent-lifts-objection': 'A consent dated after a dated objection is read as a new, later choice of the person.',
+  'law.consent.in-person-assumed': 'In a file with no consent column at all, an in-person contact is assumed to have agreed to the channels whose details they gave; the assumption is reported.',
+  'law.category.by-source': 'Categories by source: a follower, a web-form sign-up, a donor and a former member are regular contacts; a petition, in-person, referral or one-off social contact becomes regular only with a consent or a yes to the first message.',
+  'law.channels.member-all': 'A member may be contacted on any channel whose details they gave, unless they objected: the membership relationship (GDPR art. 9.2.d) is read as covering the party’s own communication.',
+  'law.retention.regular-contact': '"When the exchanges end" has no set duration: the tool reads it as 3 years without contact from the person (the CNIL’s usual reference for prospects).',
+  // --- end law layer ---
 };

@@ -416,4 +416,19 @@ export const fr: Catalogue = {
   'purge.saltStderr': 'sel du journal de purge, affiché une seule fois (conservez-le à part du journal ; réutilisez-le avec --salt) : {salt}',
   'purge.nextStep': 'Étape suivante : vérifiez {path}, puis remplacez vous-même {input} par ce fichier (purge n’écrase jamais son entrée) ; archivez ce résumé, le rapport et le journal de purge.',
   // --- end purge ---
+  // --- law layer (issue 11) ---
+  'explain.interpretations': 'Interprétations sur lesquelles repose la règle (lectures de l’outil là où aucun texte ne tranche) :',
+  'law.sources.precedence': 'Quand un texte de source nomme plusieurs sources, les fichiers interdits et les fichiers toujours problématiques l’emportent sur les mots génériques, et les mots des réseaux sociaux ne l’emportent que si un réseau est nommé : cet ordre est la lecture des guides de la CNIL par l’outil.',
+  'law.sources.network-alone': 'Une ligne dont le seul indice est un réseau social est lue comme un contact occasionnel (une interaction ponctuelle), le contact social le moins autorisé, plutôt que comme un abonné.',
+  'law.consent.opt-in-channels': 'Le courriel exige un opt-in de tout non-adhérent : la CNIL aligne le courriel politique sur la prospection commerciale, et ses sanctions de décembre 2025 ont aussi admis la preuve d’un intérêt légitime (« les destinataires pouvaient s’attendre à recevoir ces messages ») ; exiger l’opt-in est la lecture prudente.',
+  'law.consent.status-trusted': 'Un statut de liste (« subscribed ») ne vaut consentement que si la personne a donné ses données à la campagne elle-même (adhésion, don, rencontre, formulaire, pétition) ou si le fichier n’indique aucune source, comme souvent l’export d’un outil d’inscription ; unknown-source demande alors l’origine.',
+  'law.consent.dated-by-collection': 'Un consentement donné à la collecte (formulaire, pétition, rencontre, don, adhésion) est daté par la date de collecte quand aucune date de consentement n’est donnée.',
+  'law.consent.generic-scope': 'Un « oui » générique ne couvre que le canal de collecte (formulaire et pétition : courriel ; réseau social : ce réseau ; rencontre : les canaux dont les coordonnées ont été données) : lecture prudente des textes de la CNIL, qui raisonnent canal par canal.',
+  'law.consent.optout-no-channel-left': 'Une désinscription sans autre canal encore consenti est lue comme une opposition à toute prospection politique (RGPD art. 21.3).',
+  'law.consent.later-consent-lifts-objection': 'Un consentement daté après une opposition datée est lu comme un nouveau choix, postérieur, de la personne.',
+  'law.consent.in-person-assumed': 'Dans un fichier sans aucune colonne de consentement, un contact rencontré en personne est présumé avoir accepté les canaux dont il a donné les coordonnées ; la présomption est signalée.',
+  'law.category.by-source': 'Catégories par source : un abonné, un inscrit par formulaire, un donateur et un ancien adhérent sont des contacts réguliers ; un contact de pétition, de rencontre, de parrainage ou une interaction sociale ponctuelle ne devient régulier qu’avec un consentement ou un oui au premier message.',
+  'law.channels.member-all': 'Un adhérent peut être contacté sur tout canal dont il a donné les coordonnées, sauf opposition : la relation d’adhésion (RGPD art. 9.2.d) est lue comme couvrant la communication du parti lui-même.',
+  'law.retention.regular-contact': '« Lorsque les échanges prennent fin » n’a pas de durée fixée : l’outil le lit comme 3 ans sans contact de la personne (la référence habituelle de la CNIL pour les prospects).',
+  // --- end law layer ---
 };

@@ -1,5 +1,5 @@
 import { defineRule } from './types.js';
-import { channelVerdict } from '../classify.js';
+import { channelVerdict } from '../law/channels.js';
 import { rgpd, CNIL_EMAIL, CNIL_PHONE, QOMON_GDPR_REFLEXES, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
@@ -13,6 +13,8 @@ export default defineRule({
   id: 'cross-channel',
   severity: 'error',
   action: 'drop-row',
+  tags: ['consent'],
+  decisions: ['consent.generic-scope', 'consent.status-trusted', 'channels.member-all', 'channels.phone-post', 'channels.door', 'channels.social', 'channels.same-network', 'sources.network-alone'],
   references: [
     CNIL_PHONE,
     CNIL_EMAIL,

@@ -19,6 +19,9 @@ export default defineRule({
   id: 'forbidden-source',
   severity: 'error',
   action: 'drop-row',
+  tags: ['source'],
+  purge: 1,
+  decisions: ['sources.unusable', 'sources.precedence'],
   references: [
     {
       label: 'CNIL — Les fichiers qui ne peuvent pas être utilisés pour la communication politique (21 octobre 2025)',

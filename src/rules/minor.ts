@@ -21,6 +21,7 @@ export default defineRule({
   id: 'minor',
   severity: 'warning',
   action: 'flag',
+  tags: ['data'],
   references: [
     {
       label: 'Légifrance — Loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), article 45',

@@ -13,6 +13,8 @@ export default defineRule({
   id: 'missing-consent-proof',
   severity: 'warning',
   action: 'flag',
+  tags: ['consent'],
+  decisions: ['consent.dated-by-collection', 'consent.in-person-assumed'],
   references: [
     rgpd('7.1', 'preuve du consentement'),
     CNIL_SANCTIONS_2025,

@@ -29,6 +29,9 @@ export default defineRule({
   id: 'objection-ignored',
   severity: 'error',
   action: 'drop-row',
+  tags: ['consent'],
+  purge: 3,
+  decisions: ['consent.optout-no-channel-left', 'consent.later-consent-lifts-objection'],
   references: [
     rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'),
     CNIL_VOTER_RIGHTS_2026,

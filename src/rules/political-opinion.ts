@@ -13,6 +13,8 @@ export default defineRule({
   id: 'political-opinion',
   severity: 'error',
   action: 'scrub-field',
+  tags: ['data'],
+  decisions: ['category.member', 'category.by-source'],
   references: [
     rgpd('9.1 et 9.2.a/9.2.d', 'catégories particulières ; exceptions'),
     CNIL_POLITICAL_FILES,

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'profiling',
   severity: 'error',
   action: 'scrub-field',
+  tags: ['data'],
   references: [
     CNIL_SOCIAL_NETWORKS,
     rgpd('4.4 et 21.2', 'profilage ; opposition au profilage lié à la prospection'),

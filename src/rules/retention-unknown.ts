@@ -1,5 +1,5 @@
 import { defineRule } from './types.js';
-import { decideRetention } from '../retention.js';
+import { decideRetention } from '../law/retention.js';
 import { rgpd, CNIL_SANCTIONS_2025 } from './references.js';
 
 /**
@@ -11,6 +11,8 @@ export default defineRule({
   id: 'retention-unknown',
   severity: 'warning',
   action: 'flag',
+  tags: ['retention'],
+  decisions: ['retention.regular-contact', 'category.by-source'],
   references: [
     rgpd('5.1.e', 'limitation de la conservation'),
     rgpd('5.2', 'responsabilité (accountability)'),

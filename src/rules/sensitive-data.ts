@@ -11,6 +11,7 @@ export default defineRule({
   id: 'sensitive-data',
   severity: 'error',
   action: 'scrub-field',
+  tags: ['data'],
   references: [
     rgpd('9.1', 'catégories particulières de données'),
     CNIL_EMAIL,

@@ -1,6 +1,6 @@
 import { defineRule, type RowContext } from './types.js';
 import type { Channel, Field } from '../types.js';
-import { isOwnData } from '../classify.js';
+import { isOwnData } from '../law/sources.js';
 import { rgpd, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
 
 type ContactKind = 'email' | 'phone' | 'address';
@@ -29,6 +29,8 @@ export default defineRule({
   id: 'social-enrichment',
   severity: 'error',
   action: 'scrub-field',
+  tags: ['source', 'consent'],
+  decisions: ['sources.own-data', 'sources.social'],
   references: [
     CNIL_SOCIAL_NETWORKS,
     rgpd('5.1.a', 'licéité, loyauté, transparence'),

@@ -13,6 +13,8 @@ export default defineRule({
   id: 'third-party-source',
   severity: 'warning',
   action: 'flag',
+  tags: ['source'],
+  decisions: ['sources.third-party'],
   references: [
     CNIL_EMAIL,
     CNIL_PHONE,

@@ -1,0 +1,13 @@
+/** Channel words (`--for`, the `channel` column, a `consent` column listing channels): data only. */
+import type { Channel } from '../types.js';
+
+/** Words naming each channel, FR/EN, accent- and case-insensitive, matched as whole tokens. */
+export const CHANNEL_WORDS: Record<Channel, readonly string[]> = {
+  email: ['email', 'e-mail', 'mail', 'courriel', 'emailing', 'newsletter', 'mel'],
+  sms: ['sms', 'mms', 'texto', 'textos', 'text'],
+  automated_call: ['automated_call', 'automate', 'automates', 'automated call', 'robocall', 'appel automatise', 'appels automatises', 'automate d appel'],
+  phone: ['phone', 'telephone', 'tel', 'appel', 'appels', 'call', 'phoning'],
+  post: ['post', 'courrier', 'postal', 'lettre', 'mailing postal', 'courrier postal'],
+  social: ['social', 'reseaux', 'reseau social', 'reseaux sociaux', 'social media', 'facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'whatsapp', 'telegram', 'messenger', 'dm', 'ads', 'custom audience'],
+  door: ['door', 'porte a porte', 'porte-a-porte', 'pap', 'door to door', 'door-to-door', 'canvass', 'canvassing', 'boitage', 'tractage'],
+};
