@@ -1,7 +1,7 @@
 /** Reading channel names (`--for`, the `channel` column, a `consent` column listing channels). */
 import type { Channel } from './types.js';
 import { normalizeWord } from './read/values.js';
-import { memo } from './text.js';
+import { fold, memo, termKey } from './text.js';
 
 import { CHANNEL_WORDS } from './vocabulary/channels.js';
 
@@ -32,4 +32,35 @@ function parseChannelList(cell: string): Channel[] {
     if (ch && !out.includes(ch)) out.push(ch);
   }
   return out;
+}
+
+/**
+ * Channels named anywhere in a free-text cell: first as a list ("email;sms"), else as words inside a
+ * phrase ("envoi SMS municipal", "Custom audience Facebook"). Longer phrases are matched first and
+ * consumed, so "courrier électronique" is email, not post. Memoised per distinct cell value.
+ */
+const PHRASES: readonly [Channel, RegExp][] = (Object.entries(CHANNEL_WORDS) as [Channel, readonly string[]][])
+  .flatMap(([ch, words]) => words.map((w) => [ch, termKey(w)] as [Channel, string]))
+  .filter(([, w]) => w !== '')
+  .sort((a, b) => b[1].length - a[1].length)
+  .map(([ch, w]) => [ch, new RegExp(` ${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `)]);
+
+const channelsInCell = memo((cell: string): Channel[] => {
+  const listed = parseChannelList(cell);
+  if (listed.length) return listed;
+  let text = fold(cell).lower;
+  const out: Channel[] = [];
+  for (const [ch, re] of PHRASES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    if (!out.includes(ch)) out.push(ch);
+    text = text.slice(0, m.index) + ' '.repeat(m[0].length - 1) + text.slice(m.index + m[0].length - 1);
+  }
+  // Keep the order of CHANNEL_WORDS, so that the same phrase always gives the same list.
+  return CHANNEL_ORDER.filter((c) => out.includes(c));
+});
+const CHANNEL_ORDER = Object.keys(CHANNEL_WORDS) as Channel[];
+
+export function channelsInText(cell: string | undefined): Channel[] {
+  return cell ? channelsInCell(cell).slice() : [];
 }

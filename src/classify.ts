@@ -11,14 +11,14 @@ import type { Classification } from './rules/types.js';
 import type { Config } from './config.js';
 import { DATE_FIELDS, type Field, type ForbiddenKind, type Source } from './types.js';
 import { booleanReader, normalizeWord, parseDate } from './read/values.js';
-import { parseChannels } from './channels.js';
+import { channelsInText, parseChannels } from './channels.js';
 import { fieldForHeader, normalizeHeader, type Mapping } from './mapping.js';
-import { compile, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
+import { compile, compileWords, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
-import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, NO_WORDS, NOTHING, OPTOUT_WORDS, STATUS_WORDS, YES_WORDS } from './vocabulary/consent.js';
+import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, GENERAL_OBJECTION_WORDS, NO_WORDS, NOTHING, OPTOUT_WORDS, REFUSAL_WORDS, STATUS_WORDS, YES_WORDS } from './vocabulary/consent.js';
 import { NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
-import { CONSENT_AT_COLLECTION, STATUS_TRUSTED, genericConsentMask } from './law/consent.js';
+import { CONSENT_AT_COLLECTION, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
 import { categoryOf, isMember } from './law/category.js';
 import { basisMask } from './law/channels.js';
 
@@ -46,7 +46,11 @@ const CHANNEL_OBJECTION_INDEX: Record<string, number> = (() => {
   return out;
 })();
 
-type ConsentValue = 'yes' | 'status' | 'no' | 'optout';
+/**
+ * A consent cell read as a word class: `false` is a plain boolean no, `refused` an explicit refusal,
+ * `optoutAll` an opt-out worded for every channel; what each is worth is decided in law/consent.ts.
+ */
+type ConsentValue = 'yes' | 'status' | 'no' | 'false' | 'refused' | 'optout' | 'optoutAll';
 
 export function createClassifier(config: Config, mapped: ReadonlySet<Field>, options: ClassifierOptions = {}): Classifier {
   const { asOf, header = [], mapping = {} } = options;
@@ -116,37 +120,53 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const yes = new Set(YES_WORDS.map(termKey));
   const status = new Set(STATUS_WORDS.map(termKey));
   const no = new Set(NO_WORDS.map(termKey));
+  const refusal = new Set(REFUSAL_WORDS.map(termKey));
   const optout = new Set(OPTOUT_WORDS.map(termKey));
+  const general = new Set(GENERAL_OBJECTION_WORDS.map(termKey));
   const extraTrue = new Set((vocab.booleans?.true ?? []).map(normalizeWord));
   const extraFalse = new Set((vocab.booleans?.false ?? []).map(normalizeWord));
+  // The same words found inside a longer cell ("double opt-in confirmé", "désabonné SMS le 03/11"),
+  // strongest first: a general objection, an opt-out, a refusal, a "no", a yes, a list status.
+  const tokenClasses: [ConsentValue, Matcher][] = [
+    ['optoutAll', compileWords(general)],
+    ['optout', compileWords(optout)],
+    ['refused', compileWords(refusal)],
+    ['no', compileWords(no)],
+    ['yes', compileWords(yes)],
+    ['status', compileWords(status)],
+  ];
 
   const consentValue = memo((raw: string): ConsentValue | undefined => {
     const w = normalizeWord(raw);
     if (extraTrue.has(w)) return 'yes';
-    if (extraFalse.has(w)) return 'no';
+    if (extraFalse.has(w)) return 'false';
     const k = termKey(raw);
+    if (general.has(k)) return 'optoutAll';
     if (optout.has(k)) return 'optout';
     if (status.has(k)) return 'status';
     if (yes.has(k)) return 'yes';
+    if (refusal.has(k)) return 'refused';
     if (no.has(k)) return 'no';
     const b = bool(raw);
-    if (b !== undefined) return b ? 'yes' : 'no';
+    if (b !== undefined) return b ? 'yes' : 'false';
     // A date in a consent column is the date of the opt-in.
     if (typeof parseDate(raw) === 'number') return 'yes';
+    const f = fold(raw);
+    for (const [v, m] of tokenClasses) if (m(f)) return v;
     return undefined;
   });
 
   /** An objection cell: a yes, a date or any other note means the person objected; a no or a status does not. */
   const objectionValue = memo((raw: string): boolean => {
     const v = consentValue(raw);
-    if (v === 'no' || v === 'status') return false;
+    if (v === 'no' || v === 'false' || v === 'refused' || v === 'status') return false;
     return !NOTHING.has(termKey(raw));
   });
 
   const replyOf = memo((raw: string): 'yes' | 'no' | undefined => {
     const v = consentValue(raw);
     if (v === 'yes' || v === 'status') return 'yes';
-    if (v === 'no' || v === 'optout') return 'no';
+    if (v === 'no' || v === 'false' || v === 'refused' || v === 'optout' || v === 'optoutAll') return 'no';
     return undefined;
   });
 
@@ -222,10 +242,13 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
         (contact.phone.length ? BIT.sms | BIT.phone : 0) |
         (contact.address.length ? BIT.post : 0);
 
-      // Consent, per channel. Objections are collected as they are met.
+      const member = isMember(source, dates.membership_end, asOf);
+
+      // Consent, per channel. Objections are collected as they are met (law/consent.ts, OPTOUT_SCOPE).
       let consent = 0;
       let objected = 0;
-      let anyOptout = false;
+      let refused = 0;
+      let objection = false;
       let claimed = false;
       let objectionColumn: number | undefined;
       const statusCounts = STATUS_TRUSTED.value.has(source);
@@ -235,12 +258,19 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
         const v = consentValue(raw);
         if (v === 'yes' || (v === 'status' && statusCounts)) consent |= BIT[channel];
         if (v === 'yes' || v === 'status') claimed = true;
-        else if (v === 'optout') {
+        else if (v === 'optout' || v === 'optoutAll') {
+          // An opt-out in one channel's column is about that channel, unless the cell says "everything".
+          if (v === 'optoutAll') objection = true;
           objected |= BIT[channel];
-          anyOptout = true;
           objectionColumn ??= mapping[field];
+        } else if (v === 'refused' || v === 'false') {
+          if (refusalObjects(v, channel, member)) {
+            refused |= BIT[channel];
+            objectionColumn ??= mapping[field];
+          }
         }
       }
+      objected |= refused;
       let generic = false;
       const consentCell = get('consent');
       if (consentCell !== undefined) {
@@ -253,9 +283,12 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
           if (v === 'yes' || v === 'status') {
             claimed = true;
             generic = v === 'yes' || statusCounts;
-          } else if (v === 'optout') {
-            anyOptout = true;
-            objected = ALL;
+          } else if (v === 'optout' || v === 'optoutAll') {
+            // The general consent column: an opt-out that names channels ("désabonné SMS") is about
+            // them; otherwise it is about everything.
+            const named = v === 'optout' ? channelsInText(consentCell) : [];
+            if (named.length) objected |= maskOf(named);
+            else objection = true;
             objectionColumn ??= mapping.consent;
           }
         }
@@ -272,7 +305,6 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       if (firstMessageReply === 'yes') consent |= SOCIAL_SOURCES.value.has(source) ? BIT.social : dataMask;
 
       // Objection.
-      let objection = false;
       const objText = get('objection');
       if (objText !== undefined && objectionValue(objText)) {
         const objDay = parseDate(objText);
@@ -292,18 +324,13 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
           }
         }
       }
-      // An unsubscribe with no other channel still consented is an objection to prospecting itself,
-      // which covers every channel (RGPD art. 21.3); with another channel still subscribed it is a
-      // choice of channel.
       consent &= ~objected;
-      if (anyOptout && consent === 0) objection = true;
       if (objection) {
         consent = 0;
         objected = ALL;
       }
 
       // Category and basis: the law's (src/law/category.ts, src/law/channels.ts).
-      const member = isMember(source, dates.membership_end, asOf);
       const inPersonAssumed = !hasConsentColumn && !generic && source === 'in_person' && dataMask !== 0 && !objection;
       const category = member ? 'member' : categoryOf(source, consent !== 0 || inPersonAssumed, firstMessageReply);
       const basis = basisMask({

@@ -11,7 +11,7 @@ export const SOURCES = [
 export type Source = (typeof SOURCES)[number];
 
 /** Kinds of file the CNIL excludes from political communication (forbidden-source says which). */
-export const FORBIDDEN_KINDS = ['civil_registry', 'public_users', 'employer', 'company_internal'] as const;
+export const FORBIDDEN_KINDS = ['civil_registry', 'public_users', 'local_consultation', 'employer', 'company_internal'] as const;
 export type ForbiddenKind = (typeof FORBIDDEN_KINDS)[number];
 
 export const CATEGORIES = ['member', 'regular_contact', 'occasional_contact', 'voter', 'prospect', 'unknown'] as const;

@@ -427,11 +427,12 @@ export const en: Catalogue = {
   'law.consent.status-trusted': 'A list status ("subscribed") counts as consent only where the person gave the data to the campaign itself (membership, donation, in person, web form, petition) or where the file gives no source at all, as a sign-up tool’s export often does; unknown-source then asks for the origin.',
   'law.consent.dated-by-collection': 'A consent given at collection (web form, petition, meeting, donation, membership) is dated by the collection date when no consent date is given.',
   'law.consent.generic-scope': 'A generic "yes" covers only the channel of collection (web form and petition: email; social network: that network; in person: the channels whose details were given): a cautious reading of the CNIL texts, which reason channel by channel.',
-  'law.consent.optout-no-channel-left': 'An unsubscribe with no other channel still consented is read as an objection to political prospecting as a whole (GDPR art. 21.3).',
+  'law.consent.optout-scope': 'An opt-out in one channel’s column (STOP SMS, “unsubscribed” in the SMS column) is read as an objection to that channel only, as the CNIL says STOP stops SMS; it becomes an objection to all political communication only when the cell, the column (the general objection or consent column) says so.',
   'law.consent.later-consent-lifts-objection': 'A consent dated after a dated objection is read as a new, later choice of the person.',
   'law.consent.in-person-assumed': 'In a file with no consent column at all, an in-person contact is assumed to have agreed to the channels whose details they gave; the assumption is reported.',
   'law.category.by-source': 'Categories by source: a follower, a web-form sign-up, a donor and a former member are regular contacts; a petition, in-person, referral or one-off social contact becomes regular only with a consent or a yes to the first message.',
   'law.channels.member-all': 'A member may be contacted on any channel whose details they gave, unless they objected: the membership relationship (GDPR art. 9.2.d) is read as covering the party’s own communication.',
   'law.retention.regular-contact': '"When the exchanges end" has no set duration: the tool reads it as 3 years without contact from the person (the CNIL’s usual reference for prospects).',
+  'rule.forbidden-source.localConsultation': 'the source lists the participants or signatories of a local consultation or petition lodged with the commune (CGCT art. L1112-16)',
   // --- end law layer ---
 };

@@ -424,11 +424,12 @@ export const fr: Catalogue = {
   'law.consent.status-trusted': 'Un statut de liste (« subscribed ») ne vaut consentement que si la personne a donné ses données à la campagne elle-même (adhésion, don, rencontre, formulaire, pétition) ou si le fichier n’indique aucune source, comme souvent l’export d’un outil d’inscription ; unknown-source demande alors l’origine.',
   'law.consent.dated-by-collection': 'Un consentement donné à la collecte (formulaire, pétition, rencontre, don, adhésion) est daté par la date de collecte quand aucune date de consentement n’est donnée.',
   'law.consent.generic-scope': 'Un « oui » générique ne couvre que le canal de collecte (formulaire et pétition : courriel ; réseau social : ce réseau ; rencontre : les canaux dont les coordonnées ont été données) : lecture prudente des textes de la CNIL, qui raisonnent canal par canal.',
-  'law.consent.optout-no-channel-left': 'Une désinscription sans autre canal encore consenti est lue comme une opposition à toute prospection politique (RGPD art. 21.3).',
+  'law.consent.optout-scope': 'Une désinscription dans la colonne d’un canal (STOP SMS, « désinscrit » dans la colonne SMS) est lue comme une opposition à ce seul canal, comme la CNIL dit que STOP arrête les SMS ; elle ne vaut opposition à toute communication politique que si la cellule ou la colonne (la colonne générale d’opposition ou de consentement) le dit.',
   'law.consent.later-consent-lifts-objection': 'Un consentement daté après une opposition datée est lu comme un nouveau choix, postérieur, de la personne.',
   'law.consent.in-person-assumed': 'Dans un fichier sans aucune colonne de consentement, un contact rencontré en personne est présumé avoir accepté les canaux dont il a donné les coordonnées ; la présomption est signalée.',
   'law.category.by-source': 'Catégories par source : un abonné, un inscrit par formulaire, un donateur et un ancien adhérent sont des contacts réguliers ; un contact de pétition, de rencontre, de parrainage ou une interaction sociale ponctuelle ne devient régulier qu’avec un consentement ou un oui au premier message.',
   'law.channels.member-all': 'Un adhérent peut être contacté sur tout canal dont il a donné les coordonnées, sauf opposition : la relation d’adhésion (RGPD art. 9.2.d) est lue comme couvrant la communication du parti lui-même.',
   'law.retention.regular-contact': '« Lorsque les échanges prennent fin » n’a pas de durée fixée : l’outil le lit comme 3 ans sans contact de la personne (la référence habituelle de la CNIL pour les prospects).',
+  'rule.forbidden-source.localConsultation': 'la source liste les participants ou signataires d’une consultation locale ou d’une pétition déposée auprès de la commune (CGCT art. L1112-16)',
   // --- end law layer ---
 };

@@ -80,15 +80,37 @@ export const FIRST_MESSAGE_YES = decision({
 });
 
 /**
- * An unsubscribe with no other channel still consented is an objection to prospecting itself, which
- * covers every channel (RGPD art. 21.3); with another channel still subscribed it is a choice of channel.
+ * An opt-out in one channel's column (STOP SMS, "désinscrit" in the SMS column, unsubscribed from the
+ * newsletter) is an objection to that channel only: the CNIL's STOP stops SMS (communication politique
+ * par téléphone). It is an objection to all political communication (RGPD art. 21.3) only when the
+ * cell ("ne plus me contacter"), the column (the general objection or consent column) says so. Reading a
+ * one-channel opt-out as no more than that is the tool's interpretation.
  */
-export const OPTOUT_WITHOUT_CHANNEL_LEFT = decision({
-  id: 'consent.optout-no-channel-left',
-  references: [rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), CNIL_VOTER_RIGHTS_2026],
+export const OPTOUT_SCOPE = decision({
+  id: 'consent.optout-scope',
+  references: [CNIL_PHONE, rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), CNIL_VOTER_RIGHTS_2026],
   interpretation: true,
-  value: 'objection-to-all' as const,
+  value: 'channel' as const,
 });
+
+/**
+ * An explicit refusal in a channel's consent column ("refusé"; for a member also a plain "non") is an
+ * objection to that channel (RGPD art. 21.2–21.3), for a member too: membership gives no basis for a
+ * channel the member refused. For a non-member on an opt-in channel a refusal is simply no consent
+ * (missing-consent or cross-channel report it).
+ */
+export const REFUSAL_IS_OBJECTION = decision({
+  id: 'consent.refusal-objects',
+  references: [rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), CNIL_VOTER_RIGHTS_2026],
+  interpretation: false,
+  value: true,
+});
+
+/** @decision consent.refusal-objects */
+export function refusalObjects(kind: 'refused' | 'false', channel: Channel, member: boolean): boolean {
+  if (member) return REFUSAL_IS_OBJECTION.value;
+  return kind === 'refused' && !OPT_IN_CHANNELS.value.has(channel);
+}
 
 /** A consent dated after a dated objection is a new, later choice of the person (RGPD art. 7.3 and 21). */
 export const LATER_CONSENT_LIFTS_OBJECTION = decision({

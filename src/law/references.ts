@@ -90,3 +90,8 @@ export const CODE_ELECTORAL_L37: Reference = {
   label: 'Légifrance — Code électoral, art. L37 (communication de la liste électorale)',
   url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070239/',
 };
+
+export const CGCT_L1112_16: Reference = {
+  label: 'Légifrance — Code général des collectivités territoriales, art. L1112-16 (pétition des électeurs d\'une commune pour une consultation locale)',
+  url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/',
+};

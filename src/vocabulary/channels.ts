@@ -3,7 +3,7 @@ import type { Channel } from '../types.js';
 
 /** Words naming each channel, FR/EN, accent- and case-insensitive, matched as whole tokens. */
 export const CHANNEL_WORDS: Record<Channel, readonly string[]> = {
-  email: ['email', 'e-mail', 'mail', 'courriel', 'emailing', 'newsletter', 'mel'],
+  email: ['email', 'e-mail', 'mail', 'mails', 'emails', 'courriel', 'courriels', 'courrier electronique', 'emailing', 'newsletter', 'mel'],
   sms: ['sms', 'mms', 'texto', 'textos', 'text'],
   automated_call: ['automated_call', 'automate', 'automates', 'automated call', 'robocall', 'appel automatise', 'appels automatises', 'automate d appel'],
   phone: ['phone', 'telephone', 'tel', 'appel', 'appels', 'call', 'phoning'],

@@ -10,8 +10,16 @@ import type { Channel, Field } from '../types.js';
 
 export const YES_WORDS = ['opt in', 'optin', 'opted in', 'double opt in', 'confirmed', 'confirme', 'confirmee', 'consent', 'consenti', 'consentie', 'accepte', 'acceptee', 'accepted', 'granted', 'given', 'd accord'];
 export const STATUS_WORDS = ['subscribed', 'abonne', 'abonnee', 'inscrit', 'inscrite', 'active', 'actif', 'active subscriber'];
-export const NO_WORDS = ['pending', 'en attente', 'non confirme', 'non confirmee', 'refuse', 'refusee', 'refused', 'declined', 'cleaned', 'bouncing', 'bounced', 'non abonne', 'not subscribed', 'never subscribed', 'non subscribed', 'transactional', 'archived', 'none', 'aucun', 'aucune', 'n a', 'na', 'inconnu', 'unknown'];
-export const OPTOUT_WORDS = ['unsubscribed', 'unsubscribe', 'desinscrit', 'desinscrite', 'desabonne', 'desabonnee', 'opted out', 'opt out', 'optout', 'stop', 'opposition', 'oppose', 'opposee', 'objected', 'revoked', 'revoque', 'withdrawn', 'retire', 'retiree', 'spam', 'complained', 'do not contact', 'ne pas contacter', 'ne plus contacter'];
+/** An explicit refusal: the person said no to this channel (law/consent.ts: an objection to it). */
+export const REFUSAL_WORDS = ['refuse', 'refusee', 'refus', 'refused', 'declined', 'decline', 'declinee'];
+export const NO_WORDS = ['pending', 'en attente', 'non confirme', 'non confirmee', 'cleaned', 'bouncing', 'bounced', 'non abonne', 'not subscribed', 'never subscribed', 'non subscribed', 'transactional', 'archived', 'none', 'aucun', 'aucune', 'n a', 'na', 'inconnu', 'unknown'];
+export const OPTOUT_WORDS = ['unsubscribed', 'unsubscribe', 'desinscrit', 'desinscrite', 'desabonne', 'desabonnee', 'opted out', 'opt out', 'optout', 'stop', 'opposition', 'oppose', 'opposee', 'objected', 'revoked', 'revoque', 'withdrawn', 'retire', 'retiree', 'spam', 'complained', 'stop sms', 'stop email', 'stop mail'];
+/**
+ * Words by which an opt-out covers every channel, whatever column it is in ("ne plus me contacter",
+ * "opposition à toute prospection"). Without them an opt-out in one channel's column is about that
+ * channel (law/consent.ts, OPTOUT_SCOPE).
+ */
+export const GENERAL_OBJECTION_WORDS = ['do not contact', 'dont contact', 'ne pas contacter', 'ne plus contacter', 'ne plus me contacter', 'ne pas me contacter', 'tous canaux', 'tous les canaux', 'toute communication', 'toute prospection', 'tout contact', 'aucun contact', 'all channels', 'all communications', 'all communication', 'any contact', 'no contact', 'global unsubscribe', 'desinscription totale', 'desinscription generale'];
 
 /** Cell values that say "nothing" in a free-text column (objection, enrichment, network). */
 export const NOTHING: ReadonlySet<string> = new Set(['', 'non', 'no', 'aucun', 'aucune', 'none', 'n a', 'na', 'sans', 'false', '0', 'nan', 'null']);

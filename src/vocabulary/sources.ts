@@ -13,15 +13,27 @@ export type KnownSource = Exclude<Source, 'unknown'>;
  * "Les fichiers du secteur privé", 2025), by kind, so the finding can say which.
  */
 export const FORBIDDEN_TERMS: Record<ForbiddenKind, Terms> = {
-  civil_registry: { prefix: ['etat civil', 'civil registry', 'registre d etat civil', 'actes de naissance', 'acte de naissance'] },
+  // "Les données d'état civil … collectées par exemple dans les registres des mairies" (CNIL, fichiers qui
+  // ne peuvent pas être utilisés, 2025): births, marriages, deaths, in any wording.
+  civil_registry: {
+    prefix: ['etat civil', 'civil registry', 'civil status', 'registre d etat civil', 'registres d etat civil', 'acte de naissance', 'actes de naissance', 'acte de mariage', 'actes de mariage', 'acte de deces', 'actes de deces', 'registre des naissances', 'registre des mariages', 'registre des deces', 'publication des bans', 'livret de famille', 'pacs en mairie', 'birth register', 'marriage register', 'death register'],
+    word: ['naissance', 'naissances', 'mariage', 'mariages', 'deces', 'pacs', 'births', 'marriages', 'deaths'],
+  },
   public_users: {
-    prefix: ['usager', 'fichier municipal', 'fichier communal', 'fichier de la mairie', 'fichier mairie', 'beneficiaire', 'fichier scolaire', 'fichier des eleves', 'services municipaux', 'public body'],
+    // "Les données administratives liées … à la scolarité, ou à la gestion des services publics locaux"
+    // (CNIL, fichiers qui ne peuvent pas être utilisés, 2025): school, canteen and after-school files too.
+    prefix: ['usager', 'fichier municipal', 'fichier communal', 'fichier de la mairie', 'fichier mairie', 'beneficiaire', 'fichier scolaire', 'fichier des eleves', 'services municipaux', 'service municipal', 'service communal', 'services communaux', 'public body', 'cantine', 'restauration scolaire', 'periscolaire', 'peri scolaire', 'extrascolaire', 'scolaire', 'inscriptions scolaires', 'inscription scolaire', 'parents d eleves', 'centre de loisirs', 'accueil de loisirs', 'creche', 'school register', 'school canteen', 'after school'],
     word: ['ccas', 'cias', 'caf', 'cpam'],
   },
   employer: {
     prefix: ['fichier rh', 'ressources humaines', 'fiche de paie', 'fiches de paie', 'payroll', 'salarie', 'employees', 'employes', 'du personnel', 'personnel municipal', 'personnel mairie', 'personnel de la', 'agents municipaux', 'agent municipal', 'staff'],
     word: ['paie'],
     acronym: ['RH', 'HR'],
+  },
+  // "Les informations relatives aux consultations locales (référendums, pétitions), qui recueillent des
+  // listes de participants ou signataires" (CNIL 2025; CGCT art. L1112-16: petitions to the council).
+  local_consultation: {
+    prefix: ['consultation locale', 'consultations locales', 'consultation municipale', 'consultation communale', 'referendum local', 'referendum municipal', 'referendum communal', 'petition deposee en mairie', 'petition deposee a la mairie', 'petition en mairie', 'petition a la mairie', 'petition au conseil municipal', 'petition communale', 'droit de petition', 'l1112', 'l 1112', 'local referendum', 'local consultation'],
   },
   company_internal: { prefix: ['fichier clients interne', 'fichier client interne', 'fichier interne', 'base interne', 'patient', 'internal file', 'internal customer'] },
 };
