@@ -15,11 +15,11 @@ import { channelsInText, parseChannels } from './channels.js';
 import { fieldForHeader, normalizeHeader, type Mapping } from './mapping.js';
 import { compile, compileWords, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
-import { BROKER_TERMS, FORBIDDEN_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
+import { BROKER_TERMS, FORBIDDEN_TERMS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
 import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, GENERAL_OBJECTION_WORDS, NO_WORDS, NOTHING, OPTOUT_WORDS, REFUSAL_WORDS, STATUS_WORDS, YES_WORDS } from './vocabulary/consent.js';
 import { NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
 import { CONSENT_AT_COLLECTION, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
-import { categoryOf, isMember } from './law/category.js';
+import { SINGLE_DONATION, categoryOf, donorReading, isMember } from './law/category.js';
 import { basisMask } from './law/channels.js';
 
 export { channelVerdict, type ChannelVerdict } from './law/channels.js';
@@ -79,6 +79,9 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const brokers = compile(BROKER_TERMS);
 
   const networkIn = (f: Folded): string | undefined => networks.find(([, m]) => m(f))?.[0];
+
+  const frequentDonor = compile(FREQUENT_DONOR_TERMS);
+  const saysFrequent = memo((text: string) => frequentDonor(fold(text)));
 
   const sourceOf = memo((text: string): { source: Source; network?: string; forbiddenKind?: ForbiddenKind } => {
     const f = fold(text);
@@ -333,6 +336,10 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       // Category and basis: the law's (src/law/category.ts, src/law/channels.ts).
       const inPersonAssumed = !hasConsentColumn && !generic && source === 'in_person' && dataMask !== 0 && !objection;
       const category = member ? 'member' : categoryOf(source, consent !== 0 || inPersonAssumed, firstMessageReply);
+      const categoryReading =
+        category === 'regular_contact' && source === 'donation' && donorReading(sourceText !== undefined && saysFrequent(sourceText), dates.collected_at, dates.last_contact_at) === 'single'
+          ? SINGLE_DONATION.id
+          : undefined;
       const basis = basisMask({
         source,
         category,
@@ -368,6 +375,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
         consentAssumed: inPersonAssumed,
         consentDate,
         contact,
+        categoryReading,
       };
     },
   };

@@ -7,7 +7,7 @@ import { AuditError } from './errors.js';
 import { CONTACT_FIELDS, fieldGetter, resolveMapping, type MappingResult } from './mapping.js';
 import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
-import { parseChannels } from './channels.js';
+import { channelsInText } from './channels.js';
 import { maskValue } from './mask.js';
 import { rules as allRules } from './rules/index.js';
 import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
@@ -102,6 +102,7 @@ export class AuditEngine {
       electionDate: opts.electionDate,
       secondRoundDate: opts.secondRoundDate,
       retention: { ...DEFAULT_RETENTION, ...(config.retention ?? {}) },
+      retentionBySource: config.retentionBySource,
     };
     this.forChannels = this.settings.for;
     this.active = resolveRules(opts.rules ?? allRules, config);
@@ -173,7 +174,7 @@ export class AuditEngine {
       cls.basis = new Set();
       cls.objectedChannels = new Set(CHANNELS);
     }
-    const channels = this.forChannels.length ? this.forChannels : parseChannels(this.channelIndex !== undefined ? cells[this.channelIndex] : undefined);
+    const channels = this.forChannels.length ? this.forChannels : channelsInText(this.channelIndex !== undefined ? cells[this.channelIndex] : undefined);
     const ctx: RowContext = { line, cells, plan: this.plan, settings: this.settings, cls, channels, get };
     for (const a of this.active) {
       if (a === this.malformed) continue;

@@ -78,7 +78,11 @@ export interface Finding {
 }
 
 /** Column kinds recognised by header pattern (SPEC §3 "profiling and sensitive columns"). */
-export type ColumnKind = 'political_opinion' | 'political_opinion_inferred' | 'profiling' | 'sensitive';
+/**
+ * `consent_proof`: the IP or time of a sign-up (Mailchimp OPTIN_IP / CONFIRM_IP), the proof of consent
+ * (RGPD art. 7.1), recognised so that it is not taken for tracking data; no rule acts on it.
+ */
+export type ColumnKind = 'political_opinion' | 'political_opinion_inferred' | 'profiling' | 'sensitive' | 'consent_proof';
 
 export interface DetectedColumn {
   index: number;

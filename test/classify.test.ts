@@ -461,7 +461,8 @@ describe('forbidden sources (CNIL, Les fichiers qui ne peuvent pas être utilis�
       expect(cls.forbiddenKind).toBe(kind);
     });
   }
-  it('the campaign’s own petition is not a local consultation', () => {
+  it('the campaign’s own petition is not a local consultation, nor a school file', () => {
     expect(sourceOf('Pétition en ligne pour la piste cyclable')).toBe('petition');
+    expect(sourceOf('Pétition cantine bio')).toBe('petition');
   });
 });

@@ -434,5 +434,16 @@ export const en: Catalogue = {
   'law.channels.member-all': 'A member may be contacted on any channel whose details they gave, unless they objected: the membership relationship (GDPR art. 9.2.d) is read as covering the party’s own communication.',
   'law.retention.regular-contact': '"When the exchanges end" has no set duration: the tool reads it as 3 years without contact from the person (the CNIL’s usual reference for prospects).',
   'rule.forbidden-source.localConsultation': 'the source lists the participants or signatories of a local consultation or petition lodged with the commune (CGCT art. L1112-16)',
+  'rule.unknown-channel.title': 'Channel not recognised',
+  'rule.unknown-channel.description': 'Flags a row whose channel column holds text that names no known channel, so its use cannot be checked against its consent.',
+  'rule.unknown-channel.why': 'Consent is given to a specific means of contact (CNIL, communication politique par téléphone; par courrier électronique), and the controller must be able to show each use is lawful (GDPR art. 5.2). A channel the tool cannot read is not treated as "no use": it is reported.',
+  'rule.unknown-channel.fix': 'Write the channel in the column with a known word (email, SMS, téléphone, courrier, porte-à-porte, réseaux sociaux, publicité en ligne), or pass --for.',
+  'rule.unknown-channel.unrecognised': 'the channel column names no known channel: the use of this row cannot be checked',
+  'rule.retention-unknown.singleDonation': 'a single donation with no later contact is kept as a regular contact ({duration}, until {deadline}) only on the tool’s interpretation: the CNIL speaks of "donateurs fréquents"; as an occasional contact it would already be deleted',
+  'law.category.single-donation': 'A single donation with no later contact from the person is read as a regular contact, like the CNIL’s "donateurs fréquents"; retention-unknown flags the rows kept only thanks to this reading.',
+  'rule.profiling.memberScore': '{column} holds a behaviour score or segment about a {category}: removed on the tool’s reading (no text forbids a member’s activity score under GDPR art. 9.2.d); keep it in the party’s own tool if you rely on that exception',
+  'rule.political-opinion.inferredMember': '{column} holds an inferred political opinion about a {category}: removed on the tool’s reading (art. 9.2.d covers what members and regular contacts disclose; an estimate is not that)',
+  'law.data.member-scores': 'A behaviour score, segment or inferred opinion about a member or regular contact is still reported and removed, but as the tool’s reading: no text forbids a party scoring its members’ activity under GDPR art. 9.2.d. About anyone else it stays an error.',
+  'explain.retention.online': 'For data collected online, deliberation 2012-021 says this period "devrait être raccourci" (should be shortened): set a shorter one per source with config "retentionBySource", e.g. {"web_form": {"occasional_contact": "1m"}}.',
   // --- end law layer ---
 };

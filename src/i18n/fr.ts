@@ -431,5 +431,16 @@ export const fr: Catalogue = {
   'law.channels.member-all': 'Un adhérent peut être contacté sur tout canal dont il a donné les coordonnées, sauf opposition : la relation d’adhésion (RGPD art. 9.2.d) est lue comme couvrant la communication du parti lui-même.',
   'law.retention.regular-contact': '« Lorsque les échanges prennent fin » n’a pas de durée fixée : l’outil le lit comme 3 ans sans contact de la personne (la référence habituelle de la CNIL pour les prospects).',
   'rule.forbidden-source.localConsultation': 'la source liste les participants ou signataires d’une consultation locale ou d’une pétition déposée auprès de la commune (CGCT art. L1112-16)',
+  'rule.unknown-channel.title': 'Canal non reconnu',
+  'rule.unknown-channel.description': 'Signale une ligne dont la colonne canal contient un texte qui ne nomme aucun canal connu : son usage ne peut pas être vérifié au regard de son consentement.',
+  'rule.unknown-channel.why': 'Le consentement porte sur un mode de contact précis (CNIL, communication politique par téléphone ; par courrier électronique) et le responsable doit pouvoir démontrer que chaque usage est licite (RGPD art. 5.2). Un canal que l’outil ne sait pas lire n’est pas compté comme « aucun usage » : il est signalé.',
+  'rule.unknown-channel.fix': 'Écrivez le canal dans la colonne avec un mot connu (email, SMS, téléphone, courrier, porte-à-porte, réseaux sociaux, publicité en ligne), ou passez --for.',
+  'rule.unknown-channel.unrecognised': 'la colonne canal ne nomme aucun canal connu : l’usage de cette ligne ne peut pas être vérifié',
+  'rule.retention-unknown.singleDonation': 'un don unique sans contact ultérieur n’est conservé comme contact régulier ({duration}, jusqu’au {deadline}) que selon l’interprétation de l’outil : la CNIL parle de « donateurs fréquents » ; comme contact occasionnel il serait déjà supprimé',
+  'law.category.single-donation': 'Un don unique sans contact ultérieur de la personne est lu comme un contact régulier, comme les « donateurs fréquents » de la CNIL ; retention-unknown signale les lignes conservées grâce à cette seule lecture.',
+  'rule.profiling.memberScore': '{column} contient un score ou un segment comportemental sur un {category} : retiré selon la lecture de l’outil (aucun texte n’interdit un score d’activité d’adhérent au titre de l’art. 9.2.d du RGPD) ; conservez-le dans l’outil du parti si vous vous appuyez sur cette exception',
+  'rule.political-opinion.inferredMember': '{column} contient une opinion politique déduite sur un {category} : retirée selon la lecture de l’outil (l’art. 9.2.d couvre ce que les adhérents et contacts réguliers révèlent, pas une estimation)',
+  'law.data.member-scores': 'Un score, un segment comportemental ou une opinion déduite sur un adhérent ou un contact régulier est toujours signalé et retiré, mais comme lecture de l’outil : aucun texte n’interdit à un parti de noter l’activité de ses adhérents au titre de l’art. 9.2.d du RGPD. Pour toute autre personne cela reste une erreur.',
+  'explain.retention.online': 'Pour les données collectées en ligne, la délibération 2012-021 précise que ce délai « devrait être raccourci » : fixez-en un plus court par source avec « retentionBySource » dans la config, par ex. {"web_form": {"occasional_contact": "1m"}}.',
   // --- end law layer ---
 };

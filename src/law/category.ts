@@ -56,3 +56,37 @@ export function categoryOf(source: Source, consented: boolean, reply: 'yes' | 'n
       return 'unknown';
   }
 }
+
+/**
+ * Donors: the CNIL counts "donateurs fréquents" among regular contacts (les fichiers de communication
+ * politique, 2025; RGPD art. 9.2.d). A donor the file shows as frequent (its source says so, or the
+ * person was in contact after the donation) is a regular contact on that text.
+ */
+export const FREQUENT_DONOR = decision({
+  id: 'category.frequent-donor',
+  references: [CNIL_POLITICAL_FILES, rgpd('9.2.d', 'contacts réguliers')],
+  interpretation: false,
+  value: 'regular_contact' as Category,
+});
+
+/**
+ * A single donation with nothing after it is still read as a regular contact (not as an occasional
+ * one): the tool's interpretation, since the CNIL's text speaks of frequent donors. retention-unknown
+ * reports a row kept only thanks to this reading.
+ */
+export const SINGLE_DONATION = decision({
+  id: 'category.single-donation',
+  references: [CNIL_POLITICAL_FILES, NS34],
+  interpretation: true,
+  value: 'regular_contact' as Category,
+});
+
+/**
+ * @decision category.frequent-donor
+ * Which reading makes a donor a regular contact: `frequent` when the source text says so or a contact
+ * from the person is dated after the donation (`collected_at`), else `single`.
+ */
+export function donorReading(saysFrequent: boolean, donatedAt: number | undefined, lastContactAt: number | undefined): 'frequent' | 'single' {
+  if (saysFrequent) return 'frequent';
+  return donatedAt !== undefined && lastContactAt !== undefined && lastContactAt > donatedAt ? 'frequent' : 'single';
+}

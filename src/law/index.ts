@@ -7,5 +7,6 @@ import './consent.js';
 import './category.js';
 import './channels.js';
 import './retention.js';
+import './data.js';
 
 export { decisions, decisionById, type Decision } from './decision.js';

@@ -25,7 +25,7 @@ export const REGULAR_CONTACT_RETENTION = decision({
  * Occasional contacts and prospects: "délai maximal de deux mois après l'envoi de l'unique message"
  * (NS 34, délib. 2012-021). From collection when no message was sent is the tool's cautious reading.
  * For data collected online the same article says the period "devrait être raccourci": config
- * `retention.bySource` can set a shorter one per source (e.g. {"web_form": {"occasional_contact": "1m"}}).
+ * `retentionBySource` can set a shorter one per source (e.g. {"web_form": {"occasional_contact": "1m"}}).
  */
 export const OCCASIONAL_RETENTION = decision({
   id: 'retention.occasional-contact',
@@ -128,7 +128,7 @@ function fromDate(category: Category, from: DateSource, start: number, text: str
 
 /** @decision retention.voter
  * Decides a row's retention at `settings.asOf`. */
-export function decideRetention(cls: Pick<Classification, 'category' | 'dates'>, settings: RuleSettings): RetentionDecision {
+export function decideRetention(cls: Pick<Classification, 'category' | 'dates'> & { source?: Classification['source'] }, settings: RuleSettings): RetentionDecision {
   const { dates } = cls;
   let category = cls.category;
   const asOf = settings.asOf;
@@ -150,7 +150,10 @@ export function decideRetention(cls: Pick<Classification, 'category' | 'dates'>,
       const field: Field = sent !== undefined ? 'first_message_at' : 'collected_at';
       const start = sent ?? dates.collected_at;
       if (start === undefined) return { status: 'unknown', reason: 'noDate', category, fields: SINGLE_MESSAGE_DATES };
-      return fromDate(category, field, start, settings.retention[category], asOf);
+      // A shorter period per source: for data collected online NS 34 says the two months "devrait être
+      // raccourci" (OCCASIONAL_RETENTION).
+      const bySource = cls.source !== undefined ? settings.retentionBySource?.[cls.source]?.[category] : undefined;
+      return fromDate(category, field, start, bySource ?? settings.retention[category], asOf);
     }
     case 'voter': {
       if (settings.electionDate === undefined) return { status: 'unknown', reason: 'noElectionDate', category };

@@ -12,6 +12,7 @@ import objectionIgnored from './objection-ignored.js';
 import socialEnrichment from './social-enrichment.js';
 import crossChannel from './cross-channel.js';
 import missingConsent from './missing-consent.js';
+import unknownChannel from './unknown-channel.js';
 import singleMessageExceeded from './single-message-exceeded.js';
 import thirdPartySource from './third-party-source.js';
 import unknownSource from './unknown-source.js';
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   socialEnrichment,
   crossChannel,
   missingConsent,
+  unknownChannel,
   singleMessageExceeded,
   thirdPartySource,
   unknownSource,

@@ -79,6 +79,11 @@ export interface Classification {
    * given at collection (web form, petition, in person, donation, membership). Undefined: no proof date.
    */
   consentDate?: number;
+  /**
+   * Id of the src/law/ interpretation the row's category rests on, when it rests on one (a single
+   * donation read as a regular contact: `category.single-donation`).
+   */
+  categoryReading?: string;
   /** Column indexes of the non-empty contact data on the row (mapped column first, then alias look-alikes). */
   contact: { email: readonly number[]; phone: readonly number[]; address: readonly number[] };
 }
@@ -100,6 +105,8 @@ export interface RuleSettings {
   secondRoundDate?: number;
   /** Retention durations per category, resolved from defaults and config. */
   retention: Readonly<Record<string, string>>;
+  /** Per source, shorter durations for occasional contacts and prospects (config `retentionBySource`). */
+  retentionBySource?: Readonly<Partial<Record<Source, Readonly<Record<string, string>>>>>;
 }
 
 export interface RowContext {

@@ -156,9 +156,17 @@ export const COLUMN_PATTERNS: readonly ColumnPattern[] = [
     pattern: /\bad ?ids?\b|\badvertising (?:id|identifier)\b|\bidentifiant publicitaire\b|\bidfa\b|\bgaid\b|\baaid\b|\bmobile ad\b|\bfbclid\b|\bgclid\b|\bpixel\b/,
   },
   {
+    id: 'consent-proof-ip',
+    kind: 'consent_proof',
+    // Mailchimp OPTIN_IP / CONFIRM_IP, the IP a sign-up or its confirmation came from: the proof of the
+    // consent (RGPD art. 7.1), not tracking. It stays in the cleaned file, which is often re-imported
+    // into the tool that keeps the proof; dropping it there would destroy the proof.
+    pattern: /\b(?:opt ?in|confirm(?:ation)?|signup|sign up|inscription|consent(?:ement)?|double opt ?in) ip\b|\bip (?:d |de l |de )?(?:inscription|opt ?in|confirmation|consentement)\b/,
+  },
+  {
     id: 'ip',
     kind: 'profiling',
-    // Mailchimp OPTIN_IP / CONFIRM_IP; "zip" and "ipsum" are not matched thanks to word boundaries.
+    // "zip" and "ipsum" are not matched thanks to word boundaries.
     pattern: /\bip(?:v4|v6)?\b|\bip ?address(?:es)?\b|\badresses? ip\b/,
   },
   {

@@ -22,7 +22,10 @@ export const FORBIDDEN_TERMS: Record<ForbiddenKind, Terms> = {
   public_users: {
     // "Les données administratives liées … à la scolarité, ou à la gestion des services publics locaux"
     // (CNIL, fichiers qui ne peuvent pas être utilisés, 2025): school, canteen and after-school files too.
-    prefix: ['usager', 'fichier municipal', 'fichier communal', 'fichier de la mairie', 'fichier mairie', 'beneficiaire', 'fichier scolaire', 'fichier des eleves', 'services municipaux', 'service municipal', 'service communal', 'services communaux', 'public body', 'cantine', 'restauration scolaire', 'periscolaire', 'peri scolaire', 'extrascolaire', 'scolaire', 'inscriptions scolaires', 'inscription scolaire', 'parents d eleves', 'centre de loisirs', 'accueil de loisirs', 'creche', 'school register', 'school canteen', 'after school'],
+    prefix: ['usager', 'fichier municipal', 'fichier communal', 'fichier de la mairie', 'fichier mairie', 'beneficiaire', 'fichier scolaire', 'fichier des eleves', 'services municipaux', 'service municipal', 'service communal', 'services communaux', 'public body',
+      // A school or canteen *file*; "Pétition cantine bio" is the campaign's petition about the canteen.
+      'inscrits cantine', 'inscrit cantine', 'inscription cantine', 'inscriptions cantine', 'fichier cantine', 'liste cantine', 'familles cantine', 'usagers cantine', 'restauration scolaire', 'periscolaire', 'peri scolaire', 'extrascolaire',
+      'fichier scolaire', 'inscriptions scolaires', 'inscription scolaire', 'inscrits scolaires', 'affaires scolaires', 'service scolaire', 'transport scolaire', 'vie scolaire', 'parents d eleves', 'centre de loisirs', 'accueil de loisirs', 'school register', 'school canteen', 'after school'],
     word: ['ccas', 'cias', 'caf', 'cpam'],
   },
   employer: {
@@ -106,3 +109,8 @@ export const NETWORK_TERMS: readonly [string, Terms][] = [
 export const SCRAPING_TOOLS: Terms = { prefix: ['kaspr', 'lusha', 'phantombuster', 'waalaxy', 'dropcontact', 'apollo', 'rocketreach', 'hunter io', 'snov', 'captain data', 'lemlist'] };
 /** Data brokers and directories: the data was bought or looked up, not given. */
 export const BROKER_TERMS: Terms = { prefix: ['annuaire', 'pages blanches', 'pages jaunes', 'data append', 'append', 'societe d enrichissement'] };
+
+/** Words of a regular giver ("donateurs fréquents", CNIL, fichiers de communication politique, 2025). */
+export const FREQUENT_DONOR_TERMS: Terms = {
+  prefix: ['donateur frequent', 'donatrice frequente', 'donateurs frequents', 'donateur regulier', 'donatrice reguliere', 'donateur fidele', 'donatrice fidele', 'don mensuel', 'dons mensuels', 'don regulier', 'dons reguliers', 'don recurrent', 'dons recurrents', 'prelevement', 'plusieurs dons', 'dons multiples', 'monthly', 'recurring', 'regular donor', 'frequent donor', 'repeat donor'],
+};
