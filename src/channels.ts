@@ -39,23 +39,29 @@ function parseChannelList(cell: string): Channel[] {
  * phrase ("envoi SMS municipal", "Custom audience Facebook"). Longer phrases are matched first and
  * consumed, so "courrier électronique" is email, not post. Memoised per distinct cell value.
  */
-const PHRASES: readonly [Channel, RegExp][] = (Object.entries(CHANNEL_WORDS) as [Channel, readonly string[]][])
+const PHRASES: readonly [Channel, RegExp, string][] = (Object.entries(CHANNEL_WORDS) as [Channel, readonly string[]][])
   .flatMap(([ch, words]) => words.map((w) => [ch, termKey(w)] as [Channel, string]))
   .filter(([, w]) => w !== '')
   .sort((a, b) => b[1].length - a[1].length)
-  .map(([ch, w]) => [ch, new RegExp(` ${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `)]);
+  .map(([ch, w]) => [ch, new RegExp(` ${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `), w]);
+/** Social channel words that only name a network. */
+const NETWORK_NAMES: ReadonlySet<string> = new Set(['facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'whatsapp', 'telegram', 'messenger']);
 
 const channelsInCell = memo((cell: string): Channel[] => {
   const listed = parseChannelList(cell);
   if (listed.length) return listed;
   let text = fold(cell).lower;
   const out: Channel[] = [];
-  for (const [ch, re] of PHRASES) {
+  let socialByName = true;
+  for (const [ch, re, word] of PHRASES) {
     const m = re.exec(text);
     if (!m) continue;
     if (!out.includes(ch)) out.push(ch);
+    if (ch === 'social' && !NETWORK_NAMES.has(word)) socialByName = false;
     text = text.slice(0, m.index) + ' '.repeat(m[0].length - 1) + text.slice(m.index + m[0].length - 1);
   }
+  // "Custom audience Facebook": the network is where the ad runs, not a social contact.
+  if (out.includes('ads') && out.includes('social') && socialByName) out.splice(out.indexOf('social'), 1);
   // Keep the order of CHANNEL_WORDS, so that the same phrase always gives the same list.
   return CHANNEL_ORDER.filter((c) => out.includes(c));
 });

@@ -1,6 +1,7 @@
 /** Shared data model of cnil-audit (SPEC §3–§5). Pure types, no runtime code. */
 
-export const CHANNELS = ['email', 'sms', 'automated_call', 'phone', 'post', 'social', 'door'] as const;
+/** `ads`: online political advertising targeting (custom audiences, lookalikes, sponsored posts; Regulation (EU) 2024/900). */
+export const CHANNELS = ['email', 'sms', 'automated_call', 'phone', 'post', 'social', 'door', 'ads'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const SOURCES = [
@@ -33,7 +34,7 @@ export type Lang = (typeof LANGS)[number];
 export const FIELDS = [
   'id', 'first_name', 'last_name', 'email', 'phone', 'address', 'postal_code', 'city', 'birth_date',
   'source', 'network', 'collected_at',
-  'consent_email', 'consent_sms', 'consent_phone', 'consent_post', 'consent_social', 'consent', 'consent_date',
+  'consent_email', 'consent_sms', 'consent_phone', 'consent_post', 'consent_social', 'consent_ads', 'consent', 'consent_date',
   'objection', 'last_contact_at', 'membership_end', 'first_message_at', 'first_message_reply',
   'channel', 'enrichment_source',
 ] as const;

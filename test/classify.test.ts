@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { channelVerdict, createClassifier } from '../src/classify.js';
+import { channelsInText } from '../src/channels.js';
 import { resolveMapping } from '../src/mapping.js';
 import { parseDate } from '../src/read/values.js';
 import type { Config } from '../src/config.js';
@@ -465,4 +466,20 @@ describe('forbidden sources (CNIL, Les fichiers qui ne peuvent pas être utilis�
     expect(sourceOf('Pétition en ligne pour la piste cyclable')).toBe('petition');
     expect(sourceOf('Pétition cantine bio')).toBe('petition');
   });
+});
+
+describe('channel words inside phrases; ads are not social (issue 11; Regulation (EU) 2024/900)', () => {
+  const cases: [string, Channel[]][] = [
+    ['Custom audience Facebook', ['ads']],
+    ['Facebook Ads', ['ads']],
+    ['Lookalike Meta', ['ads']],
+    ['ads', ['ads']],
+    ['envoi SMS municipal', ['sms']],
+    ['courrier électronique', ['email']],
+    ['Facebook', ['social']],
+    ['Messenger + réseaux sociaux', ['social']],
+    ['email;SMS', ['email', 'sms']],
+    ['campagne B', []],
+  ];
+  for (const [cell, channels] of cases) it(`"${cell}" → ${channels.join(', ') || 'none'}`, () => expect(channelsInText(cell)).toEqual(channels));
 });

@@ -9,14 +9,61 @@ import { ALL, BIT } from '../channel-set.js';
 import { decision } from './decision.js';
 import { OPT_IN_CHANNELS } from './consent.js';
 import { isOwnData, SOCIAL_SOURCES, UNUSABLE_SOURCES } from './sources.js';
-import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_POLITICAL_FILES, CNIL_SOCIAL_NETWORKS } from './references.js';
+import { rgpd, rpp, CNIL_EMAIL, CNIL_PHONE, CNIL_POLITICAL_FILES, CNIL_PRIVATE_SECTOR_FILES, CNIL_RPP_FICHES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_LISTS } from './references.js';
+import type { Source } from '../types.js';
 
-/** Members may be contacted on any channel whose data they gave, unless they objected (SPEC §5; RGPD art. 9.2.d). */
+/**
+ * Members may be contacted on any channel whose data they gave, unless they objected (SPEC §5; RGPD art.
+ * 9.2.d). Not for online political ads: Regulation (EU) 2024/900 art. 18 asks everyone's separate consent.
+ */
 export const MEMBER_CHANNELS = decision({
   id: 'channels.member-all',
-  references: [rgpd('9.2.d', 'membres'), CNIL_POLITICAL_FILES],
+  references: [rgpd('9.2.d', 'membres'), CNIL_POLITICAL_FILES, rpp('18.1', 'conditions du ciblage')],
   interpretation: true,
-  value: ALL,
+  value: ALL & ~BIT.ads,
+});
+
+// --- Online political advertising (`ads`): Regulation (EU) 2024/900 arts. 18–19, applicable since
+// 10 October 2025; the CNIL is the competent authority for them in France.
+
+/**
+ * Targeting may use only personal data "collected from the data subject" (art. 18.1.a). The electoral
+ * list, rented, bought and partner files, referrals and scraped data never are (CNIL, listes
+ * d'électeurs; fichiers du secteur privé). A social contact's data comes from the platform, and a row
+ * of unknown origin cannot show it: both read as not collected from the person (the tool's reading).
+ */
+export const ADS_FROM_PERSON = decision({
+  id: 'channels.ads-collected-from-person',
+  references: [rpp('18.1.a', 'données collectées auprès de la personne'), CNIL_VOTER_LISTS, CNIL_PRIVATE_SECTOR_FILES, CNIL_RPP_FICHES],
+  interpretation: true,
+  value: new Set<Source>(['membership', 'donation', 'in_person', 'web_form', 'petition']) as ReadonlySet<Source>,
+});
+
+/** The person gave explicit consent, separately, to the use of their data for political advertising (art. 18.1.b): `consent_ads`. */
+export const ADS_SEPARATE_CONSENT = decision({
+  id: 'channels.ads-separate-consent',
+  references: [rpp('18.1.b', 'consentement explicite et distinct'), CNIL_RPP_FICHES],
+  interpretation: false,
+  value: BIT.ads,
+});
+
+/** No profiling that uses special categories of data (RGPD art. 9, inferred opinions included) (art. 18.1.c). */
+export const ADS_NO_SPECIAL_CATEGORIES = decision({
+  id: 'channels.ads-no-special-categories',
+  references: [rpp('18.1.c', 'pas de profilage sur des catégories particulières'), rgpd('9.1', 'catégories particulières'), CNIL_RPP_FICHES],
+  interpretation: false,
+  value: ['political_opinion', 'political_opinion_inferred', 'sensitive'] as const,
+});
+
+/**
+ * Never for a person known with reasonable certainty to be at least one year under the voting age
+ * (art. 18.2): under 17 in France, where one votes at 18 (code électoral art. L2).
+ */
+export const ADS_MIN_AGE = decision({
+  id: 'channels.ads-min-age',
+  references: [rpp('18.2', 'mineurs'), CNIL_RPP_FICHES],
+  interpretation: false,
+  value: 17,
 });
 
 /**
@@ -65,7 +112,7 @@ export interface BasisFacts {
  * The channels (bit mask) the row shows a basis for (SPEC §5 channel table). */
 export function basisMask(f: BasisFacts): number {
   let basis = f.consent | f.assumed;
-  if (f.category === 'member') basis = MEMBER_CHANNELS.value;
+  if (f.category === 'member') basis = MEMBER_CHANNELS.value | (f.consent & ADS_SEPARATE_CONSENT.value);
   else if (!UNUSABLE_SOURCES.value.has(f.source)) {
     const social = SOCIAL_SOURCES.value.has(f.source);
     // An electoral list's addresses are the list's own, whatever was appended to it.
@@ -75,6 +122,8 @@ export function basisMask(f: BasisFacts): number {
     if (f.source === 'social_regular') basis |= SOCIAL_BASIS.value;
     if (f.source === 'social_occasional' && (!f.firstMessageSent || f.firstMessageReply === 'yes')) basis |= SOCIAL_BASIS.value;
   }
+  // Ads: the separate consent, on data collected from the person and not appended from elsewhere.
+  if (!(f.consent & ADS_SEPARATE_CONSENT.value) || !ADS_FROM_PERSON.value.has(f.source) || (f.enrichment !== undefined && f.enrichment.kind !== 'other')) basis &= ~BIT.ads;
   return basis & ~f.objected;
 }
 
@@ -122,6 +171,8 @@ export const SAME_NETWORK = decision({
  */
 export function channelVerdict(cls: Classification, channel: Channel, network?: string): ChannelVerdict {
   if (cls.objection || cls.objectedChannels.has(channel)) return 'other';
+  // Online political ads have their own conditions and rule (political-ads).
+  if (channel === 'ads') return 'other';
   if (UNUSABLE_SOURCES.value.has(cls.source)) return 'other';
   if (!hasDatum(cls, channel)) return 'other';
   if (cls.basis.has(channel)) {

@@ -95,3 +95,15 @@ export const CGCT_L1112_16: Reference = {
   label: 'Légifrance — Code général des collectivités territoriales, art. L1112-16 (pétition des électeurs d\'une commune pour une consultation locale)',
   url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/',
 };
+
+/** Regulation (EU) 2024/900 on the transparency and targeting of political advertising, EUR-Lex (FR). */
+const RPP_URL = 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32024R0900';
+
+export function rpp(article: string, title: string): Reference {
+  return { label: `Règlement (UE) 2024/900 (publicité à caractère politique), art. ${article} — ${title}`, url: RPP_URL };
+}
+
+export const CNIL_RPP_FICHES: Reference = {
+  label: 'CNIL — Élections et communication politique : la CNIL publie 6 fiches pratiques pour accompagner les acteurs (21 octobre 2025 ; règlement 2024/900, art. 18 et 19)',
+  url: 'https://www.cnil.fr/fr/elections-et-communication-politique-la-cnil-publie-6-fiches-pratiques',
+};

@@ -13,6 +13,7 @@ import socialEnrichment from './social-enrichment.js';
 import crossChannel from './cross-channel.js';
 import missingConsent from './missing-consent.js';
 import unknownChannel from './unknown-channel.js';
+import politicalAds from './political-ads.js';
 import singleMessageExceeded from './single-message-exceeded.js';
 import thirdPartySource from './third-party-source.js';
 import unknownSource from './unknown-source.js';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   socialEnrichment,
   crossChannel,
   missingConsent,
+  politicalAds,
   unknownChannel,
   singleMessageExceeded,
   thirdPartySource,

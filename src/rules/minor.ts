@@ -6,7 +6,7 @@ import { rgpd } from './references.js';
 export const CONSENT_AGE = 15;
 
 /** Whole years between two day numbers. */
-function age(birth: number, at: number): number {
+export function age(birth: number, at: number): number {
   let years = civilFromDays(at).y - civilFromDays(birth).y;
   if (addDuration(birth, { n: years, unit: 'y' }) > at) years--;
   return years;

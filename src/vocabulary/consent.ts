@@ -26,7 +26,7 @@ export const NOTHING: ReadonlySet<string> = new Set(['', 'non', 'no', 'aucun', '
 
 /** The per-channel consent fields (SPEC §3), and the channel each one is about. */
 export const CONSENT_FIELDS: readonly [Field, Channel][] = [
-  ['consent_email', 'email'], ['consent_sms', 'sms'], ['consent_phone', 'phone'], ['consent_post', 'post'], ['consent_social', 'social'],
+  ['consent_email', 'email'], ['consent_sms', 'sms'], ['consent_phone', 'phone'], ['consent_post', 'post'], ['consent_social', 'social'], ['consent_ads', 'ads'],
 ];
 
 /**

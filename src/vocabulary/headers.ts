@@ -24,6 +24,8 @@ export const ALIASES: Record<Field, readonly string[]> = {
   consent_phone: ['accepte appels', 'consentement téléphone', 'consentement telephone', 'opt-in téléphone', 'phone consent', 'phone_opt_in'],
   consent_post: ['consentement courrier', 'opt-in courrier', 'accepte courrier', 'post consent'],
   consent_social: ['opt-in réseaux', 'consentement réseaux', 'consentement réseaux sociaux', 'social consent', 'social_opt_in'],
+  // The separate consent to political advertising (Regulation (EU) 2024/900 art. 18.1.b).
+  consent_ads: ['consentement publicité', 'consentement publicite politique', 'consentement publicité politique', 'consentement pub', 'consentement ciblage', 'opt-in publicité', 'opt-in pub', 'accepte publicité ciblée', 'accepte pub', 'consent ads', 'ads consent', 'ads_opt_in', 'political ads consent', 'consent political ads', 'advertising consent', 'consent_ads'],
   consent: ['consentement', 'consent', 'opt-in', 'optin', 'consentements'],
   consent_date: ['date de consentement', 'consent date', 'date opt-in', 'confirm_time', 'date optin', 'consent_date', 'date du consentement', 'opt-in date', 'optin date'],
   objection: ['opposition', 'désinscrit', 'désinscription', 'unsubscribed', 'opted out', 'opt-out', 'stop', 'do not contact', 'ne pas contacter', 'email_opt_out', 'do_not_contact', 'optout', 'droit d’opposition', "droit d'opposition", 'unsubscribe date', 'unsub_time', 'date de désinscription'],
