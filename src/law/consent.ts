@@ -11,7 +11,7 @@ import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS
 /** Channels that need a prior opt-in (CNIL, communication politique par téléphone / par courrier électronique). */
 export const OPT_IN_CHANNELS = decision({
   id: 'consent.opt-in-channels',
-  references: [CNIL_PHONE, CNIL_EMAIL, rgpd('6.1.a et 7', 'consentement comme base légale')],
+  references: [CNIL_PHONE, CNIL_EMAIL, rgpd('6.1.a et 7', 'consentement comme base légale'), CNIL_SANCTIONS_2025],
   // Email: the CNIL aligns political email on commercial prospecting; its December 2025 sanctions also
   // accepted a proven legitimate interest, so requiring an opt-in for every non-member is the
   // conservative reading (explained by missing-consent).

@@ -22,7 +22,7 @@ export const CNIL_SOCIAL_NETWORKS: Reference = {
 };
 
 export const CNIL_EMAIL: Reference = {
-  label: 'CNIL — La communication politique par courrier électronique',
+  label: 'CNIL — La communication politique par courrier électronique (14 mars 2012, mise à jour)',
   url: 'https://www.cnil.fr/la-communication-politique-par-courrier-electronique',
 };
 

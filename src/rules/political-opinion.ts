@@ -1,7 +1,7 @@
 import { defineRule } from './types.js';
 import { columnsOfKind } from '../patterns.js';
 import { MEMBER_SCORES } from '../law/data.js';
-import { rgpd, CNIL_POLITICAL_FILES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, QOMON_SOCIAL_NETWORKS } from './references.js';
+import { rgpd, rpp, CNIL_POLITICAL_FILES, CNIL_RPP_FICHES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
  * political-opinion: a political opinion, leaning, support level or vote intention (SPEC §3 patterns).
@@ -21,6 +21,9 @@ export default defineRule({
     CNIL_VOTER_RIGHTS,
     CNIL_SOCIAL_NETWORKS,
     QOMON_SOCIAL_NETWORKS,
+    // Online political ads may not use profiling on special categories, inferred opinions included.
+    rpp('18.1.c', 'pas de profilage sur des catégories particulières'),
+    CNIL_RPP_FICHES,
   ],
   decisions: ['category.member', 'category.by-source', 'data.member-scores'],
   messages: ['declared', 'inferred', 'inferredMember'],

@@ -1,7 +1,7 @@
 import { defineRule, type RowContext } from './types.js';
 import type { Channel, Field } from '../types.js';
 import { isOwnData } from '../law/sources.js';
-import { rgpd, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
+import { rgpd, rpp, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
 
 type ContactKind = 'email' | 'phone' | 'address';
 
@@ -37,6 +37,8 @@ export default defineRule({
     rgpd('14', 'information en cas de collecte indirecte (source des données)'),
     CNIL_PRIVATE_SECTOR_FILES,
     CNIL_PUBLISHED_DATA_REUSE,
+    // Appended data is never "collected from the data subject": no online political ads on it.
+    rpp('18.1.a', 'données collectées auprès de la personne'),
   ],
   messages: ['fromNetwork', 'fromSocial', 'enrichedNetwork', 'enrichedScraping', 'enrichedBroker'],
   check(ctx, report) {

@@ -1,5 +1,5 @@
 import { defineRule } from './types.js';
-import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_PRIVATE_SECTOR_FILES } from './references.js';
+import { rgpd, rpp, CNIL_EMAIL, CNIL_PHONE, CNIL_PRIVATE_SECTOR_FILES, CNIL_SANCTIONS_2025 } from './references.js';
 
 const MESSAGE = { file_rental: 'rented', purchased: 'purchased', third_party: 'thirdParty' } as const;
 
@@ -21,6 +21,9 @@ export default defineRule({
     CNIL_PRIVATE_SECTOR_FILES,
     rgpd('14', 'information en cas de collecte indirecte'),
     rgpd('5.2', 'responsabilité (accountability)'),
+    // Four of the five candidates sanctioned in December 2025 had not given the art. 13–14 information.
+    CNIL_SANCTIONS_2025,
+    rpp('18.1.a', 'jamais pour la publicité politique en ligne : données non collectées auprès de la personne'),
   ],
   messages: ['rented', 'purchased', 'thirdParty'],
   check(ctx, report) {
