@@ -386,6 +386,8 @@ describe('consent, status and opt-out words inside a cell (RGPD art. 7.1: the pr
     ['"Opt-in confirmé le 12/03/2025" is a consent', { 'optin sms': 'Opt-in confirmé le 12/03/2025', telephone: '0600000001' }, ['sms'], []],
     ['"désabonné SMS le 03/11" in the SMS column is an opt-out from SMS', { 'consentement email': 'oui', 'optin sms': 'désabonné SMS le 03/11', telephone: '0600000001' }, ['email'], ['sms']],
     ['"non confirmé (en attente)" is no consent', { 'consentement email': 'non confirmé (en attente)' }, [], []],
+    ['"consent not given" is no consent', { 'consentement email': 'consent not given' }, [], []],
+    ['"pas de consentement (import)" is no consent', { 'consentement email': 'pas de consentement (import)' }, [], []],
   ];
   for (const [name, row, consent, objected] of cases) {
     it(name, () => {

@@ -12,7 +12,7 @@ export const YES_WORDS = ['opt in', 'optin', 'opted in', 'double opt in', 'confi
 export const STATUS_WORDS = ['subscribed', 'abonne', 'abonnee', 'inscrit', 'inscrite', 'active', 'actif', 'active subscriber'];
 /** An explicit refusal: the person said no to this channel (law/consent.ts: an objection to it). */
 export const REFUSAL_WORDS = ['refuse', 'refusee', 'refus', 'refused', 'declined', 'decline', 'declinee'];
-export const NO_WORDS = ['pending', 'en attente', 'non confirme', 'non confirmee', 'cleaned', 'bouncing', 'bounced', 'non abonne', 'not subscribed', 'never subscribed', 'non subscribed', 'transactional', 'archived', 'none', 'aucun', 'aucune', 'n a', 'na', 'inconnu', 'unknown'];
+export const NO_WORDS = ['pending', 'en attente', 'non confirme', 'non confirmee', 'not given', 'no consent', 'not consented', 'pas de consentement', 'sans consentement', 'non consenti', 'pas consenti', 'cleaned', 'bouncing', 'bounced', 'non abonne', 'not subscribed', 'never subscribed', 'non subscribed', 'transactional', 'archived', 'none', 'aucun', 'aucune', 'n a', 'na', 'inconnu', 'unknown'];
 export const OPTOUT_WORDS = ['unsubscribed', 'unsubscribe', 'desinscrit', 'desinscrite', 'desabonne', 'desabonnee', 'opted out', 'opt out', 'optout', 'stop', 'opposition', 'oppose', 'opposee', 'objected', 'revoked', 'revoque', 'withdrawn', 'retire', 'retiree', 'spam', 'complained', 'stop sms', 'stop email', 'stop mail'];
 /**
  * Words by which an opt-out covers every channel, whatever column it is in ("ne plus me contacter",
