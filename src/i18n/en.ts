@@ -431,7 +431,7 @@ export const en: Catalogue = {
   'law.consent.later-consent-lifts-objection': 'A consent dated after a dated objection is read as a new, later choice of the person.',
   'law.consent.in-person-assumed': 'In a file with no consent column at all, an in-person contact is assumed to have agreed to the channels whose details they gave; the assumption is reported.',
   'law.category.by-source': 'Categories by source: a follower, a web-form sign-up, a donor and a former member are regular contacts; a petition, in-person, referral or one-off social contact becomes regular only with a consent or a yes to the first message.',
-  'law.channels.member-all': 'A member may be contacted on any channel whose details they gave, unless they objected: the membership relationship (GDPR art. 9.2.d) is read as covering the party’s own communication.',
+  'law.channels.member-all': 'A member may be contacted on any channel whose details they gave, unless they objected: the membership relationship (GDPR art. 9.2.d) is read as covering the party’s own communication, except online political ads, which need the separate consent of Regulation 2024/900.',
   'law.retention.regular-contact': '"When the exchanges end" has no set duration: the tool reads it as 3 years without contact from the person (the CNIL’s usual reference for prospects).',
   'rule.forbidden-source.localConsultation': 'the source lists the participants or signatories of a local consultation or petition lodged with the commune (CGCT art. L1112-16)',
   'rule.unknown-channel.title': 'Channel not recognised',

@@ -428,7 +428,7 @@ export const fr: Catalogue = {
   'law.consent.later-consent-lifts-objection': 'Un consentement daté après une opposition datée est lu comme un nouveau choix, postérieur, de la personne.',
   'law.consent.in-person-assumed': 'Dans un fichier sans aucune colonne de consentement, un contact rencontré en personne est présumé avoir accepté les canaux dont il a donné les coordonnées ; la présomption est signalée.',
   'law.category.by-source': 'Catégories par source : un abonné, un inscrit par formulaire, un donateur et un ancien adhérent sont des contacts réguliers ; un contact de pétition, de rencontre, de parrainage ou une interaction sociale ponctuelle ne devient régulier qu’avec un consentement ou un oui au premier message.',
-  'law.channels.member-all': 'Un adhérent peut être contacté sur tout canal dont il a donné les coordonnées, sauf opposition : la relation d’adhésion (RGPD art. 9.2.d) est lue comme couvrant la communication du parti lui-même.',
+  'law.channels.member-all': 'Un adhérent peut être contacté sur tout canal dont il a donné les coordonnées, sauf opposition : la relation d’adhésion (RGPD art. 9.2.d) est lue comme couvrant la communication du parti lui-même, sauf la publicité politique en ligne, qui exige le consentement distinct du règlement 2024/900.',
   'law.retention.regular-contact': '« Lorsque les échanges prennent fin » n’a pas de durée fixée : l’outil le lit comme 3 ans sans contact de la personne (la référence habituelle de la CNIL pour les prospects).',
   'rule.forbidden-source.localConsultation': 'la source liste les participants ou signataires d’une consultation locale ou d’une pétition déposée auprès de la commune (CGCT art. L1112-16)',
   'rule.unknown-channel.title': 'Canal non reconnu',
