@@ -6,6 +6,7 @@ import type { ColumnKind, DetectedColumn } from './types.js';
 import type { Config } from './config.js';
 import { AuditError } from './errors.js';
 import { normalizeHeader } from './mapping.js';
+import { termKey } from './text.js';
 
 import { COLUMN_PATTERNS, type ColumnPattern } from './vocabulary/columns.js';
 
@@ -13,15 +14,7 @@ export { COLUMN_PATTERNS, type ColumnPattern };
 
 /** Header → the text the patterns see: "Centres d’Intérêt" → "centres d interet", "deviceId" → "device id". */
 export function normalizeForPattern(header: string): string {
-  return header
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return termKey(header.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
 }
 
 /** The first pattern of the table a header matches, or undefined. */
