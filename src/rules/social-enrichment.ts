@@ -1,6 +1,6 @@
 import { defineRule, type RowContext } from './types.js';
 import type { Channel, Field } from '../types.js';
-import { isOwnData } from '../law/sources.js';
+import { isOwnData, SOCIAL_SOURCES, UNUSABLE_SOURCES } from '../law/sources.js';
 import { rgpd, rpp, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
 
 type ContactKind = 'email' | 'phone' | 'address';
@@ -45,7 +45,7 @@ export default defineRule({
     const { cls } = ctx;
     // Scraped rows are dropped whole by social-scraping; an "other" enrichment (a town's own file,
     // a typed-in correction) is not a social network, a scraper or a broker.
-    const social = cls.source === 'social_regular' || cls.source === 'social_occasional';
+    const social = SOCIAL_SOURCES.value.has(cls.source) && !UNUSABLE_SOURCES.value.has(cls.source);
     const enrichment = cls.enrichment && cls.enrichment.kind !== 'other' ? cls.enrichment : undefined;
     if (!social && !enrichment) return;
     for (const [kind, channels] of KINDS) {

@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { THIRD_PARTY_SOURCES } from '../law/sources.js';
 import { rgpd, rpp, CNIL_EMAIL, CNIL_PHONE, CNIL_PRIVATE_SECTOR_FILES, CNIL_SANCTIONS_2025 } from './references.js';
 
 const MESSAGE = { file_rental: 'rented', purchased: 'purchased', third_party: 'thirdParty' } as const;
@@ -28,8 +29,6 @@ export default defineRule({
   messages: ['rented', 'purchased', 'thirdParty'],
   check(ctx, report) {
     const source = ctx.cls.source;
-    if (source === 'file_rental' || source === 'purchased' || source === 'third_party') {
-      report({ message: MESSAGE[source], field: 'source' });
-    }
+    if (THIRD_PARTY_SOURCES.value.has(source)) report({ message: MESSAGE[source as keyof typeof MESSAGE], field: 'source' });
   },
 });
