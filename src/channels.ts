@@ -1,17 +1,11 @@
 /** Reading channel names (`--for`, the `channel` column, a `consent` column listing channels). */
 import type { Channel } from './types.js';
 import { normalizeWord } from './read/values.js';
+import { fold, memo, termKey } from './text.js';
 
-/** Words naming each channel, FR/EN, accent- and case-insensitive, matched as whole tokens. */
-export const CHANNEL_WORDS: Record<Channel, readonly string[]> = {
-  email: ['email', 'e-mail', 'mail', 'courriel', 'emailing', 'newsletter', 'mel'],
-  sms: ['sms', 'mms', 'texto', 'textos', 'text'],
-  automated_call: ['automated_call', 'automate', 'automates', 'automated call', 'robocall', 'appel automatise', 'appels automatises', 'automate d appel'],
-  phone: ['phone', 'telephone', 'tel', 'appel', 'appels', 'call', 'phoning'],
-  post: ['post', 'courrier', 'postal', 'lettre', 'mailing postal', 'courrier postal'],
-  social: ['social', 'reseaux', 'reseau social', 'reseaux sociaux', 'social media', 'facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'whatsapp', 'telegram', 'messenger', 'dm', 'ads', 'custom audience'],
-  door: ['door', 'porte a porte', 'porte-a-porte', 'pap', 'door to door', 'door-to-door', 'canvass', 'canvassing', 'boitage', 'tractage'],
-};
+import { CHANNEL_WORDS } from './vocabulary/channels.js';
+
+export { CHANNEL_WORDS };
 
 const INDEX: Map<string, Channel> = (() => {
   const m = new Map<string, Channel>();
@@ -27,21 +21,52 @@ export function channelOf(word: string): Channel | undefined {
 }
 
 /** Channels listed in a cell: "email;sms", "Email, SMS", "porte-à-porte / téléphone". */
-const parsedChannels = new Map<string, Channel[]>();
+const parsedChannels = memo(parseChannelList);
 export function parseChannels(cell: string | undefined): Channel[] {
-  if (!cell) return [];
-  const hit = parsedChannels.get(cell);
-  if (hit) return hit.slice();
-  const v = parseChannels2(cell);
-  if (parsedChannels.size >= 4096) parsedChannels.clear();
-  parsedChannels.set(cell, v);
-  return v.slice();
+  return cell ? parsedChannels(cell).slice() : [];
 }
-function parseChannels2(cell: string): Channel[] {
+function parseChannelList(cell: string): Channel[] {
   const out: Channel[] = [];
   for (const part of cell.split(/[;,/|+&]| et | and /i)) {
     const ch = channelOf(part);
     if (ch && !out.includes(ch)) out.push(ch);
   }
   return out;
+}
+
+/**
+ * Channels named anywhere in a free-text cell: first as a list ("email;sms"), else as words inside a
+ * phrase ("envoi SMS municipal", "Custom audience Facebook"). Longer phrases are matched first and
+ * consumed, so "courrier électronique" is email, not post. Memoised per distinct cell value.
+ */
+const PHRASES: readonly [Channel, RegExp, string][] = (Object.entries(CHANNEL_WORDS) as [Channel, readonly string[]][])
+  .flatMap(([ch, words]) => words.map((w) => [ch, termKey(w)] as [Channel, string]))
+  .filter(([, w]) => w !== '')
+  .sort((a, b) => b[1].length - a[1].length)
+  .map(([ch, w]) => [ch, new RegExp(` ${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `), w]);
+/** Social channel words that only name a network. */
+const NETWORK_NAMES: ReadonlySet<string> = new Set(['facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'whatsapp', 'telegram', 'messenger']);
+
+const channelsInCell = memo((cell: string): Channel[] => {
+  const listed = parseChannelList(cell);
+  if (listed.length) return listed;
+  let text = fold(cell).lower;
+  const out: Channel[] = [];
+  let socialByName = true;
+  for (const [ch, re, word] of PHRASES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    if (!out.includes(ch)) out.push(ch);
+    if (ch === 'social' && !NETWORK_NAMES.has(word)) socialByName = false;
+    text = text.slice(0, m.index) + ' '.repeat(m[0].length - 1) + text.slice(m.index + m[0].length - 1);
+  }
+  // "Custom audience Facebook": the network is where the ad runs, not a social contact.
+  if (out.includes('ads') && out.includes('social') && socialByName) out.splice(out.indexOf('social'), 1);
+  // Keep the order of CHANNEL_WORDS, so that the same phrase always gives the same list.
+  return CHANNEL_ORDER.filter((c) => out.includes(c));
+});
+const CHANNEL_ORDER = Object.keys(CHANNEL_WORDS) as Channel[];
+
+export function channelsInText(cell: string | undefined): Channel[] {
+  return cell ? channelsInCell(cell).slice() : [];
 }

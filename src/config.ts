@@ -40,6 +40,10 @@ export const configSchema = z
       .partialRecord(z.enum(CATEGORIES), duration)
       .optional()
       .describe('Retention per category, e.g. { "regular_contact": "3y", "occasional_contact": "2m" }.'),
+    retentionBySource: z
+      .partialRecord(z.enum(SOURCES), z.partialRecord(z.enum(['occasional_contact', 'prospect']), duration))
+      .optional()
+      .describe('Retention of occasional contacts and prospects per source, e.g. { "web_form": { "occasional_contact": "1m" } }: NS 34 says the two months "devrait être raccourci" for data collected online.'),
     electionDate: date.optional().describe('Date of the election / end of the operation the file serves.'),
     secondRoundDate: date.optional().describe('Date of a second round: voters are kept until then.'),
     rules: z

@@ -7,7 +7,7 @@ import { AuditError } from './errors.js';
 import { CONTACT_FIELDS, fieldGetter, resolveMapping, type MappingResult } from './mapping.js';
 import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
-import { parseChannels } from './channels.js';
+import { channelsInText } from './channels.js';
 import { maskValue } from './mask.js';
 import { rules as allRules } from './rules/index.js';
 import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
@@ -16,18 +16,12 @@ import { CHANNELS, type Action, type Category, type Channel, type Field, type Fi
 
 export type Mode = 'scan' | 'purge';
 
-/** Rules whose findings remove a row in `purge` (issue #4): the rest is reported, not acted on. */
-export const PURGE_RULES: ReadonlySet<string> = new Set([
-  'retention-expired', 'objection-ignored', 'social-scraping', 'forbidden-source', 'malformed-row',
-]);
+/** Rules whose findings remove a row in `purge`: declared by each rule's `purge` rank. */
+export { PURGE_RULES } from './rules/index.js';
 
-/** Retention defaults (SPEC §5); each is explained, with its source, by `cnil-audit explain`. */
-export const DEFAULT_RETENTION: Readonly<Record<string, string>> = {
-  regular_contact: '3y',
-  occasional_contact: '2m',
-  prospect: '2m',
-  voter: '0d',
-};
+/** Retention defaults: decided, with their sources, in src/law/retention.ts. */
+export { DEFAULT_RETENTION } from './law/retention.js';
+import { DEFAULT_RETENTION } from './law/retention.js';
 
 export interface EngineOptions {
   config?: Config;
@@ -108,6 +102,7 @@ export class AuditEngine {
       electionDate: opts.electionDate,
       secondRoundDate: opts.secondRoundDate,
       retention: { ...DEFAULT_RETENTION, ...(config.retention ?? {}) },
+      retentionBySource: config.retentionBySource,
     };
     this.forChannels = this.settings.for;
     this.active = resolveRules(opts.rules ?? allRules, config);
@@ -141,7 +136,7 @@ export class AuditEngine {
     let scrub: number[] | undefined;
 
     const emit = (a: ActiveRule, r: RuleReport) => {
-      const acted = this.mode === 'scan' || PURGE_RULES.has(a.rule.id) ? a.action : 'flag';
+      const acted = this.mode === 'scan' || a.rule.purge !== undefined ? a.action : 'flag';
       const f: Finding = {
         rule: a.rule.id,
         severity: a.severity,
@@ -179,7 +174,7 @@ export class AuditEngine {
       cls.basis = new Set();
       cls.objectedChannels = new Set(CHANNELS);
     }
-    const channels = this.forChannels.length ? this.forChannels : parseChannels(this.channelIndex !== undefined ? cells[this.channelIndex] : undefined);
+    const channels = this.forChannels.length ? this.forChannels : channelsInText(this.channelIndex !== undefined ? cells[this.channelIndex] : undefined);
     const ctx: RowContext = { line, cells, plan: this.plan, settings: this.settings, cls, channels, get };
     for (const a of this.active) {
       if (a === this.malformed) continue;

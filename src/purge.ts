@@ -10,7 +10,7 @@ import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, usageError } from './errors.js';
-import { DEFAULT_RETENTION, PURGE_RULES, type RowResult } from './engine.js';
+import { DEFAULT_RETENTION, type RowResult } from './engine.js';
 import { ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
 import { formatDay, parseDate } from './read/values.js';
@@ -147,22 +147,18 @@ export function identityOf(get: (field: Field) => string | undefined): { kind: I
 // Reasons
 
 /**
- * A contact is one log row, so when several purge rules hit it the log names one: first the reason
- * that stands on its own without any date — a row that cannot be read, data that should never have
- * been collected, the person's objection — then the passing of time.
+ * A contact is one log row, so when several purge rules hit it the log names one: the rule with the
+ * lowest `purge` rank (its metadata says why that order).
  */
-export const PURGE_REASON_ORDER: readonly string[] = ['malformed-row', 'forbidden-source', 'social-scraping', 'objection-ignored', 'retention-expired'];
-
 function reasonRank(rule: string): number {
-  const i = PURGE_REASON_ORDER.indexOf(rule);
-  return i < 0 ? PURGE_REASON_ORDER.length : i;
+  return ruleById.get(rule)?.purge ?? Infinity;
 }
 
 /** The finding a purged row is logged under; undefined when no purge rule removed it. */
 export function primaryFinding(findings: readonly Finding[]): Finding | undefined {
   let best: Finding | undefined;
   for (const f of findings) {
-    if (f.action !== 'drop-row' || !PURGE_RULES.has(f.rule)) continue;
+    if (f.action !== 'drop-row' || ruleById.get(f.rule)?.purge === undefined) continue;
     if (!best || reasonRank(f.rule) < reasonRank(best.rule)) best = f;
   }
   return best;

@@ -1,6 +1,7 @@
 /** Shared data model of cnil-audit (SPEC §3–§5). Pure types, no runtime code. */
 
-export const CHANNELS = ['email', 'sms', 'automated_call', 'phone', 'post', 'social', 'door'] as const;
+/** `ads`: online political advertising targeting (custom audiences, lookalikes, sponsored posts; Regulation (EU) 2024/900). */
+export const CHANNELS = ['email', 'sms', 'automated_call', 'phone', 'post', 'social', 'door', 'ads'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const SOURCES = [
@@ -9,6 +10,10 @@ export const SOURCES = [
   'purchased', 'third_party', 'forbidden', 'unknown',
 ] as const;
 export type Source = (typeof SOURCES)[number];
+
+/** Kinds of file the CNIL excludes from political communication (forbidden-source says which). */
+export const FORBIDDEN_KINDS = ['civil_registry', 'public_users', 'local_consultation', 'employer', 'company_internal'] as const;
+export type ForbiddenKind = (typeof FORBIDDEN_KINDS)[number];
 
 export const CATEGORIES = ['member', 'regular_contact', 'occasional_contact', 'voter', 'prospect', 'unknown'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -29,7 +34,7 @@ export type Lang = (typeof LANGS)[number];
 export const FIELDS = [
   'id', 'first_name', 'last_name', 'email', 'phone', 'address', 'postal_code', 'city', 'birth_date',
   'source', 'network', 'collected_at',
-  'consent_email', 'consent_sms', 'consent_phone', 'consent_post', 'consent_social', 'consent', 'consent_date',
+  'consent_email', 'consent_sms', 'consent_phone', 'consent_post', 'consent_social', 'consent_ads', 'consent', 'consent_date',
   'objection', 'last_contact_at', 'membership_end', 'first_message_at', 'first_message_reply',
   'channel', 'enrichment_source',
 ] as const;
@@ -74,7 +79,11 @@ export interface Finding {
 }
 
 /** Column kinds recognised by header pattern (SPEC §3 "profiling and sensitive columns"). */
-export type ColumnKind = 'political_opinion' | 'political_opinion_inferred' | 'profiling' | 'sensitive';
+/**
+ * `consent_proof`: the IP or time of a sign-up (Mailchimp OPTIN_IP / CONFIRM_IP), the proof of consent
+ * (RGPD art. 7.1), recognised so that it is not taken for tracking data; no rule acts on it.
+ */
+export type ColumnKind = 'political_opinion' | 'political_opinion_inferred' | 'profiling' | 'sensitive' | 'consent_proof';
 
 export interface DetectedColumn {
   index: number;

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { channelVerdict, createClassifier } from '../src/classify.js';
+import { channelsInText } from '../src/channels.js';
 import { resolveMapping } from '../src/mapping.js';
 import { parseDate } from '../src/read/values.js';
 import type { Config } from '../src/config.js';
@@ -291,7 +292,8 @@ describe('objection', () => {
     ['objection column true', { do_not_contact: 'true' }, true, []],
     ['objection column holding a date', { UNSUB_TIME: '2025-02-11 08:15:40' }, true, []],
     ['objection column holding a note', { opposition: 'demande par lettre' }, true, []],
-    ['unsubscribed from email, nothing else consented', { can2_subscription_status: 'unsubscribed' }, true, []],
+    // CNIL, communication politique par téléphone: "STOP" stops that channel only (issue 11).
+    ['unsubscribed from email, nothing else consented: email only', { can2_subscription_status: 'unsubscribed' }, false, ['email']],
     ['unsubscribed from SMS, still subscribed to email', { can2_subscription_status: 'subscribed', can2_sms_status: 'unsubscribed' }, false, ['sms']],
     ['do_not_call: phone and automated calls', { email_opt_in: 'true', do_not_call: 'true' }, false, ['automated_call', 'phone']],
     ['consent column "désinscrit"', { consentement: 'désinscrit' }, true, []],
@@ -371,4 +373,115 @@ describe('channel verdicts', () => {
   for (const [name, row, channel, verdict, network] of cases) {
     it(`${name} → ${verdict}`, () => expect(channelVerdict(classify(row), channel, network)).toBe(verdict));
   }
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Issue 11, judgements corrected. Each table names the source; each case fails on the old behaviour.
+
+describe('consent, status and opt-out words inside a cell (RGPD art. 7.1: the proof is read where it is written)', () => {
+  const cases: [string, Record<string, string>, Channel[], Channel[]][] = [
+    // [name, row, consented channels, objected channels]
+    ['"double opt-in confirmé" is a consent', { 'consentement email': 'double opt-in confirmé' }, ['email'], []],
+    ['"oui (double opt-in)" is a consent', { 'consentement email': 'oui (double opt-in)' }, ['email'], []],
+    ['"Opt-in confirmé le 12/03/2025" is a consent', { 'optin sms': 'Opt-in confirmé le 12/03/2025', telephone: '0600000001' }, ['sms'], []],
+    ['"désabonné SMS le 03/11" in the SMS column is an opt-out from SMS', { 'consentement email': 'oui', 'optin sms': 'désabonné SMS le 03/11', telephone: '0600000001' }, ['email'], ['sms']],
+    ['"non confirmé (en attente)" is no consent', { 'consentement email': 'non confirmé (en attente)' }, [], []],
+    ['"consent not given" is no consent', { 'consentement email': 'consent not given' }, [], []],
+    ['"pas de consentement (import)" is no consent', { 'consentement email': 'pas de consentement (import)' }, [], []],
+  ];
+  for (const [name, row, consent, objected] of cases) {
+    it(name, () => {
+      const cls = classify({ email: 'a@example.org', source: 'Newsletter', ...row });
+      expect(sorted(cls.consent)).toEqual(consent);
+      expect(sorted(cls.objectedChannels)).toEqual(objected);
+      expect(cls.objection).toBe(false);
+    });
+  }
+});
+
+describe('an opt-out in one channel is about that channel (CNIL, communication politique par téléphone: STOP stops SMS)', () => {
+  const cases: [string, Record<string, string>, boolean, Channel[]][] = [
+    // [name, row, objection to everything, channels objected]
+    ['STOP SMS in the SMS column, nothing else consented', { 'optin sms': 'STOP' }, false, ['sms']],
+    ['"désinscrit" in the SMS column', { 'optin sms': 'désinscrit' }, false, ['sms']],
+    ['"désabonné SMS le 03/11" in the general consent column: SMS only', { consentement: 'désabonné SMS le 03/11' }, false, ['sms']],
+    ['the cell says everything: "désinscrit - ne plus me contacter"', { 'optin sms': 'désinscrit - ne plus me contacter' }, true, []],
+    ['the general objection field says so', { 'optin sms': 'STOP', opposition: 'oui' }, true, []],
+  ];
+  for (const [name, row, general, channels] of cases) {
+    it(name, () => {
+      const cls = classify({ email: 'a@example.org', telephone: '0600000001', source: 'Newsletter', ...row });
+      expect(cls.objection).toBe(general);
+      if (!general) {
+        expect(sorted(cls.objectedChannels)).toEqual(channels);
+        expect(cls.basis.has('phone')).toBe(true);
+        expect(cls.basis.has('post')).toBe(true);
+      }
+    });
+  }
+});
+
+describe('a member’s refusal of one channel removes it (RGPD art. 21.2–21.3)', () => {
+  const member = { email: 'a@example.org', telephone: '0600000001', source: 'Adhésion 2026' };
+  const cases: [string, Record<string, string>, Channel][] = [
+    ['"refusé" in the SMS consent column', { 'optin sms': 'refusé' }, 'sms'],
+    ['"non" in the email consent column', { 'consentement email': 'non' }, 'email'],
+    ['"désinscrit" in the SMS consent column', { 'optin sms': 'désinscrit' }, 'sms'],
+  ];
+  for (const [name, row, channel] of cases) {
+    it(name, () => {
+      const cls = classify({ ...member, ...row });
+      expect(cls.category).toBe('member');
+      expect(cls.basis.has(channel)).toBe(false);
+      expect(cls.objectedChannels.has(channel)).toBe(true);
+      expect(cls.basis.has('post')).toBe(true);
+      expect(channelVerdict(cls, channel)).toBe('other');
+    });
+  }
+  it('a non-member’s explicit refusal of calls is an objection to calls', () => {
+    const cls = classify({ email: 'a@example.org', telephone: '0600000001', source: 'Porte-à-porte', 'accepte appels': 'refusé' });
+    expect(cls.objectedChannels.has('phone')).toBe(true);
+  });
+});
+
+describe('forbidden sources (CNIL, Les fichiers qui ne peuvent pas être utilisés, October 2025; CGCT art. L1112-16)', () => {
+  const cases: [string, string | undefined][] = [
+    ['Registre des mariages 2024', 'civil_registry'],
+    ['Avis de naissances (mairie)', 'civil_registry'],
+    ['Liste des décès transmise par la mairie', 'civil_registry'],
+    ['Extrait état-civil', 'civil_registry'],
+    ['Inscrits cantine', 'public_users'],
+    ['Inscriptions scolaires 2025', 'public_users'],
+    ['Fichier périscolaire', 'public_users'],
+    ['Service municipal des sports', 'public_users'],
+    ['Signataires consultation locale sur le parking', 'local_consultation'],
+    ['Pétition déposée en mairie (art. L1112-16)', 'local_consultation'],
+  ];
+  for (const [text, kind] of cases) {
+    it(`"${text}" → forbidden (${kind})`, () => {
+      const cls = classify({ email: 'a@example.org', source: text });
+      expect(cls.source).toBe('forbidden');
+      expect(cls.forbiddenKind).toBe(kind);
+    });
+  }
+  it('the campaign’s own petition is not a local consultation, nor a school file', () => {
+    expect(sourceOf('Pétition en ligne pour la piste cyclable')).toBe('petition');
+    expect(sourceOf('Pétition cantine bio')).toBe('petition');
+  });
+});
+
+describe('channel words inside phrases; ads are not social (issue 11; Regulation (EU) 2024/900)', () => {
+  const cases: [string, Channel[]][] = [
+    ['Custom audience Facebook', ['ads']],
+    ['Facebook Ads', ['ads']],
+    ['Lookalike Meta', ['ads']],
+    ['ads', ['ads']],
+    ['envoi SMS municipal', ['sms']],
+    ['courrier électronique', ['email']],
+    ['Facebook', ['social']],
+    ['Messenger + réseaux sociaux', ['social']],
+    ['email;SMS', ['email', 'sms']],
+    ['campagne B', []],
+  ];
+  for (const [cell, channels] of cases) it(`"${cell}" → ${channels.join(', ') || 'none'}`, () => expect(channelsInText(cell)).toEqual(channels));
 });

@@ -21,6 +21,8 @@ const SPEC_ALIASES: Record<string, string[]> = {
   consent_phone: ['accepte appels', 'consentement téléphone'],
   consent_post: ['consentement courrier'],
   consent_social: ['opt-in réseaux'],
+  // SPEC §0 (v2): the separate consent to online political ads (Regulation (EU) 2024/900 art. 18.1.b).
+  consent_ads: ['consentement publicité politique', 'consent ads', 'ads_opt_in'],
   consent: ['consentement', 'consent', 'opt-in', 'optin'],
   consent_date: ['date de consentement', 'consent date', 'date opt-in', 'confirm_time'],
   objection: ['opposition', 'désinscrit', 'unsubscribed', 'opted out', 'opt-out', 'stop', 'do not contact', 'ne pas contacter', 'email_opt_out'],

@@ -41,7 +41,8 @@ describe('rule catalogue', () => {
         expect(rule.references.some((r) => /^https:\/\/\S+$/.test(r.url))).toBe(true);
         for (const r of rule.references) {
           expect(r.label.trim()).not.toBe('');
-          expect(r.url).toMatch(/^https?:\/\/\S+$/);
+          // The CNIL's current https pages, not legacy http ones (issue 11).
+          expect(r.url).toMatch(/^https:\/\/\S+$/);
         }
       });
 
@@ -76,5 +77,77 @@ describe('message catalogues', () => {
     const fr = readFileSync(join(ROOT, 'src/i18n/fr.ts'), 'utf8');
     const straight = fr.split('\n').filter((l) => /^\s*'rule\./.test(l) && /\p{L}\\'\p{L}/u.test(l));
     expect(straight).toEqual([]);
+  });
+});
+
+describe('law layer (src/law/)', async () => {
+  const { decisions, decisionById } = await import('../src/law/index.js');
+  const LAW = join(ROOT, 'src/law');
+  const NOT_LAW = new Set(['index.ts', 'decision.ts', 'references.ts']);
+  const files = readdirSync(LAW).filter((f) => f.endsWith('.ts') && !NOT_LAW.has(f));
+
+  it('loads every law file from src/law/index.ts', () => {
+    const index = readFileSync(join(LAW, 'index.ts'), 'utf8');
+    for (const f of files) expect(index).toContain(`'./${f.replace(/\.ts$/, '.js')}'`);
+  });
+
+  it('every decision cites at least one reference with an https URL', () => {
+    expect(decisions().length).toBeGreaterThan(10);
+    for (const d of decisions()) {
+      expect(d.references.length, d.id).toBeGreaterThan(0);
+      for (const r of d.references) {
+        expect(r.label.trim(), d.id).not.toBe('');
+        expect(r.url, d.id).toMatch(/^https:\/\/\S+$/);
+      }
+    }
+  });
+
+  for (const lang of LANGS) {
+    it(`every interpretation is worded in ${lang} (explain shows it)`, () => {
+      const missing = decisions().filter((d) => d.interpretation && !hasMessage(`law.${d.id}`, lang)).map((d) => d.id);
+      expect(missing).toEqual([]);
+    });
+  }
+
+  for (const file of files) {
+    it(`${file}: every exported binding is a decision or names one (@decision <id>)`, () => {
+      const text = readFileSync(join(LAW, file), 'utf8');
+      const undecided: string[] = [];
+      const re = /^export (?:const|function) (\w+)/gm;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const rest = text.slice(m.index);
+        if (/^export const \w+ = decision\(/.test(rest)) continue;
+        // The comment just above the export must name a registered decision.
+        const before = text.slice(0, m.index);
+        const comment = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*$/.exec(before)?.[1] ?? '';
+        const tag = /@decision ([\w.-]+)/.exec(comment)?.[1];
+        if (!tag || !decisionById(tag)) undecided.push(m[1]);
+      }
+      expect(undecided).toEqual([]);
+    });
+  }
+
+  it('rules name only registered decisions, and take their judgement from src/law/, not the classifier', () => {
+    for (const rule of rules) {
+      for (const id of rule.decisions ?? []) expect(decisionById(id), `${rule.id}: ${id}`).toBeDefined();
+      const src = readFileSync(join(ROOT, 'src/rules', `${rule.id}.ts`), 'utf8');
+      expect(src, rule.id).not.toMatch(/from '\.\.\/classify\.js'/);
+    }
+  });
+
+  it('every rule has tags, and purge ranks are distinct', () => {
+    const ranks = rules.filter((r) => r.purge !== undefined).map((r) => r.purge);
+    expect(new Set(ranks).size).toBe(ranks.length);
+    for (const r of rules) expect(r.tags.length, r.id).toBeGreaterThan(0);
+  });
+});
+
+describe('CLI modules', () => {
+  it('no command imports src/cli/main.ts at run time (shared helpers are in src/cli/shared.ts)', () => {
+    const dir = join(ROOT, 'src/cli');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts') && x !== 'main.ts' && x !== 'bin.ts')) {
+      const src = readFileSync(join(dir, f), 'utf8');
+      expect(src, f).not.toMatch(/^import (?!type )[^;]*from '\.\/main\.js'/m);
+    }
   });
 });

@@ -93,8 +93,13 @@ const CASES: Record<string, { match: string[]; noMatch: string[] }> = {
     match: ['ad_id', 'adId', 'IDFA', 'GAID', 'advertising_id', 'Identifiant publicitaire', 'fbclid', 'Pixel'],
     noMatch: ['Head ID', 'Adresse', 'ADDR', 'Added'],
   },
+  // Issue 11: the sign-up IP is the proof of consent (RGPD art. 7.1), not profiling.
+  'consent-proof-ip': {
+    match: ['OPTIN_IP', 'CONFIRM_IP', "IP d'inscription", 'signup_ip', 'IP de confirmation'],
+    noMatch: ['IP', 'last_ip', 'Adresse IP', 'ip_address'],
+  },
   ip: {
-    match: ['OPTIN_IP', 'CONFIRM_IP', 'IP', 'Adresse IP', 'ip_address', 'ipAddress', 'IPv4'],
+    match: ['IP', 'Adresse IP', 'ip_address', 'ipAddress', 'IPv4'],
     noMatch: ['Zip', 'VIP', 'Ipsum', 'Tip', 'ship_to'],
   },
   browsing: {
@@ -157,7 +162,11 @@ describe('COLUMN_PATTERNS', () => {
     expect(matchColumn('inferred_support_level')?.kind).toBe('political_opinion_inferred');
     expect(matchColumn('support_level')?.kind).toBe('political_opinion');
     expect(matchColumn('Syndicat')?.kind).toBe('sensitive');
-    expect(matchColumn('OPTIN_IP')?.kind).toBe('profiling');
+    // Issue 11: the sign-up IP is the proof of consent (RGPD art. 7.1), not profiling.
+    expect(matchColumn('OPTIN_IP')?.kind).toBe('consent_proof');
+    expect(matchColumn('CONFIRM_IP')?.kind).toBe('consent_proof');
+    expect(matchColumn('IP d\'inscription')?.kind).toBe('consent_proof');
+    expect(matchColumn('last_ip')?.kind).toBe('profiling');
   });
 });
 
@@ -202,7 +211,7 @@ describe('detectColumns', () => {
 
   it('finds what the fixtures hold', () => {
     expect(detect(['Email Address', 'Source', 'MEMBER_RATING', 'OPTIN_TIME', 'OPTIN_IP', 'CONFIRM_TIME', 'CONFIRM_IP', 'LATITUDE', 'LONGITUDE', 'GMTOFF', 'TIMEZONE', 'CC', 'REGION', 'LEID', 'NOTES', 'TAGS'])).toEqual([
-      'MEMBER_RATING:profiling', 'OPTIN_IP:profiling', 'CONFIRM_IP:profiling', 'LATITUDE:profiling', 'LONGITUDE:profiling',
+      'MEMBER_RATING:profiling', 'OPTIN_IP:consent_proof', 'CONFIRM_IP:consent_proof', 'LATITUDE:profiling', 'LONGITUDE:profiling',
     ]);
     expect(detect(['nationbuilder_id', 'email', 'tag_list', 'support_level', 'inferred_support_level', 'is_volunteer'])).toEqual([
       'support_level:political_opinion', 'inferred_support_level:political_opinion_inferred',

@@ -333,7 +333,8 @@ describe('suppression list', () => {
     const again = await purge(input, '2026-12-31', { suppression: { path, list: SuppressionList.read(path, true), addedOn: '2026-12-31' } });
     expect(again.run.suppressionAdded).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(first);
-    await purge(join(FIXTURES, 'action-network.csv'), '2026-12-31', { suppression: { path, list: SuppressionList.read(path, true), addedOn: '2026-12-31' } });
+    // A file with objections to every channel (action-network's are one channel's unsubscribes: issue 11).
+    await purge(join(FIXTURES, 'fichier-militants-excel.csv'), '2026-12-31', { suppression: { path, list: SuppressionList.read(path, true), addedOn: '2026-12-31' } });
     const grown = readFileSync(path, 'utf8');
     expect(grown.startsWith(first)).toBe(true);
     expect(SuppressionList.read(path).size).toBeGreaterThan(size);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRetention } from '../src/retention.js';
+import { decideRetention } from '../src/law/retention.js';
 import { parseDate } from '../src/read/values.js';
 import { DEFAULT_RETENTION } from '../src/engine.js';
 import type { Category, Field } from '../src/types.js';

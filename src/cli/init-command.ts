@@ -9,7 +9,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import type { CliIO } from './io.js';
-import { EXIT, reportError } from './main.js';
+import { EXIT, reportError } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { openCsv } from '../read/reader.js';

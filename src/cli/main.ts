@@ -4,15 +4,13 @@
  * `--version` starts fast (SPEC §8).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
-import { isAuditError, usageError } from '../errors.js';
-import { detectLang, errorText, t } from '../i18n/index.js';
-import { CHANNELS, FAIL_ON, LANGS, type Channel, type FailOn, type Lang } from '../types.js';
+import { detectLang, t } from '../i18n/index.js';
+import { CHANNELS, FAIL_ON, LANGS, type Lang } from '../types.js';
 import { VERSION } from '../version.js';
+import { EXIT, reportError } from './shared.js';
 
-export const EXIT = { OK: 0, FINDINGS: 1, ERROR: 2, INTERRUPTED: 130 } as const;
+export { EXIT, reportError, prepare, colorEnabled } from './shared.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -69,78 +67,11 @@ export interface Context {
   lang: Lang;
 }
 
-/**
- * Control characters shown escaped: a message quotes column names and paths from the input, and a
- * line break or a terminal escape sequence in a header must not split the one error line or drive the
- * terminal.
- */
-function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
-/** Prints one error line, `cnil-audit: file:line: problem`, in the user's language; returns 2. */
-export function reportError(io: CliIO, lang: Lang, e: unknown): number {
-  if (isAuditError(e)) {
-    if (e.code === 'E_INTERRUPTED') {
-      io.stderr.write(`cnil-audit: ${t(lang, 'cli.interrupted')}\n`);
-      return EXIT.INTERRUPTED;
-    }
-    const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''}: ` : '';
-    io.stderr.write(`cnil-audit: ${oneLine(`${where}${errorText(lang, e.code, e.params)}`)}\n`);
-    return EXIT.ERROR;
-  }
-  // An unexpected failure: still one line and exit 2, with a hint to report it; no stack trace.
-  const msg = e instanceof Error ? e.message : String(e);
-  io.stderr.write(`cnil-audit: internal error: ${msg.split('\n')[0]} (please report this)\n`);
-  return EXIT.ERROR;
-}
 
-function parseMap(values: string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values ?? []) {
-    const eq = v.indexOf('=');
-    if (eq <= 0 || eq === v.length - 1) throw usageError('map', { value: v });
-    out[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
-  }
-  return out;
-}
 
-function parseChannelsOption(values: string[] | undefined): Channel[] | undefined {
-  if (!values?.length) return undefined;
-  const out: Channel[] = [];
-  for (const v of values.flatMap((x) => x.split(','))) {
-    const c = v.trim().toLowerCase().replace(/-/g, '_') as Channel;
-    if (!(CHANNELS as readonly string[]).includes(c)) {
-      throw usageError('forChannel', { value: v, channels: CHANNELS.join(', ') });
-    }
-    if (!out.includes(c)) out.push(c);
-  }
-  return out;
-}
 
-/** Loads config (explicit or ./cnil-audit.config.json) and resolves the options shared by commands. */
-export async function prepare(opts: CommonOptions, io: CliIO) {
-  const { loadConfig } = await import('../config.js');
-  let configPath = opts.config;
-  if (!configPath && existsSync(resolve(io.cwd, 'cnil-audit.config.json'))) configPath = resolve(io.cwd, 'cnil-audit.config.json');
-  const config = configPath ? loadConfig(resolve(io.cwd, configPath)) : {};
-  const lang = (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env);
-  return {
-    config,
-    lang,
-    map: parseMap(opts.map),
-    for: parseChannelsOption(opts.for),
-    failOn: opts.failOn as FailOn,
-  };
-}
 
-export function colorEnabled(opts: { color: boolean }, io: CliIO, stream: { isTTY?: boolean }): boolean {
-  if (!opts.color) return false;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return !!stream.isTTY;
-}
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();

@@ -5,13 +5,14 @@
  */
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
-import { EXIT, reportError } from './main.js';
+import { EXIT, reportError } from './shared.js';
 import { AuditError } from '../errors.js';
 import { detectLang, hasMessage, t } from '../i18n/index.js';
 import { rules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { DEFAULT_RETENTION } from '../engine.js';
-import { RETENTION_BASIS } from '../retention.js';
+import { RETENTION_BASIS } from '../law/retention.js';
+import { decisionById } from '../law/index.js';
 import type { Lang, Reference } from '../types.js';
 import { mdCell, mdLink } from '../report/md.js';
 
@@ -131,7 +132,9 @@ function retentionLines(lang: Lang, configured: Readonly<Record<string, string>>
     const note = duration !== def
       ? t(lang, 'explain.retention.configured', { default: def })
       : t(lang, interpretation ? 'explain.retention.interpretation' : 'explain.retention.fromText', { default: def });
-    return { category, duration, default: def, interpretation, text: `${t(lang, `explain.retention.${category}`, { duration })} — ${note}` };
+    // NS 34: for data collected online the two months "devrait être raccourci" (law/retention.ts).
+    const online = category === 'occasional_contact' ? ` ${t(lang, 'explain.retention.online')}` : '';
+    return { category, duration, default: def, interpretation, text: `${t(lang, `explain.retention.${category}`, { duration })} — ${note}${online}` };
   });
 }
 
@@ -139,6 +142,8 @@ export interface Explanation extends RuleEntry {
   why: string;
   fix: string;
   interpretation?: string;
+  /** The interpretations (src/law/ decisions without a text settling them) the rule rests on. */
+  interpretations?: { id: string; text: string }[];
   configure: string;
   retention?: RetentionLine[];
 }
@@ -155,6 +160,8 @@ export function explainRule(rule: Rule, lang: Lang, retention: Readonly<Record<s
     ].join(' '),
   };
   if (hasMessage(key, lang)) e.interpretation = t(lang, key);
+  const interpretations = (rule.decisions ?? []).filter((id) => decisionById(id)?.interpretation).map((id) => ({ id, text: t(lang, `law.${id}`) }));
+  if (interpretations.length) e.interpretations = interpretations;
   if (RETENTION_RULES.has(rule.id)) e.retention = retentionLines(lang, retention);
   return e;
 }
@@ -178,6 +185,7 @@ export function renderExplain(e: Explanation, format: CatalogueFormat, lang: Lan
     out.push(`### ${t(lang, 'explain.fix')}`, '', e.fix, '');
     if (e.retention) out.push(`### ${t(lang, 'explain.retention').replace(/\s*:$/, '')}`, '', ...e.retention.map((r) => `- ${r.text}`), '');
     if (e.interpretation) out.push(`### ${t(lang, 'explain.interpretation')}`, '', e.interpretation, '');
+    if (e.interpretations) out.push(t(lang, 'explain.interpretations'), '', ...e.interpretations.map((i) => `- \`${i.id}\`: ${i.text}`), '');
     out.push(`### ${t(lang, 'explain.configure')}`, '', e.configure, '');
     return out.join('\n');
   }
@@ -192,6 +200,11 @@ export function renderExplain(e: Explanation, format: CatalogueFormat, lang: Lan
     out.push('');
   }
   if (e.interpretation) out.push(t(lang, 'explain.interpretation'), wrap(e.interpretation, '  '), '');
+  if (e.interpretations) {
+    out.push(t(lang, 'explain.interpretations'));
+    for (const i of e.interpretations) out.push(wrap(`- ${i.text} [${i.id}]`, '  ', '    '));
+    out.push('');
+  }
   out.push(t(lang, 'explain.configure'), wrap(e.configure, '  '));
   return out.join('\n') + '\n';
 }

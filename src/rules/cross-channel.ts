@@ -1,6 +1,6 @@
 import { defineRule } from './types.js';
-import { channelVerdict } from '../classify.js';
-import { rgpd, CNIL_EMAIL, CNIL_PHONE, QOMON_GDPR_REFLEXES, QOMON_SOCIAL_NETWORKS } from './references.js';
+import { channelVerdict } from '../law/channels.js';
+import { rgpd, rpp, CNIL_EMAIL, CNIL_PHONE, CNIL_POLITICAL_FILES, CNIL_RPP_FICHES, QOMON_GDPR_REFLEXES, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
  * cross-channel: the row is used on a channel for which it shows no basis, while it has one for
@@ -13,11 +13,17 @@ export default defineRule({
   id: 'cross-channel',
   severity: 'error',
   action: 'drop-row',
+  tags: ['consent'],
+  decisions: ['consent.generic-scope', 'consent.status-trusted', 'channels.member-all', 'channels.phone-post', 'channels.door', 'channels.social', 'channels.same-network', 'sources.network-alone'],
   references: [
     CNIL_PHONE,
     CNIL_EMAIL,
     rgpd('4.11 et 7', 'consentement spécifique ; conditions du consentement'),
     rgpd('5.1.b', 'limitation des finalités'),
+    CNIL_POLITICAL_FILES,
+    // An address given for a newsletter is no basis for an ad audience (consent "distinct", art. 18.1.b).
+    rpp('18.1.b', 'consentement explicite et distinct à la publicité politique'),
+    CNIL_RPP_FICHES,
     QOMON_GDPR_REFLEXES,
     QOMON_SOCIAL_NETWORKS,
   ],

@@ -9,6 +9,7 @@ export default defineRule({
   id: 'invalid-date',
   severity: 'warning',
   action: 'flag',
+  tags: ['structure'],
   references: [
     rgpd('5.1.d', 'exactitude'),
     rgpd('5.1.e', 'limitation de la conservation'),

@@ -10,6 +10,8 @@ export default defineRule({
   id: 'malformed-row',
   severity: 'error',
   action: 'drop-row',
+  tags: ['structure'],
+  purge: 0,
   mandatory: true,
   references: [
     rgpd('5.1.d', 'exactitude'),

@@ -1,12 +1,12 @@
 import { defineRule } from './types.js';
 import { civilFromDays, addDuration, formatDay } from '../read/values.js';
-import { rgpd } from './references.js';
+import { rgpd, rpp, CNIL_RPP_FICHES } from './references.js';
 
 /** Age under which consent needs a parent's too (loi Informatique et Libertés art. 45). */
 export const CONSENT_AGE = 15;
 
 /** Whole years between two day numbers. */
-function age(birth: number, at: number): number {
+export function age(birth: number, at: number): number {
   let years = civilFromDays(at).y - civilFromDays(birth).y;
   if (addDuration(birth, { n: years, unit: 'y' }) > at) years--;
   return years;
@@ -21,6 +21,7 @@ export default defineRule({
   id: 'minor',
   severity: 'warning',
   action: 'flag',
+  tags: ['data'],
   references: [
     {
       label: 'Légifrance — Loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), article 45',
@@ -31,6 +32,8 @@ export default defineRule({
       url: 'https://www.cnil.fr/fr/recommandation-4-rechercher-le-consentement-dun-parent-pour-les-mineurs-de-moins-de-15-ans',
     },
     rgpd('8', 'consentement des enfants (services de la société de l\'information)'),
+    rpp('18.2', 'pas de ciblage des personnes d’au moins un an de moins que l’âge du droit de vote (political-ads)'),
+    CNIL_RPP_FICHES,
   ],
   messages: ['underAge'],
   check(ctx, report) {

@@ -1,4 +1,5 @@
 import { defineRule } from './types.js';
+import { UNUSABLE_SOURCES } from '../law/sources.js';
 import { rgpd, CNIL_SANCTIONS_2025 } from './references.js';
 
 /**
@@ -13,6 +14,8 @@ export default defineRule({
   id: 'missing-consent-proof',
   severity: 'warning',
   action: 'flag',
+  tags: ['consent'],
+  decisions: ['consent.dated-by-collection', 'consent.in-person-assumed'],
   references: [
     rgpd('7.1', 'preuve du consentement'),
     CNIL_SANCTIONS_2025,
@@ -22,7 +25,7 @@ export default defineRule({
     const { cls } = ctx;
     // An objection makes the consent moot (objection-ignored reports the row), and so does a source
     // no consent can make usable (social-scraping, forbidden-source).
-    if (cls.objection || cls.source === 'social_scraped' || cls.source === 'forbidden') return;
+    if (cls.objection || UNUSABLE_SOURCES.value.has(cls.source)) return;
     if (cls.consentAssumed) report({ message: 'inPersonAssumed' });
     // Only a consent the tool counts needs its proof: a list status it does not read as the person's
     // consent (a "subscribed" set on import of a bought list) is no basis to begin with.

@@ -1,5 +1,5 @@
 import { defineRule } from './types.js';
-import { channelVerdict } from '../classify.js';
+import { channelVerdict } from '../law/channels.js';
 import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025 } from './references.js';
 
 /**
@@ -12,6 +12,8 @@ export default defineRule({
   id: 'missing-consent',
   severity: 'error',
   action: 'drop-row',
+  tags: ['consent'],
+  decisions: ['consent.opt-in-channels', 'consent.status-trusted', 'channels.member-all'],
   references: [
     CNIL_PHONE,
     CNIL_EMAIL,

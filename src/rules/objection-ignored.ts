@@ -22,13 +22,17 @@ function fieldOf(plan: HeaderPlan, index: number): string {
  * objection-ignored: the person objected, unsubscribed or asked not to be contacted, and is still in a
  * file used for contact. After an objection to prospecting the data "ne sont plus traitées à ces fins"
  * (RGPD art. 21.2 and 21.3; CNIL, les droits des électeurs). An objection to prospecting as a whole
- * (the objection column, or an unsubscribe with no channel left) fires whatever the channel; a refusal
- * of one channel (do_not_call, unsubscribed from SMS only) fires when the row is used on that channel.
+ * (the objection column, or an opt-out worded for everything) fires whatever the channel; an opt-out or
+ * refusal of one channel (do_not_call, STOP SMS, "refusé" in a consent column, members included) fires
+ * when the row is used on that channel (law/consent.ts).
  */
 export default defineRule({
   id: 'objection-ignored',
   severity: 'error',
   action: 'drop-row',
+  tags: ['consent'],
+  purge: 3,
+  decisions: ['consent.optout-scope', 'consent.refusal-objects', 'consent.later-consent-lifts-objection'],
   references: [
     rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'),
     CNIL_VOTER_RIGHTS_2026,

@@ -1,6 +1,7 @@
 import { defineRule } from './types.js';
 import { columnsOfKind } from '../patterns.js';
-import { rgpd, CNIL_POLITICAL_FILES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, QOMON_SOCIAL_NETWORKS } from './references.js';
+import { MEMBER_SCORES } from '../law/data.js';
+import { rgpd, rpp, CNIL_POLITICAL_FILES, CNIL_RPP_FICHES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
  * political-opinion: a political opinion, leaning, support level or vote intention (SPEC §3 patterns).
@@ -13,14 +14,19 @@ export default defineRule({
   id: 'political-opinion',
   severity: 'error',
   action: 'scrub-field',
-  references: [
+  tags: ['data'],
+    references: [
     rgpd('9.1 et 9.2.a/9.2.d', 'catégories particulières ; exceptions'),
     CNIL_POLITICAL_FILES,
     CNIL_VOTER_RIGHTS,
     CNIL_SOCIAL_NETWORKS,
     QOMON_SOCIAL_NETWORKS,
+    // Online political ads may not use profiling on special categories, inferred opinions included.
+    rpp('18.1.c', 'pas de profilage sur des catégories particulières'),
+    CNIL_RPP_FICHES,
   ],
-  messages: ['declared', 'inferred'],
+  decisions: ['category.member', 'category.by-source', 'data.member-scores'],
+  messages: ['declared', 'inferred', 'inferredMember'],
   removeColumns(plan) {
     return columnsOfKind(plan.detected, 'political_opinion_inferred').map((c) => c.index);
   },
@@ -31,7 +37,8 @@ export default defineRule({
     for (const c of columnsOfKind(ctx.plan.detected, 'political_opinion', 'political_opinion_inferred')) {
       if (!ctx.cells[c.index]?.trim()) continue;
       if (c.kind === 'political_opinion_inferred') {
-        report({ message: 'inferred', field: c.name, params: { column: c.name } });
+        // About a member or regular contact, the finding stays but says it is the tool's reading (law/data.ts).
+        report({ message: MEMBER_SCORES.value.has(category) ? 'inferredMember' : 'inferred', field: c.name, params: { column: c.name, category } });
       } else if (!lawful) {
         report({ message: 'declared', field: c.name, params: { column: c.name, category }, scrub: [c.index] });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from './types.js';
-import { decideRetention, retentionParams } from '../retention.js';
+import { decideRetention, retentionParams } from '../law/retention.js';
 import { rgpd, NS34, NS34_RETENTION_ARTICLE } from './references.js';
 
 /**
@@ -12,6 +12,9 @@ export default defineRule({
   id: 'retention-expired',
   severity: 'error',
   action: 'drop-row',
+  tags: ['retention'],
+  purge: 4,
+  decisions: ['retention.regular-contact', 'retention.occasional-contact', 'retention.voter', 'category.by-source'],
   references: [
     rgpd('5.1.e', 'limitation de la conservation'),
     NS34_RETENTION_ARTICLE,

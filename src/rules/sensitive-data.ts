@@ -1,5 +1,5 @@
 import { defineRule, wholeColumns } from './types.js';
-import { rgpd, CNIL_EMAIL, CNIL_POLITICAL_FILES } from './references.js';
+import { rgpd, CNIL_EMAIL, CNIL_POLITICAL_FILES, CNIL_VOTER_LISTS } from './references.js';
 
 /**
  * sensitive-data: religion, ethnic origin, name consonance, an origin derived from the birthplace,
@@ -11,14 +11,12 @@ export default defineRule({
   id: 'sensitive-data',
   severity: 'error',
   action: 'scrub-field',
+  tags: ['data'],
   references: [
     rgpd('9.1', 'catégories particulières de données'),
     CNIL_EMAIL,
-    {
-      label: "CNIL — La communication politique : mode d'emploi (ancienne fiche pratique, adresse historique)",
-      url: 'http://www.cnil.fr/documentation/fiches-pratiques/fiche/article/la-communication-politique-mode-demploi/',
-    },
     CNIL_POLITICAL_FILES,
+    CNIL_VOTER_LISTS,
   ],
   messages: ['recorded'],
   ...wholeColumns('sensitive'),

@@ -12,6 +12,8 @@ export default defineRule({
   id: 'single-message-exceeded',
   severity: 'error',
   action: 'drop-row',
+  tags: ['consent'],
+  decisions: ['category.by-source', 'consent.first-message-yes'],
   references: [
     NS34_RETENTION_ARTICLE,
     NS34,

@@ -1,7 +1,7 @@
 import { defineRule, type RowContext } from './types.js';
 import type { Channel, Field } from '../types.js';
-import { isOwnData } from '../classify.js';
-import { rgpd, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
+import { isOwnData, SOCIAL_SOURCES, UNUSABLE_SOURCES } from '../law/sources.js';
+import { rgpd, rpp, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
 
 type ContactKind = 'email' | 'phone' | 'address';
 
@@ -29,19 +29,23 @@ export default defineRule({
   id: 'social-enrichment',
   severity: 'error',
   action: 'scrub-field',
+  tags: ['source', 'consent'],
+  decisions: ['sources.own-data', 'sources.social'],
   references: [
     CNIL_SOCIAL_NETWORKS,
     rgpd('5.1.a', 'licéité, loyauté, transparence'),
     rgpd('14', 'information en cas de collecte indirecte (source des données)'),
     CNIL_PRIVATE_SECTOR_FILES,
     CNIL_PUBLISHED_DATA_REUSE,
+    // Appended data is never "collected from the data subject": no online political ads on it.
+    rpp('18.1.a', 'données collectées auprès de la personne'),
   ],
   messages: ['fromNetwork', 'fromSocial', 'enrichedNetwork', 'enrichedScraping', 'enrichedBroker'],
   check(ctx, report) {
     const { cls } = ctx;
     // Scraped rows are dropped whole by social-scraping; an "other" enrichment (a town's own file,
     // a typed-in correction) is not a social network, a scraper or a broker.
-    const social = cls.source === 'social_regular' || cls.source === 'social_occasional';
+    const social = SOCIAL_SOURCES.value.has(cls.source) && !UNUSABLE_SOURCES.value.has(cls.source);
     const enrichment = cls.enrichment && cls.enrichment.kind !== 'other' ? cls.enrichment : undefined;
     if (!social && !enrichment) return;
     for (const [kind, channels] of KINDS) {

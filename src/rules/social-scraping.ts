@@ -12,6 +12,9 @@ export default defineRule({
   id: 'social-scraping',
   severity: 'error',
   action: 'drop-row',
+  tags: ['source'],
+  purge: 2,
+  decisions: ['sources.unusable', 'sources.precedence'],
   references: [
     CNIL_SOCIAL_NETWORKS,
     rgpd('5.1.a', 'licéité, loyauté, transparence'),

@@ -1,5 +1,6 @@
 import { defineRule } from './types.js';
-import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_PRIVATE_SECTOR_FILES } from './references.js';
+import { THIRD_PARTY_SOURCES } from '../law/sources.js';
+import { rgpd, rpp, CNIL_EMAIL, CNIL_PHONE, CNIL_PRIVATE_SECTOR_FILES, CNIL_SANCTIONS_2025 } from './references.js';
 
 const MESSAGE = { file_rental: 'rented', purchased: 'purchased', third_party: 'thirdParty' } as const;
 
@@ -13,18 +14,21 @@ export default defineRule({
   id: 'third-party-source',
   severity: 'warning',
   action: 'flag',
+  tags: ['source'],
+  decisions: ['sources.third-party'],
   references: [
     CNIL_EMAIL,
     CNIL_PHONE,
     CNIL_PRIVATE_SECTOR_FILES,
     rgpd('14', 'information en cas de collecte indirecte'),
     rgpd('5.2', 'responsabilité (accountability)'),
+    // Four of the five candidates sanctioned in December 2025 had not given the art. 13–14 information.
+    CNIL_SANCTIONS_2025,
+    rpp('18.1.a', 'jamais pour la publicité politique en ligne : données non collectées auprès de la personne'),
   ],
   messages: ['rented', 'purchased', 'thirdParty'],
   check(ctx, report) {
     const source = ctx.cls.source;
-    if (source === 'file_rental' || source === 'purchased' || source === 'third_party') {
-      report({ message: MESSAGE[source], field: 'source' });
-    }
+    if (THIRD_PARTY_SOURCES.value.has(source)) report({ message: MESSAGE[source as keyof typeof MESSAGE], field: 'source' });
   },
 });

@@ -2,9 +2,13 @@
  * What a rule is (ESLint style: metadata beside the check). A rule never prints and never words its
  * findings: it reports a message id (a key under `rule.<id>.` in src/i18n) with parameters.
  */
-import type { Action, Category, Channel, ColumnKind, DetectedColumn, Field, Reference, Severity, Source } from '../types.js';
+import type { Action, Category, Channel, ColumnKind, DetectedColumn, Field, ForbiddenKind, Reference, Severity, Source } from '../types.js';
 import type { Mapping } from '../mapping.js';
 import { columnsOfKind } from '../patterns.js';
+
+/** What a rule is about, for grouping in the catalogue (replaces comment fences in the registry). */
+export const RULE_TAGS = ['source', 'consent', 'retention', 'data', 'structure'] as const;
+export type RuleTag = (typeof RULE_TAGS)[number];
 
 export interface RuleMeta {
   /** Stable kebab-case id; the file is src/rules/<id>.ts. */
@@ -17,6 +21,16 @@ export interface RuleMeta {
   messages: readonly string[];
   /** True when config cannot turn the rule off (malformed-row). */
   mandatory?: boolean;
+  tags: readonly RuleTag[];
+  /**
+   * Whether `purge` removes rows on this rule (issue #4; the rest is reported, not acted on), and its
+   * rank as the purge log's reason when several purge rules hit one row (lower first): first what stands
+   * on its own without any date (a row that cannot be read, data that should never have been collected,
+   * the person's objection), then the passing of time.
+   */
+  purge?: number;
+  /** Ids of the src/law/ decisions the rule rests on; `explain` lists those that are interpretations. */
+  decisions?: readonly string[];
 }
 
 /** Per-row facts computed once, before the rules run (SPEC §4). */
@@ -50,7 +64,7 @@ export interface Classification {
   /** Date fields present but unparseable. */
   invalidDates: Field[];
   /** For a `forbidden` source: which kind of excluded file the source text names. */
-  forbiddenKind?: 'civil_registry' | 'public_users' | 'employer' | 'company_internal';
+  forbiddenKind?: ForbiddenKind;
   /** Whether the source column holds any text (unknown then means "unrecognised" rather than "empty"). */
   sourceGiven: boolean;
   /** Social network named by the row's `channel` column ("Facebook"), when any. */
@@ -65,6 +79,11 @@ export interface Classification {
    * given at collection (web form, petition, in person, donation, membership). Undefined: no proof date.
    */
   consentDate?: number;
+  /**
+   * Id of the src/law/ interpretation the row's category rests on, when it rests on one (a single
+   * donation read as a regular contact: `category.single-donation`).
+   */
+  categoryReading?: string;
   /** Column indexes of the non-empty contact data on the row (mapped column first, then alias look-alikes). */
   contact: { email: readonly number[]; phone: readonly number[]; address: readonly number[] };
 }
@@ -86,6 +105,8 @@ export interface RuleSettings {
   secondRoundDate?: number;
   /** Retention durations per category, resolved from defaults and config. */
   retention: Readonly<Record<string, string>>;
+  /** Per source, shorter durations for occasional contacts and prospects (config `retentionBySource`). */
+  retentionBySource?: Readonly<Partial<Record<Source, Readonly<Record<string, string>>>>>;
 }
 
 export interface RowContext {

@@ -11,6 +11,8 @@ export default defineRule({
   id: 'unknown-source',
   severity: 'warning',
   action: 'flag',
+  tags: ['source'],
+  decisions: ['consent.status-trusted'],
   references: [
     rgpd('5.2', 'responsabilité (accountability)'),
     rgpd('14.2.f', 'source des données'),

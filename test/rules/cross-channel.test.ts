@@ -25,6 +25,13 @@ ruleTester(rule, {
       dropped: true,
     },
     {
+      // Issue 11: channel words are found inside phrases; before, "envoi SMS municipal" meant no use.
+      name: 'a newsletter sign-up used for "envoi SMS municipal"',
+      row: { email: E, telephone: P, source: 'Newsletter', 'consentement email': 'oui', canal: 'envoi SMS municipal' },
+      errors: [{ message: 'otherChannel', field: 'channel' }],
+      dropped: true,
+    },
+    {
       name: 'a newsletter address uploaded for social-network targeting',
       row: { email: E, source: 'Formulaire site web', 'consentement email': 'oui' },
       for: ['social'],

@@ -19,9 +19,12 @@ ruleTester(rule, {
     { name: 'do_not_contact', row: { email: E, do_not_contact: 'true' }, errors: [{ message: 'objected', field: 'objection' }], dropped: true },
     { name: 'Mailchimp unsubscribe time', row: { 'Email Address': E, UNSUB_TIME: '2025-02-11 08:15:40' }, errors: [{ message: 'objected' }], dropped: true },
     {
-      name: 'unsubscribed from email, nothing else: an objection to prospecting',
+      // CNIL, communication politique par téléphone: STOP stops that channel; an unsubscribe from the
+      // newsletter is an objection to email, not (any more) to every channel.
+      name: 'unsubscribed from email, nothing else, used for email: an objection to email',
       row: { email: E, can2_subscription_status: 'unsubscribed' },
-      errors: [{ message: 'objected', field: 'consent_email' }],
+      for: ['email'],
+      errors: [{ message: 'objectedChannel', field: 'consent_email' }],
       dropped: true,
     },
     {

@@ -46,9 +46,10 @@ ruleTester(rule, {
       output: { Sympathisant: '' },
     },
     {
-      name: 'an inferred opinion is removed even for a member',
+      // Issue 11: removed, but marked as the tool's reading (RGPD art. 9.2.d does not settle it).
+      name: 'an inferred opinion is removed even for a member, as the tool’s reading',
       row: { ...member, inferred_support_level: '4' },
-      errors: [{ message: 'inferred', field: 'inferred_support_level' }],
+      errors: [{ message: 'inferredMember', field: 'inferred_support_level' }],
       dropped: false,
       removedColumns: ['inferred_support_level'],
       output: { email: 'a@example.org' },

@@ -16,10 +16,18 @@ ruleTester(rule, {
     {
       name: 'sign-up IP and engagement rating (Mailchimp)',
       row: { 'Email Address': 'a@example.org', MEMBER_RATING: '4', OPTIN_IP: '192.0.2.14', TIMEZONE: 'Europe/Paris' },
-      errors: [{ message: 'recorded', field: 'MEMBER_RATING' }, { message: 'recorded', field: 'OPTIN_IP' }],
+      // OPTIN_IP is the proof of the consent (RGPD art. 7.1), not profiling (issue 11).
+      errors: [{ message: 'recorded', field: 'MEMBER_RATING' }],
       dropped: false,
-      removedColumns: ['MEMBER_RATING', 'OPTIN_IP'],
+      removedColumns: ['MEMBER_RATING'],
       output: { 'Email Address': 'a@example.org', TIMEZONE: 'Europe/Paris' },
+    },
+    {
+      // Issue 11: no text forbids a member's activity score under RGPD art. 9.2.d: the tool's reading.
+      name: 'a member’s activity score: removed, as the tool’s reading',
+      row: { email: 'a@example.org', source: 'Adhésion', score_mobilisation: '82' },
+      errors: [{ message: 'memberScore', field: 'score_mobilisation' }],
+      removedColumns: ['score_mobilisation'],
     },
     {
       name: 'a behaviour score',

@@ -18,12 +18,23 @@ ruleTester(rule, {
       row: { email: 'a@example.org', source: '', 'date de collecte': '2026-01-01' },
       config: { retention: { unknown: '1y' } },
     },
+    // CNIL, Les fichiers de communication politique (2025): "donateurs fréquents" are regular contacts.
+    { name: 'a donor in contact after the donation is a frequent donor', row: { email: 'a@example.org', source: 'Don en ligne', 'date de collecte': '2025-01-10', 'dernier contact': '2025-09-01' } },
+    { name: 'a donor the source calls regular', row: { email: 'a@example.org', source: 'Don mensuel (prélèvement)', 'date de collecte': '2025-01-10' } },
+    { name: 'a single donation still within 2 months', row: { email: 'a@example.org', source: 'Don en ligne', 'date de collecte': '2026-11-01' } },
   ],
   invalid: [
     { name: 'a regular contact without any date', row: regular, errors: [{ message: 'noDate' }], dropped: false },
     { name: 'an unreadable date is an unknown date', row: { ...regular, 'dernier contact': 'fin 2022' }, errors: [{ message: 'noDate' }] },
     { name: 'a voter without election date', row: voter, errors: [{ message: 'noElectionDate' }], dropped: false },
     { name: 'an occasional contact without message or collection date', row: { email: 'a@example.org', source: 'Facebook - like publication' }, errors: [{ message: 'noDate' }] },
+    {
+      // Issue 11: a single dated donation with nothing after was a regular contact without a word.
+      name: 'a single donation, nothing after: kept only on the tool’s interpretation (CNIL: "donateurs fréquents")',
+      row: { email: 'a@example.org', source: 'Don en ligne', 'date de collecte': '2025-01-10' },
+      errors: [{ message: 'singleDonation' }],
+      dropped: false,
+    },
     { name: 'no source, so no category', row: { email: 'a@example.org', source: '', 'date de collecte': '2026-01-01' }, errors: [{ message: 'unknownCategory' }] },
   ],
 });

@@ -1,22 +1,72 @@
 /**
- * Retention (SPEC §5): when a row's data must be gone, from its category, its dates and the durations
- * in `settings.retention`. Shared by the rules `retention-expired` and `retention-unknown` (and by
- * `purge` through them), so both always agree on one decision per row.
+ * Retention (SPEC §5): how long each category is kept, from which date, and the decision for one row at
+ * `settings.asOf`. Shared by the rules `retention-expired` and `retention-unknown` (and by `purge`
+ * through them), so both always agree on one decision per row. "How long is a voter kept?" is here.
  */
-import type { Classification, RuleSettings } from './rules/types.js';
-import type { Category, Field } from './types.js';
-import { addDuration, formatDay, parseDuration, type Duration } from './read/values.js';
+import type { Classification, RuleSettings } from '../rules/types.js';
+import type { Category, Field } from '../types.js';
+import { addDuration, formatDay, parseDuration, type Duration } from '../read/values.js';
+import { decision } from './decision.js';
+import { rgpd, CNIL_VOTER_LISTS, NS34, NS34_RETENTION_ARTICLE } from './references.js';
 
 /**
+ * Regular contacts: deleted "lorsque les échanges prennent fin" (NS 34), which sets no duration: 3
+ * years without contact from the person is the tool's reading (the CNIL's usual reference for
+ * prospects, NS 48 analogy).
+ */
+export const REGULAR_CONTACT_RETENTION = decision({
+  id: 'retention.regular-contact',
+  references: [NS34_RETENTION_ARTICLE, rgpd('5.1.e', 'limitation de la conservation')],
+  interpretation: true,
+  value: '3y',
+});
+
+/**
+ * Occasional contacts and prospects: "délai maximal de deux mois après l'envoi de l'unique message"
+ * (NS 34, délib. 2012-021). From collection when no message was sent is the tool's cautious reading.
+ * For data collected online the same article says the period "devrait être raccourci": config
+ * `retentionBySource` can set a shorter one per source (e.g. {"web_form": {"occasional_contact": "1m"}}).
+ */
+export const OCCASIONAL_RETENTION = decision({
+  id: 'retention.occasional-contact',
+  references: [NS34_RETENTION_ARTICLE, NS34],
+  interpretation: false,
+  value: '2m',
+});
+
+/** Voters: the list's data "devraient donc être supprimées à l'issue du scrutin" (CNIL, listes d'électeurs). */
+export const VOTER_RETENTION = decision({
+  id: 'retention.voter',
+  references: [CNIL_VOTER_LISTS],
+  interpretation: false,
+  value: '0d',
+});
+
+/**
+ * @decision retention.regular-contact
+ * Retention defaults (SPEC §5), overridable in config; each is explained, with its source, by
+ * `cnil-audit explain retention-expired`.
+ */
+export const DEFAULT_RETENTION: Readonly<Record<string, string>> = {
+  regular_contact: REGULAR_CONTACT_RETENTION.value,
+  occasional_contact: OCCASIONAL_RETENTION.value,
+  prospect: OCCASIONAL_RETENTION.value,
+  voter: VOTER_RETENTION.value,
+};
+
+/**
+ * @decision retention.regular-contact
  * Dates that show an exchange with a regular contact, any of which restarts the clock. NS 34 deletes
  * regular contacts "lorsque les échanges prennent fin": the last exchange known from the row is the
  * latest of these (SPEC §5 lists last_contact_at first; a later consent or collection is an exchange too).
  */
 export const REGULAR_CONTACT_DATES: readonly Field[] = ['last_contact_at', 'consent_date', 'collected_at', 'membership_end'];
-/** Occasional contacts and prospects: 2 months after the single message, else after collection. */
+/** @decision retention.occasional-contact
+ * Occasional contacts and prospects: 2 months after the single message, else after collection. */
 export const SINGLE_MESSAGE_DATES: readonly Field[] = ['first_message_at', 'collected_at'];
 
-/** How each category's retention is computed, for `explain` and the purge summary. */
+/** @decision retention.regular-contact
+ * How each category's retention is computed, for `explain` and the purge summary. */
 export const RETENTION_BASIS: Readonly<Record<string, { from: readonly (Field | 'electionDate')[]; interpretation: boolean }>> = {
   // "Lorsque les échanges prennent fin" has no set duration: 3 years is the tool's reading (NS 48 analogy).
   regular_contact: { from: ['last_contact_at', 'consent_date', 'collected_at'], interpretation: true },
@@ -76,8 +126,9 @@ function fromDate(category: Category, from: DateSource, start: number, text: str
   return { status: asOf > deadline ? 'expired' : 'kept', category, from, start, duration: text, deadline };
 }
 
-/** Decides a row's retention at `settings.asOf`. */
-export function decideRetention(cls: Pick<Classification, 'category' | 'dates'>, settings: RuleSettings): RetentionDecision {
+/** @decision retention.voter
+ * Decides a row's retention at `settings.asOf`. */
+export function decideRetention(cls: Pick<Classification, 'category' | 'dates'> & { source?: Classification['source'] }, settings: RuleSettings): RetentionDecision {
   const { dates } = cls;
   let category = cls.category;
   const asOf = settings.asOf;
@@ -99,7 +150,10 @@ export function decideRetention(cls: Pick<Classification, 'category' | 'dates'>,
       const field: Field = sent !== undefined ? 'first_message_at' : 'collected_at';
       const start = sent ?? dates.collected_at;
       if (start === undefined) return { status: 'unknown', reason: 'noDate', category, fields: SINGLE_MESSAGE_DATES };
-      return fromDate(category, field, start, settings.retention[category], asOf);
+      // A shorter period per source: for data collected online NS 34 says the two months "devrait être
+      // raccourci" (OCCASIONAL_RETENTION).
+      const bySource = cls.source !== undefined ? settings.retentionBySource?.[cls.source]?.[category] : undefined;
+      return fromDate(category, field, start, bySource ?? settings.retention[category], asOf);
     }
     case 'voter': {
       if (settings.electionDate === undefined) return { status: 'unknown', reason: 'noElectionDate', category };
@@ -119,7 +173,8 @@ export function decideRetention(cls: Pick<Classification, 'category' | 'dates'>,
   }
 }
 
-/** Message parameters of a decision (no personal data: dates and durations only). */
+/** @decision retention.regular-contact
+ * Message parameters of a decision (no personal data: dates and durations only). */
 export function retentionParams(d: RetentionDecision & { status: 'kept' | 'expired' }): Record<string, string> {
   return { category: d.category, field: d.from, date: formatDay(d.start), duration: d.duration, deadline: formatDay(d.deadline) };
 }

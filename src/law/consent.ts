@@ -1,0 +1,132 @@
+/**
+ * What counts as consent, to which channel, with what proof, and what an objection covers (SPEC §4).
+ * The words are in src/vocabulary/consent.ts; the classifier reads cells into word classes and asks here
+ * what they are worth.
+ */
+import type { Channel, Source } from '../types.js';
+import { BIT } from '../channel-set.js';
+import { decision } from './decision.js';
+import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS_2026, NS34 } from './references.js';
+
+/** Channels that need a prior opt-in (CNIL, communication politique par téléphone / par courrier électronique). */
+export const OPT_IN_CHANNELS = decision({
+  id: 'consent.opt-in-channels',
+  references: [CNIL_PHONE, CNIL_EMAIL, rgpd('6.1.a et 7', 'consentement comme base légale'), CNIL_SANCTIONS_2025],
+  // Email: the CNIL aligns political email on commercial prospecting; its December 2025 sanctions also
+  // accepted a proven legitimate interest, so requiring an opt-in for every non-member is the
+  // conservative reading (explained by missing-consent).
+  interpretation: true,
+  value: new Set<Channel>(['email', 'sms', 'automated_call']) as ReadonlySet<Channel>,
+});
+
+/**
+ * Sources where the person handed their details to the campaign itself, so a list status ("subscribed")
+ * can be read as their sign-up. Elsewhere (a social contact, a bought or rented list, a referral) the
+ * status only shows the row was imported: it is not the person's consent. `unknown` is kept: a sign-up
+ * tool's export (Mailchimp, Brevo) often has no source column, and its list status is then the only
+ * trace of the sign-up; `unknown-source` still asks for the origin to be shown (RGPD art. 5.2).
+ */
+export const STATUS_TRUSTED = decision({
+  id: 'consent.status-trusted',
+  references: [rgpd('7.1', 'preuve du consentement'), CNIL_SANCTIONS_2025],
+  interpretation: true,
+  value: new Set<Source>(['membership', 'donation', 'in_person', 'web_form', 'petition', 'unknown']) as ReadonlySet<Source>,
+});
+
+/** Sources where consent is given at collection, so `collected_at` dates it (RGPD art. 7.1 proof). */
+export const CONSENT_AT_COLLECTION = decision({
+  id: 'consent.dated-by-collection',
+  references: [rgpd('7.1', 'preuve du consentement')],
+  interpretation: true,
+  value: new Set<Source>(['membership', 'donation', 'in_person', 'web_form', 'petition']) as ReadonlySet<Source>,
+});
+
+/**
+ * What a generic "yes" covers: the channel the data was collected on (SPEC §4). Consent is given to
+ * "ce mode de contact" (CNIL, par téléphone) and must be specific (RGPD art. 4.11).
+ */
+export const GENERIC_CONSENT_SCOPE = decision({
+  id: 'consent.generic-scope',
+  references: [CNIL_PHONE, CNIL_EMAIL, rgpd('4.11', 'consentement spécifique')],
+  interpretation: true,
+  value: {
+    web_form: 'email', petition: 'email',
+    social_regular: 'social', social_occasional: 'social',
+    in_person: 'data', donation: 'data', membership: 'data',
+  } as Partial<Record<Source, Channel | 'data'>>,
+});
+
+/**
+ * @decision consent.generic-scope
+ * The channels (bit mask) a generic consent covers on a row of this source; `dataMask`: the channels
+ * whose contact data is on the row. Bought, rented, partner, referral, unknown: the campaign did not
+ * collect the data, so a generic yes does not say for which channel it was given.
+ */
+export function genericConsentMask(source: Source, dataMask: number): number {
+  const scope = GENERIC_CONSENT_SCOPE.value[source];
+  if (scope === undefined) return 0;
+  return scope === 'data' ? dataMask : BIT[scope];
+}
+
+/**
+ * A yes to the single first message is a consent to go on (NS 34): on the network for a social
+ * contact, else on the channels whose data the person answered from.
+ */
+export const FIRST_MESSAGE_YES = decision({
+  id: 'consent.first-message-yes',
+  references: [NS34, CNIL_SOCIAL_NETWORKS],
+  interpretation: false,
+  value: true,
+});
+
+/**
+ * An opt-out in one channel's column (STOP SMS, "désinscrit" in the SMS column, unsubscribed from the
+ * newsletter) is an objection to that channel only: the CNIL's STOP stops SMS (communication politique
+ * par téléphone). It is an objection to all political communication (RGPD art. 21.3) only when the
+ * cell ("ne plus me contacter"), the column (the general objection or consent column) says so. Reading a
+ * one-channel opt-out as no more than that is the tool's interpretation.
+ */
+export const OPTOUT_SCOPE = decision({
+  id: 'consent.optout-scope',
+  references: [CNIL_PHONE, rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), CNIL_VOTER_RIGHTS_2026],
+  interpretation: true,
+  value: 'channel' as const,
+});
+
+/**
+ * An explicit refusal in a channel's consent column ("refusé"; for a member also a plain "non") is an
+ * objection to that channel (RGPD art. 21.2–21.3), for a member too: membership gives no basis for a
+ * channel the member refused. For a non-member on an opt-in channel a refusal is simply no consent
+ * (missing-consent or cross-channel report it).
+ */
+export const REFUSAL_IS_OBJECTION = decision({
+  id: 'consent.refusal-objects',
+  references: [rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), CNIL_VOTER_RIGHTS_2026],
+  interpretation: false,
+  value: true,
+});
+
+/** @decision consent.refusal-objects */
+export function refusalObjects(kind: 'refused' | 'false', channel: Channel, member: boolean): boolean {
+  if (member) return REFUSAL_IS_OBJECTION.value;
+  return kind === 'refused' && !OPT_IN_CHANNELS.value.has(channel);
+}
+
+/** A consent dated after a dated objection is a new, later choice of the person (RGPD art. 7.3 and 21). */
+export const LATER_CONSENT_LIFTS_OBJECTION = decision({
+  id: 'consent.later-consent-lifts-objection',
+  references: [rgpd('7.3 et 21', 'retrait du consentement ; opposition')],
+  interpretation: true,
+  value: true,
+});
+
+/**
+ * In-person contact in a file with no consent column at all: the channels whose data the person gave at
+ * that moment are assumed consented (SPEC §4); the assumption is reported by missing-consent-proof.
+ */
+export const IN_PERSON_ASSUMED = decision({
+  id: 'consent.in-person-assumed',
+  references: [CNIL_PHONE, rgpd('7.1', 'preuve du consentement')],
+  interpretation: true,
+  value: true,
+});

@@ -1,0 +1,83 @@
+/**
+ * Text folding and matching shared by the whole code base: one way to fold free text (accents, case,
+ * punctuation), one way to compile a vocabulary into a matcher, one bounded memo for per-value verdicts.
+ *
+ * Matching is on folded text: lower case, accents removed, every run of punctuation or space turned into
+ * one space. A `prefix` term must start at a word start ("adhésion" also matches "adhésions"; "tiers"
+ * would not match "quartiers"); a `word` term must be a whole word ("don" does not match "donnée" or
+ * "Londres"); an `acronym` is a whole word matched case-sensitively ("LE" is the electoral list, "le" an
+ * article).
+ */
+
+export interface Terms {
+  prefix?: readonly string[];
+  word?: readonly string[];
+  acronym?: readonly string[];
+}
+
+/** Accents removed, œ/æ spelled out, every run of non-alphanumerics turned into one space, trimmed. */
+export function foldCase(s: string): string {
+  return s
+    .replace(/[œŒ]/g, (c) => (c === 'œ' ? 'oe' : 'OE'))
+    .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'))
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Folded text, padded with a space at each end so word starts and ends are spaces. */
+export interface Folded {
+  lower: string;
+  cased: string;
+}
+
+export function fold(s: string): Folded {
+  const cased = ` ${foldCase(s)} `;
+  return { lower: cased.toLowerCase(), cased };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The folded, lower-case key of a term or a whole cell. */
+export const termKey = (t: string) => foldCase(t).toLowerCase();
+
+export type Matcher = (f: Folded) => boolean;
+
+/** Compiles a vocabulary once (per file) into at most two regular expressions. */
+export function compile(terms: Terms): Matcher {
+  const prefix = (terms.prefix ?? []).map(termKey).filter(Boolean);
+  const word = (terms.word ?? []).map(termKey).filter(Boolean);
+  const acronym = (terms.acronym ?? []).map(foldCase).filter(Boolean);
+  const parts: string[] = [];
+  if (prefix.length) parts.push(` (?:${prefix.map(escape).join('|')})`);
+  if (word.length) parts.push(` (?:${word.map(escape).join('|')}) `);
+  const lower = parts.length ? new RegExp(parts.join('|')) : null;
+  const cased = acronym.length ? new RegExp(` (?:${acronym.map(escape).join('|')}) `) : null;
+  return (f) => (lower !== null && lower.test(f.lower)) || (cased !== null && cased.test(f.cased));
+}
+
+/** Whole-word phrases: each term must match whole words of the folded text ("stop sms" in "STOP SMS le 3/11"). */
+export function compileWords(words: Iterable<string>): Matcher {
+  return compile({ word: [...words] });
+}
+
+/** Extra words from the config (SPEC §6): case-insensitive, from a word start; three letters or fewer, whole words. */
+export function configTerms(words: readonly string[] | undefined): Terms {
+  const prefix: string[] = [];
+  const word: string[] = [];
+  for (const w of words ?? []) (termKey(w).length <= 3 ? word : prefix).push(w);
+  return { prefix, word };
+}
+
+/** A bounded memo for per-value verdicts: flat memory whatever the number of distinct values. */
+export function memo<T>(fn: (s: string) => T, max = 4096): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, v);
+    return v;
+  };
+}

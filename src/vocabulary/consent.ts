@@ -1,0 +1,42 @@
+/**
+ * Consent, status and objection words, and the headers of per-channel objection columns. Data only:
+ * what a word is worth as consent or as an objection is decided in src/law/consent.ts.
+ *
+ * `status` words are list states a tool sets on import as well as on sign-up ("subscribed"): they count
+ * as consent only where the source shows the person gave the data to the campaign (law/consent.ts,
+ * STATUS_TRUSTED).
+ */
+import type { Channel, Field } from '../types.js';
+
+export const YES_WORDS = ['opt in', 'optin', 'opted in', 'double opt in', 'confirmed', 'confirme', 'confirmee', 'consent', 'consenti', 'consentie', 'accepte', 'acceptee', 'accepted', 'granted', 'given', 'd accord'];
+export const STATUS_WORDS = ['subscribed', 'abonne', 'abonnee', 'inscrit', 'inscrite', 'active', 'actif', 'active subscriber'];
+/** An explicit refusal: the person said no to this channel (law/consent.ts: an objection to it). */
+export const REFUSAL_WORDS = ['refuse', 'refusee', 'refus', 'refused', 'declined', 'decline', 'declinee'];
+export const NO_WORDS = ['pending', 'en attente', 'non confirme', 'non confirmee', 'not given', 'no consent', 'not consented', 'pas de consentement', 'sans consentement', 'non consenti', 'pas consenti', 'cleaned', 'bouncing', 'bounced', 'non abonne', 'not subscribed', 'never subscribed', 'non subscribed', 'transactional', 'archived', 'none', 'aucun', 'aucune', 'n a', 'na', 'inconnu', 'unknown'];
+export const OPTOUT_WORDS = ['unsubscribed', 'unsubscribe', 'desinscrit', 'desinscrite', 'desabonne', 'desabonnee', 'opted out', 'opt out', 'optout', 'stop', 'opposition', 'oppose', 'opposee', 'objected', 'revoked', 'revoque', 'withdrawn', 'retire', 'retiree', 'spam', 'complained', 'stop sms', 'stop email', 'stop mail'];
+/**
+ * Words by which an opt-out covers every channel, whatever column it is in ("ne plus me contacter",
+ * "opposition à toute prospection"). Without them an opt-out in one channel's column is about that
+ * channel (law/consent.ts, OPTOUT_SCOPE).
+ */
+export const GENERAL_OBJECTION_WORDS = ['do not contact', 'dont contact', 'ne pas contacter', 'ne plus contacter', 'ne plus me contacter', 'ne pas me contacter', 'tous canaux', 'tous les canaux', 'toute communication', 'toute prospection', 'tout contact', 'aucun contact', 'all channels', 'all communications', 'all communication', 'any contact', 'no contact', 'global unsubscribe', 'desinscription totale', 'desinscription generale'];
+
+/** Cell values that say "nothing" in a free-text column (objection, enrichment, network). */
+export const NOTHING: ReadonlySet<string> = new Set(['', 'non', 'no', 'aucun', 'aucune', 'none', 'n a', 'na', 'sans', 'false', '0', 'nan', 'null']);
+
+/** The per-channel consent fields (SPEC §3), and the channel each one is about. */
+export const CONSENT_FIELDS: readonly [Field, Channel][] = [
+  ['consent_email', 'email'], ['consent_sms', 'sms'], ['consent_phone', 'phone'], ['consent_post', 'post'], ['consent_social', 'social'], ['consent_ads', 'ads'],
+];
+
+/**
+ * Headers of unmapped columns that carry an objection to one channel (NationBuilder's do_not_call,
+ * "stop SMS"). The general objection column is the `objection` field.
+ */
+export const CHANNEL_OBJECTION_HEADERS: readonly [readonly Channel[], readonly string[]][] = [
+  [['phone', 'automated_call'], ['do not call', 'donotcall', 'ne pas appeler', 'pas d appel', 'stop appel', 'stop appels', 'opposition telephone', 'opposition appels', 'refus appels', 'phone opt out', 'call opt out', 'bloctel']],
+  [['email'], ['do not email', 'stop email', 'stop mail', 'opposition email', 'opposition courriel']],
+  [['sms'], ['do not sms', 'do not text', 'stop sms', 'sms opt out', 'sms_opt_out', 'opposition sms']],
+  [['post'], ['do not mail', 'stop courrier', 'opposition courrier', 'ne pas ecrire']],
+  [['door'], ['do not visit', 'do not knock', 'ne pas visiter', 'stop porte a porte', 'opposition porte a porte']],
+];
