@@ -162,6 +162,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
   addCommonOptions(scan)
     .option('--suppress <file>', 'drop rows whose email or phone is on this suppression list (written by purge --suppression-list; default: the config\'s suppressionList)')
+    .option('--key-file <file>', 'key of the suppression list\'s hashes (default: the config\'s keyFile, else cnil-audit.key beside the config)')
     .action(async (files: string[], opts: CommonOptions & { suppress?: string }) => {
       // Through the suppression-aware runner: the list may come from --suppress or from the config.
       const { runScanWithSuppression } = await import('./purge-command.js');
@@ -175,7 +176,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
   addCommonOptions(purge)
     .option('--log <file>', 'purge log, CSV or .json (default: <name>.purge-log-<as-of>.csv beside the input)')
-    .option('--salt <hex>', 'salt of the log hashes, as printed by a previous purge (default: a new random salt)')
+    .option('--key-file <file>', 'key of the log and list hashes, created 0600 if missing (default: the config\'s keyFile, else cnil-audit.key beside the config)')
+    .option('--fail-on-remaining', 'exit 1 when any finding at or above --fail-on remains in the purged file, not only those of the purge rules')
+    .option('--salt <hex>', 'no longer used (hashes are keyed: --key-file); accepted with a warning')
     .option('--suppression-list <file>', 'add the hashed email/phone of people who objected to this list (created if missing; default: the config\'s suppressionList)')
     .option('--suppress <file>', 'also purge rows whose email or phone is on this suppression list');
   for (const o of purge.options) {
@@ -188,6 +191,26 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     setExit(await runPurge(files, opts, io));
   });
   // --- end purge command ---
+
+  // --- DPO's proof and rights requests (issue #13) ---
+  program
+    .command('verify')
+    .description('prove a purge or an erasure: whether, when and by which rule a person is in purge logs (exit 0 found, 1 not)')
+    .requiredOption('--log <file>', 'purge log (CSV or JSON) written by purge or erase (repeatable)', collect)
+    .option('--email <address>', 'the person\'s e-mail')
+    .option('--phone <number>', 'the person\'s phone, written any way')
+    .option('--id <id>', 'the row\'s id in the export')
+    .option('--name <key>', '"Last name|First name|YYYY-MM-DD" (files with no e-mail or phone)')
+    .option('--key-file <file>', 'key the log was made with (default: the config\'s keyFile, else cnil-audit.key beside the config)')
+    .option('--salt <hex>', 'salt of a log written by an earlier version (before keyed hashes)')
+    .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
+    .addOption(new Option('--format <fmt>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language (default: fr when the locale is French)').choices([...LANGS]))
+    .action(async (opts: import('./verify-command.js').VerifyOptions) => {
+      const { runVerify } = await import('./verify-command.js');
+      setExit(await runVerify(opts, io));
+    });
+  // --- end DPO's proof and rights requests ---
 
   // --- rules and explain commands ---
   const catalogueFormat = () => new Option('--format <fmt>', 'output format').choices(['text', 'json', 'md']).default('text');
