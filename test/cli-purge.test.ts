@@ -286,6 +286,42 @@ describe('cnil-audit purge', () => {
     expect(r.stdout).toMatch(/retention-expired: lignes 2–31/);
   });
 
+  it('the Markdown and HTML reports open with the purge, then describe what remains; never the key', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    const r = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '-r', 'p.md', '-r', 'p.html', '-r', 'p.json', '--suppression-list', 's.csv', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
+    const key = readFileSync(join(dir, 'cnil-audit.key'), 'utf8').trim();
+    const md = readFileSync(join(dir, 'p.md'), 'utf8');
+    const html = readFileSync(join(dir, 'p.html'), 'utf8');
+    const purged = report.output.droppedRows;
+    // Markdown: the purge verdict, the purge section, then what remains.
+    const lines = md.split('\n').filter(Boolean);
+    expect(lines[1]).toBe(`> Purge done: ${purged} row(s) purged, ${report.output.rows} kept. Left in the purged file, not acted on by the purge: ${report.summary.remainingBySeverity.error} error(s), ${report.summary.remainingBySeverity.warning} warning(s).`);
+    expect(lines[2]).toBe('## Purge');
+    expect(md).not.toMatch(/use the cleaned file/);
+    const remaining = md.indexOf('# What remains in the purged file');
+    for (const part of [report.input.sha256, `| Rows purged | ${purged} |`, '| `retention-expired` | Retention period exceeded |', '— an interpretation |', 'Purge log: `', 'Suppression list (', 'does not scrub profiling', report.purge.keyFingerprint]) {
+      const i = md.indexOf(part);
+      expect(i, part).toBeGreaterThan(0);
+      expect(i, part).toBeLessThan(remaining);
+    }
+    // HTML: the same, in the same order.
+    const at = (s: string) => html.indexOf(s);
+    expect(at('id="purge-verdict"')).toBeGreaterThan(0);
+    expect(at('id="purge-verdict"')).toBeLessThan(at('id="summary"'));
+    expect(at('id="purge-retention"')).toBeLessThan(at('id="remaining"'));
+    expect(at('id="remaining"')).toBeLessThan(at('id="problems"'));
+    expect(html).not.toContain('id="verdict"');
+    expect(html).toContain(report.input.sha256);
+    for (const text of [md, html]) expect(text).not.toContain(key);
+    // In French too.
+    cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '-r', 'f.md', '-o', 'f.csv', '--log', 'f-log.csv', '--lang', 'fr', '-q'], { cwd: dir });
+    const fr = readFileSync(join(dir, 'f.md'), 'utf8');
+    expect(fr).toMatch(/^> Purge faite : \d+ ligne\(s\) purgée\(s\)/m);
+    expect(fr).toContain('# Ce qui reste dans le fichier purgé');
+  });
+
   it('README’s proof procedure, run exactly as written, finds the person by e-mail, by phone and by id', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const block = readme.slice(readme.indexOf('<!-- proof:start -->'), readme.indexOf('<!-- proof:end -->'));
