@@ -28,6 +28,7 @@ export type AuditErrorCode =
   | 'E_KEY_MISSING'
   | 'E_KEY_MISMATCH'
   | 'E_PURGE_LOG'
+  | 'E_REQUESTS'
   | 'E_INTERRUPTED';
 
 export class AuditError extends Error {

@@ -565,6 +565,8 @@ export interface PurgeRunOptions {
   logAs?: (r: RowResult) => { rule: string; reason: string; reference: string } | undefined;
   /** Whether a removed row's e-mail and phone go on the suppression list. Default: it carried an objection. */
   suppressWhen?: (r: RowResult) => boolean;
+  /** Normalised e-mails and phones to put on the list whatever the rows (an erasure request's own). */
+  alsoSuppress?: [SuppressionKind, string][];
 }
 
 /** The severities of the findings of the purge rules left on kept rows (`purge` exit code, issue #13). */
@@ -677,7 +679,11 @@ export class PurgeRun {
       // The list grows run after run: what it held is copied first (migrated when salted), then the new entries.
       start: (_header, m) => {
         mapping = m;
-        return list.startText();
+        let text = list.startText();
+        const rows = (this.opts.alsoSuppress ?? []).map(([kind, value]) => list.add(kind, value, addedOn)).filter((r): r is string[] => !!r);
+        this.suppressionAdded += rows.length;
+        if (rows.length) text += stringify(rows);
+        return text;
       },
       row: (r: RowResult, cells: string[]) => {
         if (!r.dropped || !when(r)) return undefined;

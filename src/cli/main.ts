@@ -210,6 +210,49 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       const { runVerify } = await import('./verify-command.js');
       setExit(await runVerify(opts, io));
     });
+  const rightsCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('<file...>', 'contact files (CSV, .csv.gz)')
+      .option('--email <address>', 'the person\'s e-mail')
+      .option('--phone <number>', 'the person\'s phone, written any way')
+      .option('--id <id>', 'the person\'s id in the exports')
+      .option('--name <key>', '"Last name|First names|YYYY-MM-DD" (files with no e-mail or phone)')
+      .option('--requests <file>', 'a batch: CSV, one request a line, kind,identifier (kind: email, phone, id, name, or find/access/erase)')
+      .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
+      .option('--map <field=column>', 'map a column to a field, overriding detection (repeatable)', collect)
+      .option('--encoding <enc>', 'force the input encoding')
+      .option('--delimiter <c>', 'force the delimiter')
+      .addOption(new Option('--lang <lang>', 'language (default: fr when the locale is French)').choices([...LANGS]));
+  rightsCommand('find', 'where a person appears: files and lines, nothing of the rows printed (exit 0 found, 1 not)')
+    .addOption(new Option('--format <fmt>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (files: string[], opts: import('./rights-command.js').RightsOptions) => {
+      const { runFind } = await import('./rights-command.js');
+      setExit(await runFind(files, opts, io));
+    });
+  rightsCommand('access', 'right of access (RGPD art. 15): the person\'s rows with source, category, consents, retention and findings')
+    .option('-o, --out <file>', 'the extract: .json or .csv (holds the person\'s data)')
+    .option('--out-dir <dir>', 'with --requests: folder for one extract per request')
+    .option('--as-of <date>', 'reference date for retention (default: today)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], opts: import('./rights-command.js').RightsOptions) => {
+      const { runAccess } = await import('./rights-command.js');
+      setExit(await runAccess(files, opts, io));
+    });
+  rightsCommand('erase', 'right to erasure (RGPD art. 17): remove the person\'s rows, log it like a purge, add them to the suppression list')
+    .option('-o, --out <file>', 'the file without the person (default: <name>.erased.csv beside the input)')
+    .option('--out-dir <dir>', 'folder for the outputs')
+    .option('--in-place', 'replace each input with its erased version (atomically); without it the input is never modified')
+    .option('--log <file>', 'erasure log, purge-log format (default: <name>.erasure-log-<date>.csv)')
+    .option('--key-file <file>', 'key of the log and list hashes (default: the config\'s keyFile, else cnil-audit.key beside the config)')
+    .option('--suppression-list <file>', 'list the person is added to (default: the config\'s suppressionList, else suppression-list.csv beside the config)')
+    .option('--dry-run', 'say what would be erased; write nothing')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], opts: import('./rights-command.js').RightsOptions) => {
+      const { runErase } = await import('./rights-command.js');
+      setExit(await runErase(files, opts, io));
+    });
   // --- end DPO's proof and rights requests ---
 
   // --- rules and explain commands ---

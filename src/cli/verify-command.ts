@@ -7,6 +7,7 @@ import { usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { parseSalt, type IdentityKind } from '../purge.js';
 import type { Lang } from '../types.js';
+import { ruleTitle } from '../report/purge-section.js';
 
 export interface IdentityOptions {
   email?: string;
@@ -48,7 +49,7 @@ export async function runVerify(opts: VerifyOptions, io: CliIO): Promise<number>
     } else {
       const lines: string[] = [];
       for (const m of result.matches) {
-        lines.push(t(lang, 'rights.verifyFound', { date: m.purgedAt, rule: m.rule, title: t(lang, `rule.${m.rule}.title`), line: m.line, category: m.category, log: m.log }));
+        lines.push(t(lang, 'rights.verifyFound', { date: m.purgedAt, rule: m.rule, title: ruleTitle(lang, m.rule), line: m.line, category: m.category, log: m.log }));
       }
       if (!result.matches.length) lines.push(t(lang, 'rights.verifyNotFound', { count: logs.length, rows: result.rows }));
       io.stdout.write(lines.join('\n') + '\n');

@@ -21,7 +21,8 @@ export interface PurgeFacts {
   remainingTitle: string;
 }
 
-function ruleTitle(lang: Lang, rule: string): string {
+/** A purge-log rule's title: a rule of the catalogue, or the erasure on request (not a rule: nothing detects it). */
+export function ruleTitle(lang: Lang, rule: string): string {
   return rule === 'erasure-request' ? t(lang, 'rights.erasureTitle') : t(lang, `rule.${rule}.title`);
 }
 
