@@ -5,7 +5,7 @@
  * salted SHA-256 with its salt beside it could be, by enumerating the 2×10⁸ French mobile numbers).
  * Pure with respect to the process: never prints; reads and creates the key file.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hash, randomBytes } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuditError } from './errors.js';
@@ -32,15 +32,28 @@ export function keyFingerprint(key: Buffer): string {
   return createHash('sha256').update('cnil-audit-key:').update(key).digest('hex').slice(0, 16);
 }
 
-function hashKey(path: string, key: Buffer, created: boolean, loose: boolean): HashKey {
-  return {
-    path,
-    created,
-    loose,
-    fingerprint: keyFingerprint(key),
-    // One HMAC per identifier of a purged row: createHmac is the whole cost, nothing to cache.
-    hash: (value) => createHmac('sha256', key).update(value, 'utf8').digest('hex'),
+/**
+ * HMAC-SHA-256 (RFC 2104) as two one-shot SHA-256 calls over the key's inner and outer pads, computed
+ * once: the same digest as createHmac (test/purge.test.ts checks it), without building an Hmac object
+ * and re-deriving the pads for each of a purged row's up to four identifiers (a profile of a purge had
+ * createHmac at 10% of its time).
+ */
+function hmacSha256(key: Buffer): (value: string) => string {
+  if (key.length > 64) return (value) => createHmac('sha256', key).update(value, 'utf8').digest('hex');
+  const ipad = Buffer.alloc(64, 0x36);
+  const opad = Buffer.alloc(64, 0x5c);
+  for (let i = 0; i < key.length; i++) {
+    ipad[i] ^= key[i];
+    opad[i] ^= key[i];
+  }
+  return (value) => {
+    const inner = hash('sha256', Buffer.concat([ipad, Buffer.from(value, 'utf8')]), 'binary');
+    return hash('sha256', Buffer.concat([opad, Buffer.from(inner, 'binary')]), 'hex');
   };
+}
+
+function hashKey(path: string, key: Buffer, created: boolean, loose: boolean): HashKey {
+  return { path, created, loose, fingerprint: keyFingerprint(key), hash: hmacSha256(key) };
 }
 
 /**
