@@ -40,15 +40,23 @@ export function keyFingerprint(key: Buffer): string {
  */
 function hmacSha256(key: Buffer): (value: string) => string {
   if (key.length > 64) return (value) => createHmac('sha256', key).update(value, 'utf8').digest('hex');
-  const ipad = Buffer.alloc(64, 0x36);
-  const opad = Buffer.alloc(64, 0x5c);
+  // Scratch buffers that start with the pads: a value (or the inner digest) is written after them, so a
+  // hash allocates nothing but its result.
+  let inner = Buffer.alloc(64 + 256, 0x36);
+  const outer = Buffer.alloc(64 + 32, 0x5c);
   for (let i = 0; i < key.length; i++) {
-    ipad[i] ^= key[i];
-    opad[i] ^= key[i];
+    inner[i] ^= key[i];
+    outer[i] ^= key[i];
   }
   return (value) => {
-    const inner = hash('sha256', Buffer.concat([ipad, Buffer.from(value, 'utf8')]), 'binary');
-    return hash('sha256', Buffer.concat([opad, Buffer.from(inner, 'binary')]), 'hex');
+    if (value.length * 3 > inner.length - 64) {
+      const grown = Buffer.alloc(64 + value.length * 3);
+      inner.copy(grown, 0, 0, 64);
+      inner = grown;
+    }
+    const n = inner.write(value, 64, 'utf8');
+    outer.write(hash('sha256', inner.subarray(0, 64 + n), 'hex'), 64, 'hex');
+    return hash('sha256', outer, 'hex');
   };
 }
 

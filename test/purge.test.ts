@@ -129,6 +129,9 @@ describe('keyed hashes', () => {
   it('are HMAC-SHA-256 of the normalised value under the key file\'s key, as README has OpenSSL recompute them', () => {
     expect(KEY.hash('jean.dupont@exemple.fr')).toBe(hmac('jean.dupont@exemple.fr'));
     expect(KEY.hash('chapuis|léon|2008-12-02')).toBe(hmac('chapuis|léon|2008-12-02'));
+    // Longer than the scratch buffer, and after it grew.
+    expect(KEY.hash('é'.repeat(300))).toBe(hmac('é'.repeat(300)));
+    expect(KEY.hash('a@b.fr')).toBe(hmac('a@b.fr'));
     expect(testKey('ff'.repeat(32)).hash('+33600001101')).not.toBe(KEY.hash('+33600001101'));
     expect(KEY.fingerprint).toBe(keyFingerprint(Buffer.from(KEY_HEX, 'hex')));
     expect(KEY.fingerprint).toMatch(/^[0-9a-f]{16}$/);

@@ -6,7 +6,7 @@
 import type { FindingList } from '../report/findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { EXIT, colorEnabled, reportError, type CommonOptions } from './main.js';
 import { runScan, type Extra } from './scan-command.js';
@@ -63,9 +63,9 @@ export function resolveKeyPath(opts: { keyFile?: string; config?: string }, conf
 }
 
 /** The key, read once (created when `create` and missing; else a missing key is an error). */
-export function keyLoader(path: () => string, create: boolean): () => HashKey {
+export function keyLoader(path: () => string, create: boolean): (() => HashKey) & { peek(): HashKey | undefined } {
   let key: HashKey | undefined;
-  return () => (key ??= loadKey(path(), create));
+  return Object.assign(() => (key ??= loadKey(path(), create)), { peek: () => key });
 }
 
 export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): Promise<number> {
@@ -143,11 +143,26 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const run = runs.get(result.report.input.path);
     return run ? renderPurgeSummary(result, run, l, chalk) : '';
   };
+  let succeeded = 0;
   const exitCodeOf = (result: ScanResult<FindingList>): number => {
+    succeeded++;
     const run = runs.get(result.report.input.path);
     return purgeExitCode(result.report, run?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
   };
-  return runScan(files, opts, io, 'purge', extra, afterEach, exitCodeOf);
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, exitCodeOf);
+  if (!succeeded) forgetNewKey(stored);
+  return code;
+}
+
+/** A key this run created, when no file was written with it (error, interruption): nothing is left behind. */
+export function forgetNewKey(key: { peek(): HashKey | undefined }): void {
+  const k = key.peek();
+  if (!k?.created) return;
+  try {
+    unlinkSync(k.path);
+  } catch {
+    /* already gone */
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { renameSync, unlinkSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { EXIT, reportError } from './main.js';
-import { keyLoader, purgeDefaults, resolveKeyPath } from './purge-command.js';
+import { forgetNewKey, keyLoader, purgeDefaults, resolveKeyPath } from './purge-command.js';
 import { t, render } from '../i18n/index.js';
 import { usageError } from '../errors.js';
 import { fieldGetter, type Mapping } from '../mapping.js';
@@ -255,6 +255,8 @@ function accessCsv(records: ReturnType<typeof accessRecord>[], lang: Lang): stri
  */
 export async function runErase(files: string[], opts: RightsOptions, io: CliIO): Promise<number> {
   let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let stored: ReturnType<typeof keyLoader> | undefined;
+  let written = false;
   try {
     const prepared = prepareLight(opts, io);
     lang = prepared.lang;
@@ -266,10 +268,11 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
     const day = formatDay(opts.asOf ? dayOf(Date.parse(opts.asOf)) : dayOf(now()));
     const purgedAt = new Date(now()).toISOString();
     const keyPath = resolveKeyPath(opts, config.keyFile, io.cwd);
-    const stored = keyLoader(() => keyPath, !opts.dryRun);
+    stored = keyLoader(() => keyPath, !opts.dryRun);
+    const loader = stored;
     let standIn: HashKey | undefined;
     const { existsSync: exists } = await import('node:fs');
-    const key = () => (opts.dryRun && !exists(keyPath) ? (standIn ??= ephemeralKey(keyPath)) : stored());
+    const key = () => (opts.dryRun && !exists(keyPath) ? (standIn ??= ephemeralKey(keyPath)) : loader());
     // The campaign's list (option, else config, else suppression-list.csv beside the config).
     const configDir = opts.config ? dirname(resolve(io.cwd, opts.config)) : io.cwd;
     const listPath = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : config.suppressionList ?? join(configDir, 'suppression-list.csv');
@@ -337,6 +340,7 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
         throw e;
       }
       first = false;
+      written = true;
       erasedAll += run.purged;
       lines.push(t(lang, opts.dryRun ? 'rights.eraseDry' : 'rights.eraseFile', { file: input, rows: run.purged, lines: lines0.join(', ') || '—', out: target, log }));
       if (!opts.dryRun && run.suppressionAdded) lines.push(`  ${t(lang, 'rights.eraseSuppression', { path: listPath, added: run.suppressionAdded })}`);
@@ -351,6 +355,7 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
     if (!opts.quiet) io.stdout.write(lines.join('\n') + '\n');
     return erasedAll ? EXIT.OK : EXIT.FINDINGS;
   } catch (e) {
+    if (!written && stored) forgetNewKey(stored);
     return reportError(io, lang, e);
   }
 }
