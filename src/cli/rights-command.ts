@@ -13,7 +13,7 @@ import type { Lang } from '../types.js';
 import { basename, dirname, extname, join } from 'node:path';
 import { renameSync, unlinkSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { EXIT, reportError } from './main.js';
+import { EXIT, parseMap, reportError } from './main.js';
 import { forgetNewKey, keyLoader, purgeDefaults, resolveKeyPath } from './purge-command.js';
 import { t, render } from '../i18n/index.js';
 import { usageError } from '../errors.js';
@@ -82,16 +82,6 @@ function requestsOf(opts: RightsOptions, command: string, lang: Lang): { request
   return { requests: [{ label: t(lang, 'rights.requestOne', { kinds: queryKinds(query) }), query }], skipped: 0 };
 }
 
-function parseMapOption(values: string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values ?? []) {
-    const eq = v.indexOf('=');
-    if (eq <= 0 || eq === v.length - 1) throw usageError('map', { value: v });
-    out[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
-  }
-  return out;
-}
-
 /** A row of a file that is the person's, as `find` and `access` keep it. */
 interface Hit {
   file: string;
@@ -129,7 +119,7 @@ async function scanFor(file: string, queries: PersonQuery[], opts: RightsOptions
 }
 
 function baseOptions(opts: RightsOptions, io: CliIO, config: Config, lang: Lang): Partial<ScanOptions> {
-  return { config, lang, map: parseMapOption(opts.map), encoding: opts.encoding, delimiter: opts.delimiter, asOf: opts.asOf, now: io.now, signal: io.signal };
+  return { config, lang, map: parseMap(opts.map), encoding: opts.encoding, delimiter: opts.delimiter, asOf: opts.asOf, now: io.now, signal: io.signal };
 }
 
 /** `find`: the files and lines where the person appears; nothing of the rows is printed. */
