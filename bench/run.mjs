@@ -190,7 +190,7 @@ async function main() {
     const hasPurge = purgeAvailable();
     if (!hasPurge) log('purge: the command does not exist yet; (c) skipped');
     const scanArgs = (file, tag) => [BIN, 'scan', file, '-o', join(dir, `${tag}.clean.csv`), '-r', join(dir, `${tag}.report.json`), '--as-of', AS_OF, '--election-date', ELECTION, '--quiet'];
-    const purgeArgs = [BIN, 'purge', input, '--as-of', AS_OF, '-o', join(dir, 'purged.csv'), '--log', join(dir, 'purge-log.csv'), '--quiet'];
+    const purgeArgs = [BIN, 'purge', input, '--as-of', AS_OF, '-o', join(dir, 'purged.csv'), '--log', join(dir, 'purge-log.csv'), '--key-file', join(dir, 'bench.key'), '--quiet'];
     const samples = { passthrough: [], scan: [], purge: [] };
     let purgeError;
     for (let i = 1; i <= o.runs; i++) {
@@ -246,7 +246,7 @@ async function main() {
     let large;
     if (o.large) {
       // Free the space of the smaller files first: the large one is about 190 bytes a row.
-      for (const f of ['contacts.csv', 'contacts-small.csv', 'passthrough.csv', 'scan.clean.csv', 'small.clean.csv', 'purged.csv', 'purge-log.csv']) rmSync(join(dir, f), { force: true });
+      for (const f of ['contacts.csv', 'contacts-small.csv', 'passthrough.csv', 'scan.clean.csv', 'small.clean.csv', 'purged.csv', 'purge-log.csv', 'bench.key']) rmSync(join(dir, f), { force: true });
       t = performance.now();
       const big = join(dir, 'contacts-large.csv');
       const gen = generateFile(big, { rows: o.large, seed: o.seed });

@@ -63,6 +63,11 @@ export const configSchema = z
       .min(1)
       .optional()
       .describe('Suppression list kept by the campaign (relative to this file): purge adds the people who objected (like --suppression-list), scan drops the rows found on it (like --suppress). A list not written yet counts as empty.'),
+    keyFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Key file of the keyed hashes of the purge log and the suppression list (relative to this file; default cnil-audit.key beside it). Created 0600 on first use; keep it apart from the logs.'),
     lang: z.enum(LANGS).optional(),
     limits: z
       .object({
@@ -102,5 +107,6 @@ export function loadConfig(file: string): Config {
   const config = validateConfig(data, file);
   // Paths in the config are relative to the config file, wherever the command runs from.
   if (config.suppressionList) config.suppressionList = resolve(dirname(file), config.suppressionList);
+  if (config.keyFile) config.keyFile = resolve(dirname(file), config.keyFile);
   return config;
 }

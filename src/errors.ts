@@ -24,6 +24,11 @@ export type AuditErrorCode =
   | 'E_OUTPUT_SAME_FILE'
   | 'E_SUPPRESSION_HEADER'
   | 'E_SUPPRESSION_ROW'
+  | 'E_KEY_FILE'
+  | 'E_KEY_MISSING'
+  | 'E_KEY_MISMATCH'
+  | 'E_PURGE_LOG'
+  | 'E_REQUESTS'
   | 'E_INTERRUPTED';
 
 export class AuditError extends Error {

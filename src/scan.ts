@@ -78,6 +78,8 @@ export interface ScanOptions {
   purge?: () => PurgeSection;
   /** Whether a row's person is on a suppression list (`--suppress`): the row then carries an objection. */
   isSuppressed?: EngineOptions['isSuppressed'];
+  /** Decides a row's fate instead of the rules (erasure on request, issue #13); sees the row as read. */
+  adjustRow?: (r: RowResult, cells: string[]) => void;
 }
 
 /** Size, in characters, at which a sidecar's text is written out (see the batch loop). */
@@ -278,6 +280,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       const sideText: string[] = sidecars.map(() => '');
       for (const rec of batch) {
         const r = engine.processRow(rec.cells, rec.line);
+        opts.adjustRow?.(r, rec.cells);
         collector.add(r);
         for (let k = 0; k < sidecars.length; k++) {
           const text = sidecars[k].s.row(r, rec.cells);

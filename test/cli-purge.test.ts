@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ROOT, cli, files, tempDir } from './helpers/cli.js';
-import { hashIdentity, normalizeEmail, normalizePhone } from '../src/purge.js';
+import { BIN, FIXTURES, ROOT, cli, files, tempDir } from './helpers/cli.js';
+import { normalizeEmail, normalizePhone } from '../src/purge.js';
 
 const SALT = '00112233445566778899aabbccddeeff';
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -54,7 +54,7 @@ describe('cnil-audit purge', () => {
     const r = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-12-31'], { cwd: dir });
     expect([0, 1]).toContain(r.code);
     expect(r.stderr).toBe('');
-    const outputs = ['nationbuilder-people.purged.csv', 'nationbuilder-people.purge-log-2026-12-31.csv', 'nationbuilder-people.purge-report-2026-12-31.json'];
+    const outputs = ['nationbuilder-people.purged.csv', 'nationbuilder-people.purge-log-2026-12-31.csv', 'nationbuilder-people.purge-report-2026-12-31.json', 'cnil-audit.key'];
     expect(files(dir)).toEqual(['nationbuilder-people.csv', ...outputs].sort());
     expect(readFileSync(join(dir, 'nationbuilder-people.csv')).equals(before)).toBe(true);
     for (const o of outputs) expect(statSync(join(dir, o)).mode & 0o777).toBe(0o600);
@@ -73,11 +73,20 @@ describe('cnil-audit purge', () => {
     expect(r.stdout).toMatch(/Purged by category/);
     expect(r.stdout).toMatch(/regular_contact\s+3y\s+default: NS 34/);
     expect(r.stdout).toMatch(/voter\s+0d\s+default: CNIL/);
-    const salt = /Salt: ([0-9a-f]{32})/.exec(r.stdout)?.[1];
-    expect(salt).toBeDefined();
-    expect(r.stdout.split(salt!).length - 1).toBe(2); // the salt line and the "--salt <salt>" hint
-    expect(readFileSync(join(dir, outputs[1]), 'utf8')).not.toContain(salt);
-    expect(readFileSync(join(dir, outputs[2]), 'utf8')).not.toContain(salt);
+    // The key file: created 0600, named with its fingerprint, never shown or copied anywhere.
+    const key = readFileSync(join(dir, 'cnil-audit.key'), 'utf8').trim();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const fingerprint = /Key of the hashes: .*cnil-audit\.key \(fingerprint ([0-9a-f]{16})\)/.exec(r.stdout)?.[1];
+    expect(fingerprint).toBeDefined();
+    expect(r.stdout).toMatch(/key file was created by this run/);
+    expect(report.purge.keyFingerprint).toBe(fingerprint);
+    for (const text of [r.stdout, ...outputs.slice(0, 3).map((o) => readFileSync(join(dir, o), 'utf8'))]) {
+      expect(text).not.toContain(key);
+      expect(text).not.toContain(key.slice(0, 16));
+    }
+    // A finished purge exits 0 although findings of other rules remain (a monthly `set -e` job goes on).
+    expect(r.code).toBe(0);
+    expect(report.summary.remainingBySeverity.error).toBeGreaterThan(0);
   });
 
   it('prints no name, email, phone or address, and logs none', () => {
@@ -94,6 +103,8 @@ describe('cnil-audit purge', () => {
       expect(log, v).not.toContain(v);
       expect(supp, v).not.toContain(v);
     }
+    const key = readFileSync(join(dir, 'cnil-audit.key'), 'utf8').trim();
+    for (const text of [r.stdout, r.stderr, log, supp]) expect(text).not.toContain(key);
   });
 
   it('--dry-run lists what would go and writes nothing', () => {
@@ -109,21 +120,46 @@ describe('cnil-audit purge', () => {
     expect(r.stdout).not.toMatch(/Salt:/);
   });
 
-  it('the same --salt gives the same hashes next month', () => {
+  it('the same key file gives the same hashes next month; another key, other hashes; --salt is ignored with a warning', () => {
     const dir = tempDir('mailchimp-audience.csv');
-    const run = (log: string, salt: string) => cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '--salt', salt, '--log', log, '-o', 'p.csv', '-r', 'r.json'], { cwd: dir });
-    const a = run('a.csv', SALT);
-    const b = run('b.json', SALT.toUpperCase());
-    const c = run('c.csv', 'ff'.repeat(16));
-    for (const x of [a, b, c]) expect([0, 1]).toContain(x.code);
-    expect(a.stdout).toMatch(/Salt: the one given with --salt \(fingerprint [0-9a-f]{12}\)/);
-    expect(a.stdout).not.toContain(SALT);
-    const hashes = (rows: Record<string, string>[]) => rows.map((x) => x.id_hash);
+    mkdirSync(join(dir, 'keys'));
+    const run = (log: string, ...more: string[]) => cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '--log', log, '-o', 'p.csv', '-r', 'r.json', ...more], { cwd: dir });
+    const a = run('a.csv', '--key-file', 'keys/k1');
+    const b = run('b.json', '--key-file', 'keys/k1', '--salt', SALT);
+    const c = run('c.csv', '--key-file', 'keys/k2');
+    for (const x of [a, b, c]) expect(x.code).toBe(0);
+    expect(statSync(join(dir, 'keys/k1')).mode & 0o777).toBe(0o600);
+    expect(a.stdout).toMatch(/key file was created/);
+    expect(b.stdout).not.toMatch(/key file was created/);
+    expect(b.stderr).toMatch(/^cnil-audit: --salt is no longer used/);
+    expect(b.stdout + b.stderr).not.toContain(SALT);
+    const hashes = (rows: Record<string, string>[]) => rows.map((x) => x.email_hash);
     const la = readLog(join(dir, 'a.csv'));
     expect(hashes(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')))).toEqual(hashes(la));
     const lc = readLog(join(dir, 'c.csv'));
     expect(lc.map((x) => x.line)).toEqual(la.map((x) => x.line));
-    expect(hashes(lc).filter((h, i) => h === la[i].id_hash)).toEqual([]);
+    expect(hashes(lc).filter((h, i) => h === la[i].email_hash)).toEqual([]);
+    // The config names the key (relative to it); a key file that is not one is an error.
+    writeFileSync(join(dir, 'keys', 'cnil.json'), JSON.stringify({ keyFile: 'k1' }));
+    run('d.csv', '-c', 'keys/cnil.json');
+    expect(hashes(readLog(join(dir, 'd.csv')))).toEqual(hashes(la));
+    writeFileSync(join(dir, 'bad.key'), 'not a key\n');
+    expectOneLineError(run('e.csv', '--key-file', 'bad.key'), /bad\.key:1: not a cnil-audit key file/);
+  });
+
+  it('exit codes for a scheduled job: 0 when the purge succeeded; 1 when a purge rule\'s finding remains, or any with --fail-on-remaining', () => {
+    const dir = tempDir('mailchimp-audience.csv', 'liste-electorale-extrait.csv');
+    const ok = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-q'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    const strict = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-q', '--fail-on-remaining', '-o', 'x.csv', '--log', 'x-log.csv', '-r', 'x.json'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    const never = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-q', '--fail-on-remaining', '--fail-on', 'never', '-o', 'y.csv', '--log', 'y-log.csv', '-r', 'y.json'], { cwd: dir });
+    expect(never.code).toBe(0);
+    // Voters without an election date: the purge cannot decide their retention (a purge rule's warning remains).
+    const voters = cli(['purge', 'liste-electorale-extrait.csv', '--as-of', '2026-11-23', '--fail-on', 'warning'], { cwd: dir });
+    const report = JSON.parse(readFileSync(join(dir, 'liste-electorale-extrait.purge-report-2026-11-23.json'), 'utf8'));
+    const undecided = report.findings.filter((f: { rule: string }) => f.rule === 'retention-expired' || f.rule === 'retention-unknown');
+    expect(voters.code, voters.stdout).toBe(undecided.some((f: { rule: string }) => f.rule === 'retention-expired') ? 1 : 0);
   });
 
   it('refuses to write onto its input (exit 2, nothing written)', () => {
@@ -140,6 +176,7 @@ describe('cnil-audit purge', () => {
   it('usage errors are exit 2 with one line', () => {
     const dir = tempDir('nationbuilder-people.csv', 'action-network.csv');
     expectOneLineError(cli(['purge', 'nationbuilder-people.csv', '--salt', 'xyz'], { cwd: dir }), /--salt: expected at least 32 hexadecimal/);
+    expectOneLineError(cli(['purge', 'nationbuilder-people.csv', '--key-file', 'nationbuilder-people.csv'], { cwd: dir }), /refusing to write the key file onto the input file/);
     expectOneLineError(cli(['purge', 'nationbuilder-people.csv', '--rejects', 'r.csv'], { cwd: dir }), /--rejects cannot be used with purge/);
     expectOneLineError(cli(['purge', 'nationbuilder-people.csv', 'action-network.csv', '--log', 'l.csv'], { cwd: dir }), /several inputs, --log/);
     expectOneLineError(cli(['purge', 'nationbuilder-people.csv', '--as-of', 'soon'], { cwd: dir }), /--as-of: "soon" is not a date/);
@@ -149,17 +186,16 @@ describe('cnil-audit purge', () => {
     expect(files(dir)).toEqual(['action-network.csv', 'nationbuilder-people.csv', 'not-a-list.csv']);
   });
 
-  it('--format json: the report on stdout, the generated salt once on stderr', () => {
+  it('--format json: the report on stdout, nothing on stderr, the key\'s fingerprint in the report and never the key', () => {
     const dir = tempDir('nationbuilder-people.csv');
     const r = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--format', 'json'], { cwd: dir });
-    expect([0, 1]).toContain(r.code);
+    expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.purge.byReason['retention-expired']).toBeGreaterThan(0);
     expect(report.purge.log).toMatch(/nationbuilder-people\.purge-log-2026-11-23\.csv$/);
-    expect(r.stderr).toMatch(/^cnil-audit: purge log salt, printed once .*: [0-9a-f]{32}\n$/);
-    // With the salt given, nothing to print.
-    const again = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--format', 'json', '--salt', SALT], { cwd: dir });
-    expect(again.stderr).toBe('');
+    expect(report.purge.keyFingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain(readFileSync(join(dir, 'cnil-audit.key'), 'utf8').trim());
   });
 
   it('suppression list round trip: purge lists who objected, scan --suppress catches them in a later import', () => {
@@ -215,7 +251,7 @@ describe('cnil-audit purge', () => {
     expect(JSON.parse(s.stdout).summary.byRule['objection-ignored']).toBe(objectors);
 
     // --suppress adds another list: both are checked; it must exist.
-    writeFileSync(join(dir, 'other.csv'), 'kind,hash,salt,added_on\n');
+    writeFileSync(join(dir, 'other.csv'), 'kind,hash,key_fingerprint,added_on,legacy_salt\n');
     const both = cli(['scan', 'later.csv', '--as-of', '2026-11-23', '-c', 'conf/cnil.json', '--suppress', 'other.csv', '--format', 'json', '--dry-run'], { cwd: dir });
     expect(JSON.parse(both.stdout).summary.byRule['objection-ignored']).toBe(objectors);
     expectOneLineError(cli(['scan', 'later.csv', '-c', 'conf/cnil.json', '--suppress', 'none.csv', '--dry-run'], { cwd: dir }), /none\.csv: cannot read the file/);
@@ -226,7 +262,7 @@ describe('cnil-audit purge', () => {
     expectOneLineError(cli(['scan', 'later.csv', '--suppress', 'other.csv', '-r', 'other.csv', '--lang', 'fr'], { cwd: dir }), /other\.csv: le rapport et la liste d’opposition seraient le même fichier/);
     expectOneLineError(cli(['purge', 'later.csv', '--suppress', 'other.csv', '-o', 'other.csv'], { cwd: dir }), /other\.csv: the purged file and the suppression list would be the same file/);
     expect(readFileSync(list, 'utf8')).toBe(listText);
-    expect(readFileSync(join(dir, 'other.csv'), 'utf8')).toBe('kind,hash,salt,added_on\n');
+    expect(readFileSync(join(dir, 'other.csv'), 'utf8')).toBe('kind,hash,key_fingerprint,added_on,legacy_salt\n');
 
     // A mistyped folder is an error, not an empty list that would let every objector through.
     writeFileSync(join(dir, 'conf', 'typo.json'), JSON.stringify({ suppressionList: 'listes/opposition.csv' }));
@@ -235,9 +271,9 @@ describe('cnil-audit purge', () => {
 
   it('reads stdin and writes its outputs in the current folder', () => {
     const dir = tempDir('nationbuilder-people.csv');
-    const r = cli(['purge', '-', '--as-of', '2026-11-23', '--format', 'none', '--salt', SALT], { cwd: dir, input: readFileSync(join(dir, 'nationbuilder-people.csv')) });
+    const r = cli(['purge', '-', '--as-of', '2026-11-23', '--format', 'none'], { cwd: dir, input: readFileSync(join(dir, 'nationbuilder-people.csv')) });
     expect([0, 1]).toContain(r.code);
-    expect(files(dir)).toEqual(['nationbuilder-people.csv', 'stdin.purge-log-2026-11-23.csv', 'stdin.purge-report-2026-11-23.json', 'stdin.purged.csv']);
+    expect(files(dir)).toEqual(['cnil-audit.key', 'nationbuilder-people.csv', 'stdin.purge-log-2026-11-23.csv', 'stdin.purge-report-2026-11-23.json', 'stdin.purged.csv']);
   });
 
   it('speaks French with --lang fr', () => {
@@ -250,14 +286,72 @@ describe('cnil-audit purge', () => {
     expect(r.stdout).toMatch(/retention-expired: lignes 2–31/);
   });
 
-  it('the README’s commands recompute the hash a purge logs', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- purge:start -->'), readme.indexOf('<!-- purge:end -->'));
-    const commands = section.split('\n').filter((l) => /^(printf|node -e) /.test(l));
-    expect(commands).toHaveLength(2);
-    for (const command of commands) {
-      const r = spawnSync('sh', ['-c', command], { env: { ...process.env, SALT }, encoding: 'utf8' });
-      expect(r.stdout.split(/\s/)[0], command).toBe(hashIdentity(SALT, 'jean.dupont@exemple.fr'));
+  it('the Markdown and HTML reports open with the purge, then describe what remains; never the key', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    const r = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '-r', 'p.md', '-r', 'p.html', '-r', 'p.json', '--suppression-list', 's.csv', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
+    const key = readFileSync(join(dir, 'cnil-audit.key'), 'utf8').trim();
+    const md = readFileSync(join(dir, 'p.md'), 'utf8');
+    const html = readFileSync(join(dir, 'p.html'), 'utf8');
+    const purged = report.output.droppedRows;
+    // Markdown: the purge verdict, the purge section, then what remains.
+    const lines = md.split('\n').filter(Boolean);
+    expect(lines[1]).toBe(`> Purge done: ${purged} row(s) purged, ${report.output.rows} kept. Left in the purged file, not acted on by the purge: ${report.summary.remainingBySeverity.error} error(s), ${report.summary.remainingBySeverity.warning} warning(s).`);
+    expect(lines[2]).toBe('## Purge');
+    expect(md).not.toMatch(/use the cleaned file/);
+    const remaining = md.indexOf('# What remains in the purged file');
+    for (const part of [report.input.sha256, `| Rows purged | ${purged} |`, '| `retention-expired` | Retention period exceeded |', '— an interpretation |', 'Purge log: `', 'Suppression list (', 'does not scrub profiling', report.purge.keyFingerprint]) {
+      const i = md.indexOf(part);
+      expect(i, part).toBeGreaterThan(0);
+      expect(i, part).toBeLessThan(remaining);
     }
+    // HTML: the same, in the same order.
+    const at = (s: string) => html.indexOf(s);
+    expect(at('id="purge-verdict"')).toBeGreaterThan(0);
+    expect(at('id="purge-verdict"')).toBeLessThan(at('id="summary"'));
+    expect(at('id="purge-retention"')).toBeLessThan(at('id="remaining"'));
+    expect(at('id="remaining"')).toBeLessThan(at('id="problems"'));
+    expect(html).not.toContain('id="verdict"');
+    expect(html).toContain(report.input.sha256);
+    for (const text of [md, html]) expect(text).not.toContain(key);
+    // In French too.
+    cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '-r', 'f.md', '-o', 'f.csv', '--log', 'f-log.csv', '--lang', 'fr', '-q'], { cwd: dir });
+    const fr = readFileSync(join(dir, 'f.md'), 'utf8');
+    expect(fr).toMatch(/^> Purge faite : \d+ ligne\(s\) purgée\(s\)/m);
+    expect(fr).toContain('# Ce qui reste dans le fichier purgé');
+  });
+
+  it('README’s proof procedure, run exactly as written, finds the person by e-mail, by phone and by id', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- proof:start -->'), readme.indexOf('<!-- proof:end -->'));
+    const script = block.split('\n').filter((l) => !l.startsWith('```') && !l.startsWith('<!--')).join('\n');
+    expect(script).toMatch(/--email/);
+    expect(script).toMatch(/--phone/);
+    expect(script).toMatch(/--id/);
+    // contacts.csv is the French Excel export (Windows-1252); `cnil-audit` on the PATH is this build.
+    const dir = tempDir();
+    cpSync(join(FIXTURES, 'fichier-militants-excel.csv'), join(dir, 'contacts.csv'));
+    mkdirSync(join(dir, 'bin'));
+    symlinkSync(BIN, join(dir, 'bin', 'cnil-audit'));
+    const env = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, LANG: 'C' };
+    let found = 0;
+    for (const line of script.split('\n').filter(Boolean)) {
+      const r = spawnSync('sh', ['-c', line], { cwd: dir, env, encoding: 'utf8' });
+      expect(r.status, `${line}\n${r.stderr}`).toBe(0);
+      if (/verify/.test(line)) {
+        expect(r.stdout).toMatch(/^Found: purged on .* by retention-expired .*line 3 /);
+        found++;
+      }
+      if (/openssl/.test(line)) {
+        expect(r.stdout).toMatch(/^3,[0-9a-f]{64},/);
+        found++;
+      }
+    }
+    expect(found).toBe(4);
+    // Someone who was not purged is not found (exit 1).
+    const absent = spawnSync('sh', ['-c', 'cnil-audit verify --log purge-log.csv --email personne@exemple.fr'], { cwd: dir, env, encoding: 'utf8' });
+    expect(absent.status).toBe(1);
+    expect(absent.stdout).toMatch(/^Not found in 1 log/);
   });
 });

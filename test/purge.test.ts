@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +13,10 @@ import {
   PURGE_LOG_COLUMNS,
   PurgeRun,
   SuppressionList,
-  generateSalt,
-  hashIdentity,
-  identityOf,
+  identitiesOf,
+  legacyHash,
   legalReference,
+  normalizeIdentity,
   normalizeEmail,
   normalizePhone,
   parseSalt,
@@ -25,8 +25,19 @@ import {
   type PurgeRunOptions,
 } from '../src/purge.js';
 import { FIXTURES } from './helpers/cli.js';
+import { keyFingerprint, loadKey, type HashKey } from '../src/keys.js';
 
 const SALT = '00112233445566778899aabbccddeeff';
+const KEY_HEX = '0123456789abcdef'.repeat(4);
+
+/** A key file holding `hex`, read back as the CLI reads it. */
+function testKey(hex = KEY_HEX): HashKey {
+  const dir = mkdtempSync(join(tmpdir(), 'cnil-audit-key-'));
+  writeFileSync(join(dir, 'k.key'), hex + '\n', { mode: 0o600 });
+  return loadKey(join(dir, 'k.key'), false);
+}
+const KEY = testKey();
+const hmac = (value: string, hex = KEY_HEX) => createHmac('sha256', Buffer.from(hex, 'hex')).update(value).digest('hex');
 const FIXTURE_FILES = ['mailchimp-audience.csv', 'nationbuilder-people.csv', 'action-network.csv', 'fichier-militants-excel.csv', 'liste-electorale-extrait.csv'];
 const ELECTION = '2027-03-21';
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -50,8 +61,7 @@ async function purge(input: string, asOf: string, o: Partial<PurgeRunOptions> & 
   const out = join(dir, 'purged.csv');
   const run = new PurgeRun({
     lang: 'en',
-    salt: SALT,
-    saltGiven: true,
+    key: KEY,
     purgedAt: new Date(NOW).toISOString(),
     dryRun: false,
     retention: retentionApplied(undefined, 'en'),
@@ -115,21 +125,26 @@ describe('normalisation before hashing', () => {
   });
 });
 
-describe('salted hashes', () => {
-  it('are SHA-256 of "<salt>:<value>", as the README tells a DPO to recompute them', () => {
+describe('keyed hashes', () => {
+  it('are HMAC-SHA-256 of the normalised value under the key file\'s key, as README has OpenSSL recompute them', () => {
+    expect(KEY.hash('jean.dupont@exemple.fr')).toBe(hmac('jean.dupont@exemple.fr'));
+    expect(KEY.hash('chapuis|léon|2008-12-02')).toBe(hmac('chapuis|léon|2008-12-02'));
+    // Longer than the scratch buffer, and after it grew.
+    expect(KEY.hash('é'.repeat(300))).toBe(hmac('é'.repeat(300)));
+    expect(KEY.hash('a@b.fr')).toBe(hmac('a@b.fr'));
+    expect(testKey('ff'.repeat(32)).hash('+33600001101')).not.toBe(KEY.hash('+33600001101'));
+    expect(KEY.fingerprint).toBe(keyFingerprint(Buffer.from(KEY_HEX, 'hex')));
+    expect(KEY.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(KEY.fingerprint).not.toBe(KEY_HEX.slice(0, 16));
+  });
+
+  it('legacy salted hashes (earlier versions) are still computed to read old logs and lists', () => {
     // Known vectors, computed with: printf '%s' "<salt>:<value>" | sha256sum
-    expect(hashIdentity(SALT, 'jean.dupont@exemple.fr')).toBe('8eb56f5165c1e80791cbecd33e0ab7e48ef9c8150172ca0651c719dd7b8fb638');
-    expect(hashIdentity(SALT, '+33600001101')).toBe('dfd42a2eb198664429b3492486a3fab4427960e089cae3aa0b98799de1511e1e');
-    expect(hashIdentity('ff' + SALT.slice(2), '+33600001101')).not.toBe(hashIdentity(SALT, '+33600001101'));
+    expect(legacyHash(SALT, 'jean.dupont@exemple.fr')).toBe('8eb56f5165c1e80791cbecd33e0ab7e48ef9c8150172ca0651c719dd7b8fb638');
+    expect(legacyHash(SALT, '+33600001101')).toBe('dfd42a2eb198664429b3492486a3fab4427960e089cae3aa0b98799de1511e1e');
   });
 
-  it('generated salts are 16 random bytes in hex, different each time', () => {
-    const a = generateSalt();
-    expect(a).toMatch(/^[0-9a-f]{32}$/);
-    expect(generateSalt()).not.toBe(a);
-  });
-
-  it('--salt takes at least 32 hex characters, in either case', () => {
+  it('--salt (for old logs) takes at least 32 hex characters, in either case', () => {
     expect(parseSalt(SALT.toUpperCase())).toBe(SALT);
     expect(parseSalt(` ${SALT}ab `)).toBe(SALT + 'ab');
     for (const bad of ['', 'abc', SALT.slice(1), SALT.slice(2) + 'zz', SALT + 'a']) {
@@ -137,14 +152,20 @@ describe('salted hashes', () => {
     }
   });
 
-  it('identify a row by its id, else email, else phone, else name and birth date', () => {
+  it('a row has one identity per identifier: id, email, phone; name and birth date only without email or phone', () => {
     const row = (o: Partial<Record<Field, string>>) => (f: Field) => o[f];
-    expect(identityOf(row({ id: ' 1001 ', email: 'a@b.fr' }))).toEqual({ kind: 'id', value: '1001' });
-    expect(identityOf(row({ email: ' A@B.fr', phone: '0600001101' }))).toEqual({ kind: 'email', value: 'a@b.fr' });
-    expect(identityOf(row({ phone: '06 00 00 11 01' }))).toEqual({ kind: 'phone', value: '+33600001101' });
-    expect(identityOf(row({ last_name: 'CHAPUIS', first_name: 'Léon', birth_date: '02/12/2008' }))).toEqual({ kind: 'name', value: 'chapuis|leon|2008-12-02' });
-    expect(identityOf(row({ first_name: 'Jean  Louis', birth_date: '1947-02-03' }))).toEqual({ kind: 'name', value: '|jean louis|1947-02-03' });
-    expect(identityOf(row({ city: 'Lyon', postal_code: '69008' }))).toBeUndefined();
+    expect(identitiesOf(row({ id: ' 1001 ', email: 'A@b.fr', phone: '06 00 00 11 01', last_name: 'X' }))).toEqual({ id: '1001', email: 'a@b.fr', phone: '+33600001101' });
+    expect(identitiesOf(row({ phone: '06 00 00 11 01' }))).toEqual({ phone: '+33600001101' });
+    expect(identitiesOf(row({ last_name: 'CHAPUIS', first_name: 'Léon', birth_date: '02/12/2008' }))).toEqual({ name: 'chapuis|leon|2008-12-02' });
+    expect(identitiesOf(row({ first_name: 'Jean  Louis', birth_date: '1947-02-03' }))).toEqual({ name: '|jean louis|1947-02-03' });
+    expect(identitiesOf(row({ city: 'Lyon', postal_code: '69008' }))).toEqual({});
+  });
+
+  it('an identifier given on the command line is normalised as a row\'s', () => {
+    expect(normalizeIdentity('email', ' Jean.Dupont@Exemple.FR ')).toBe('jean.dupont@exemple.fr');
+    expect(normalizeIdentity('phone', '0033 6 00 00 11 01')).toBe('+33600001101');
+    expect(normalizeIdentity('name', 'Chapuis|LÉON|02/12/2008')).toBe('chapuis|leon|2008-12-02');
+    expect(normalizeIdentity('id', '  ')).toBeUndefined();
   });
 });
 
@@ -182,7 +203,9 @@ describe('purge over the fixtures', () => {
         expect(sum(report.purge!.byReason)).toBe(log.length);
         expect(sum(report.purge!.byCategory)).toBe(log.length);
         for (const row of log) {
-          expect(row.id_hash).toMatch(/^[0-9a-f]{64}$/);
+          expect(row.key_fingerprint).toBe(KEY.fingerprint);
+          expect([row.id_hash, row.email_hash, row.phone_hash, row.name_hash].filter(Boolean).length).toBeGreaterThan(0);
+          for (const h of [row.id_hash, row.email_hash, row.phone_hash, row.name_hash]) expect(h).toMatch(/^([0-9a-f]{64})?$/);
           expect(['retention-expired', 'objection-ignored', 'social-scraping', 'forbidden-source', 'malformed-row']).toContain(row.rule);
           expect(row.purged_at).toBe('2026-11-23T10:00:00.000Z');
           expect(row.reason).not.toBe('');
@@ -209,7 +232,7 @@ describe('purge over the fixtures', () => {
     expect(after.run.purged).toBe(30);
     expect(after.run.byCategory).toEqual({ voter: 30 });
     // No id, email or phone in that file: the name and birth date identify each row, all distinct.
-    expect(new Set(readLog(after.log).map((r) => r.id_hash)).size).toBe(30);
+    expect(new Set(readLog(after.log).map((r) => r.name_hash)).size).toBe(30);
     expect(after.run.unidentified).toBe(0);
   });
 
@@ -220,7 +243,8 @@ describe('purge over the fixtures', () => {
       const { header, rows } = inputRows(name);
       const text = readFileSync(p.log, 'utf8');
       // Hashes are hex: mask them so a postcode cannot be "found" inside one by chance.
-      const prose = text.replace(/[0-9a-f]{64}/g, '#');
+      const prose = text.replace(/[0-9a-f]{64}/g, '#').replaceAll(KEY.fingerprint, '#');
+      expect(text).not.toContain(KEY_HEX);
       let checked = 0;
       for (const field of [...IDENTITY_FIELDS, 'id'] as Field[]) {
         const col = mapping[field];
@@ -259,7 +283,7 @@ describe('purge over the fixtures', () => {
   it('a dry run writes nothing and lists the lines that would go', async () => {
     const dir = tmp();
     const input = join(FIXTURES, 'mailchimp-audience.csv');
-    const run = new PurgeRun({ lang: 'en', salt: SALT, saltGiven: false, purgedAt: '', dryRun: true, log: join(dir, 'log.csv'), retention: {} });
+    const run = new PurgeRun({ lang: 'en', key: KEY, purgedAt: '', dryRun: true, log: join(dir, 'log.csv'), retention: {} });
     const result = await scanFile({ input, mode: 'purge', asOf: '2026-11-23', dryRun: true, out: join(dir, 'out.csv'), reports: [join(dir, 'r.json')], sidecars: run.sidecars(), purge: () => run.section() });
     expect(readdirSync(dir)).toEqual([]);
     expect(result.written).toEqual({ reports: [], extra: [] });
@@ -270,22 +294,28 @@ describe('purge over the fixtures', () => {
     expect(listed.sort((a, b) => a - b)).toEqual(readLog(full.log).map((r) => Number(r.line)).sort((a, b) => a - b));
   });
 
-  it('the same salt gives the same hashes run after run; another salt, other hashes', async () => {
+  it('the same key gives the same hashes run after run; another key, other hashes; each identifier proves it', async () => {
     const input = join(FIXTURES, 'action-network.csv');
     const a = readLog((await purge(input, '2030-01-01')).log);
     const b = readLog((await purge(input, '2030-01-01')).log);
-    const c = readLog((await purge(input, '2030-01-01', { salt: 'ff'.repeat(16) })).log);
+    const c = readLog((await purge(input, '2030-01-01', { key: testKey('ee'.repeat(32)) })).log);
     expect(a.map((r) => r.id_hash)).toEqual(b.map((r) => r.id_hash));
     expect(c.map((r) => r.line)).toEqual(a.map((r) => r.line));
     for (let i = 0; i < a.length; i++) expect(c[i].id_hash).not.toBe(a[i].id_hash);
-    // A DPO proves a given person was purged: salt + their id (here the uuid column) → the logged hash.
+    // A person proves they were purged from what they know: their uuid, e-mail or phone → the logged hash.
     const { header, rows } = inputRows('action-network.csv');
-    const uuid = header.indexOf('uuid');
-    const physical = (line: number) => rows[line - 2];
+    const col = (name: string) => header.indexOf(name);
+    let phones = 0;
     for (const r of a) {
-      const id = physical(Number(r.line))[uuid];
-      expect(createHash('sha256').update(`${SALT}:${id}`).digest('hex')).toBe(r.id_hash);
+      const row = rows[Number(r.line) - 2];
+      expect(hmac(row[col('uuid')])).toBe(r.id_hash);
+      expect(hmac(row[col('email')].trim().toLowerCase())).toBe(r.email_hash);
+      if (row[col('can2_phone')]) {
+        phones++;
+        expect(hmac(normalizePhone(row[col('can2_phone')])!)).toBe(r.phone_hash);
+      }
     }
+    expect(phones).toBeGreaterThan(0);
   });
 });
 
@@ -294,15 +324,16 @@ describe('suppression list', () => {
     const dir = tmp();
     const path = join(dir, 'suppression.csv');
     const input = join(FIXTURES, 'mailchimp-audience.csv');
-    const p = await purge(input, '2026-11-23', { suppression: { path, list: SuppressionList.read(path, true), addedOn: '2026-11-23' } });
+    const p = await purge(input, '2026-11-23', { suppression: { path, list: SuppressionList.read(path, true, () => KEY), addedOn: '2026-11-23' } });
     const objectors = p.result.report.findings.filter((f) => f.rule === 'objection-ignored').length;
     expect(objectors).toBeGreaterThan(0);
-    const list = SuppressionList.read(path);
+    const list = SuppressionList.read(path, false, () => KEY);
     expect(list.size).toBe(p.run.suppressionAdded);
     expect(list.size).toBeGreaterThan(0);
     const text = readFileSync(path, 'utf8');
-    expect(text.split('\n')[0]).toBe('kind,hash,salt,added_on');
+    expect(text.split('\n')[0]).toBe('kind,hash,key_fingerprint,added_on,legacy_salt');
     expect(text).not.toMatch(/@/);
+    expect(text).not.toContain(KEY_HEX);
 
     // The same people in a later export that lost the unsubscribe columns, emails upper-cased.
     const { header, rows } = inputRows('mailchimp-audience.csv');
@@ -316,30 +347,30 @@ describe('suppression list', () => {
     const scan = (isSuppressed?: (get: (f: Field) => string | undefined) => boolean) =>
       scanFile({ input: later, asOf: '2026-11-23', out: join(dir, 'clean.csv'), noReport: true, isSuppressed });
     expect((await scan()).report.summary.byRule['objection-ignored'] ?? 0).toBe(0);
-    const checked = SuppressionList.read(path);
+    const checked = SuppressionList.read(path, false, () => KEY);
     const r = await scan((get) => checked.matches(get));
     expect(r.report.summary.byRule['objection-ignored']).toBe(unsubbed.length);
     expect(checked.matched).toBe(unsubbed.length);
   });
 
-  it('grows run after run without duplicates, keeping its salt and older entries', async () => {
+  it('grows run after run without duplicates, keeping its key and older entries', async () => {
     const dir = tmp();
     const path = join(dir, 'suppression.csv');
     const input = join(FIXTURES, 'nationbuilder-people.csv');
-    await purge(input, '2026-11-23', { suppression: { path, list: SuppressionList.read(path, true), addedOn: '2026-11-23' } });
+    await purge(input, '2026-11-23', { suppression: { path, list: SuppressionList.read(path, true, () => KEY), addedOn: '2026-11-23' } });
     const first = readFileSync(path, 'utf8');
-    const size = SuppressionList.read(path).size;
+    const size = SuppressionList.read(path, false, () => KEY).size;
     expect(size).toBeGreaterThan(0);
-    const again = await purge(input, '2026-12-31', { suppression: { path, list: SuppressionList.read(path, true), addedOn: '2026-12-31' } });
+    const again = await purge(input, '2026-12-31', { suppression: { path, list: SuppressionList.read(path, true, () => KEY), addedOn: '2026-12-31' } });
     expect(again.run.suppressionAdded).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(first);
     // A file with objections to every channel (action-network's are one channel's unsubscribes: issue 11).
-    await purge(join(FIXTURES, 'fichier-militants-excel.csv'), '2026-12-31', { suppression: { path, list: SuppressionList.read(path, true), addedOn: '2026-12-31' } });
+    await purge(join(FIXTURES, 'fichier-militants-excel.csv'), '2026-12-31', { suppression: { path, list: SuppressionList.read(path, true, () => KEY), addedOn: '2026-12-31' } });
     const grown = readFileSync(path, 'utf8');
     expect(grown.startsWith(first)).toBe(true);
-    expect(SuppressionList.read(path).size).toBeGreaterThan(size);
-    const salts = new Set((parse(grown, { columns: true }) as Record<string, string>[]).map((r) => r.salt));
-    expect(salts.size).toBe(1);
+    expect(SuppressionList.read(path, false, () => KEY).size).toBeGreaterThan(size);
+    const keys = new Set((parse(grown, { columns: true }) as Record<string, string>[]).map((r) => r.key_fingerprint));
+    expect([...keys]).toEqual([KEY.fingerprint]);
   });
 
   it('a file that is not a suppression list is refused with its line', () => {
@@ -364,13 +395,52 @@ describe('suppression list', () => {
     expect(SuppressionList.read(join(dir, 'missing.csv'), true).size).toBe(0);
   });
 
-  it('checks every salt a merged list holds', () => {
+  it('reads a salted list of an earlier version, and migrates it to keyed entries when extended: no objection lost', async () => {
     const other = 'ab'.repeat(16);
-    const text = `kind,hash,salt,added_on\nemail,${hashIdentity(SALT, 'a@exemple.fr')},${SALT},2026-01-01\nphone,${hashIdentity(other, '+33600001101')},${other},2026-02-01\n`;
+    const text = `kind,hash,salt,added_on\nemail,${legacyHash(SALT, 'a@exemple.fr')},${SALT},2026-01-01\nphone,${legacyHash(other, '+33600001101')},${other},2026-02-01\n`;
+    // Read without a key: its salts are in it.
     const list = new SuppressionList(text);
-    expect(list.salt).toBe(SALT);
+    expect(list.legacy).toBe(true);
     expect(list.matches((f) => (f === 'email' ? ' A@exemple.fr' : undefined))).toBe(true);
     expect(list.matches((f) => (f === 'phone' ? '06 00 00 11 01' : undefined))).toBe(true);
     expect(list.matches((f) => (f === 'phone' ? '06 00 00 11 02' : f === 'email' ? 'b@exemple.fr' : undefined))).toBe(false);
+    // Extended by a purge: rewritten keyed, every old entry still caught.
+    const dir = tmp();
+    const path = join(dir, 'old.csv');
+    writeFileSync(path, text);
+    await purge(join(FIXTURES, 'mailchimp-audience.csv'), '2026-11-23', { suppression: { path, list: SuppressionList.read(path, true, () => KEY), addedOn: '2026-11-23' } });
+    const migrated = readFileSync(path, 'utf8');
+    expect(migrated.split('\n')[0]).toBe('kind,hash,key_fingerprint,added_on,legacy_salt');
+    expect(migrated).not.toContain(legacyHash(SALT, 'a@exemple.fr'));
+    const again = SuppressionList.read(path, false, () => KEY);
+    expect(again.legacy).toBe(false);
+    expect(again.matches((f) => (f === 'email' ? 'a@exemple.fr' : undefined))).toBe(true);
+    expect(again.matches((f) => (f === 'phone' ? '+33 6 00 00 11 01' : undefined))).toBe(true);
+    // …and only with the key: another key is refused, no key cannot check.
+    expect(() => SuppressionList.read(path, false, () => testKey('ee'.repeat(32))).has('email', 'a@exemple.fr')).toThrow(expect.objectContaining({ code: 'E_KEY_MISMATCH' }));
+    expect(() => SuppressionList.read(path).has('email', 'a@exemple.fr')).toThrow(expect.objectContaining({ code: 'E_KEY_MISSING' }));
+  });
+
+  it('without its key, a list or a log cannot be matched against a phone number', async () => {
+    const dir = tmp();
+    const path = join(dir, 'supp.csv');
+    const p = await purge(join(FIXTURES, 'action-network.csv'), '2030-01-01', { suppression: { path, list: SuppressionList.read(path, true, () => KEY), addedOn: '2030-01-01' } });
+    const hashes = new Set([...readFileSync(path, 'utf8').matchAll(/[0-9a-f]{64}/g), ...readFileSync(p.log, 'utf8').matchAll(/[0-9a-f]{64}/g)].map((m) => m[0]));
+    expect(hashes.size).toBeGreaterThan(10);
+    // Everything an attacker without the key could try: plain, salted-with-anything-in-the-files, fingerprint as key.
+    const { rows, header } = inputRows('action-network.csv');
+    const phones = rows.map((r) => normalizePhone(r[header.indexOf('can2_phone')])).filter((x): x is string => !!x);
+    expect(phones.length).toBeGreaterThan(5);
+    for (const phone of phones) {
+      const tries = [
+        createHash('sha256').update(phone).digest('hex'),
+        createHash('sha256').update(`${KEY.fingerprint}:${phone}`).digest('hex'),
+        createHmac('sha256', KEY.fingerprint).update(phone).digest('hex'),
+        hmac(phone, 'ee'.repeat(32)),
+      ];
+      for (const t of tries) expect(hashes.has(t)).toBe(false);
+    }
+    // With the key, they can (that is what the key is for, and why it is kept apart).
+    expect(phones.some((phone) => hashes.has(hmac(phone)))).toBe(true);
   });
 });

@@ -93,6 +93,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
   addCommonOptions(scan)
     .option('--suppress <file>', 'drop rows whose email or phone is on this suppression list (written by purge --suppression-list; default: the config\'s suppressionList)')
+    .option('--key-file <file>', 'key of the suppression list\'s hashes (default: the config\'s keyFile, else cnil-audit.key beside the config)')
     .action(async (files: string[], opts: CommonOptions & { suppress?: string }) => {
       // Through the suppression-aware runner: the list may come from --suppress or from the config.
       const { runScanWithSuppression } = await import('./purge-command.js');
@@ -106,7 +107,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
   addCommonOptions(purge)
     .option('--log <file>', 'purge log, CSV or .json (default: <name>.purge-log-<as-of>.csv beside the input)')
-    .option('--salt <hex>', 'salt of the log hashes, as printed by a previous purge (default: a new random salt)')
+    .option('--key-file <file>', 'key of the log and list hashes, created 0600 if missing (default: the config\'s keyFile, else cnil-audit.key beside the config)')
+    .option('--fail-on-remaining', 'exit 1 when any finding at or above --fail-on remains in the purged file, not only those of the purge rules')
+    .option('--salt <hex>', 'no longer used (hashes are keyed: --key-file); accepted with a warning')
     .option('--suppression-list <file>', 'add the hashed email/phone of people who objected to this list (created if missing; default: the config\'s suppressionList)')
     .option('--suppress <file>', 'also purge rows whose email or phone is on this suppression list');
   for (const o of purge.options) {
@@ -119,6 +122,69 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     setExit(await runPurge(files, opts, io));
   });
   // --- end purge command ---
+
+  // --- DPO's proof and rights requests (issue #13) ---
+  program
+    .command('verify')
+    .description('prove a purge or an erasure: whether, when and by which rule a person is in purge logs (exit 0 found, 1 not)')
+    .requiredOption('--log <file>', 'purge log (CSV or JSON) written by purge or erase (repeatable)', collect)
+    .option('--email <address>', 'the person\'s e-mail')
+    .option('--phone <number>', 'the person\'s phone, written any way')
+    .option('--id <id>', 'the row\'s id in the export')
+    .option('--name <key>', '"Last name|First name|YYYY-MM-DD" (files with no e-mail or phone)')
+    .option('--key-file <file>', 'key the log was made with (default: the config\'s keyFile, else cnil-audit.key beside the config)')
+    .option('--salt <hex>', 'salt of a log written by an earlier version (before keyed hashes)')
+    .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
+    .addOption(new Option('--format <fmt>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language (default: fr when the locale is French)').choices([...LANGS]))
+    .action(async (opts: import('./verify-command.js').VerifyOptions) => {
+      const { runVerify } = await import('./verify-command.js');
+      setExit(await runVerify(opts, io));
+    });
+  const rightsCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('<file...>', 'contact files (CSV, .csv.gz)')
+      .option('--email <address>', 'the person\'s e-mail')
+      .option('--phone <number>', 'the person\'s phone, written any way')
+      .option('--id <id>', 'the person\'s id in the exports')
+      .option('--name <key>', '"Last name|First names|YYYY-MM-DD" (files with no e-mail or phone)')
+      .option('--requests <file>', 'a batch: CSV, one request a line, kind,identifier (kind: email, phone, id, name, or find/access/erase)')
+      .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
+      .option('--map <field=column>', 'map a column to a field, overriding detection (repeatable)', collect)
+      .option('--encoding <enc>', 'force the input encoding')
+      .option('--delimiter <c>', 'force the delimiter')
+      .addOption(new Option('--lang <lang>', 'language (default: fr when the locale is French)').choices([...LANGS]));
+  rightsCommand('find', 'where a person appears: files and lines, nothing of the rows printed (exit 0 found, 1 not)')
+    .addOption(new Option('--format <fmt>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (files: string[], opts: import('./rights-command.js').RightsOptions) => {
+      const { runFind } = await import('./rights-command.js');
+      setExit(await runFind(files, opts, io));
+    });
+  rightsCommand('access', 'right of access (RGPD art. 15): the person\'s rows with source, category, consents, retention and findings')
+    .option('-o, --out <file>', 'the extract: .json or .csv (holds the person\'s data)')
+    .option('--out-dir <dir>', 'with --requests: folder for one extract per request')
+    .option('--as-of <date>', 'reference date for retention (default: today)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], opts: import('./rights-command.js').RightsOptions) => {
+      const { runAccess } = await import('./rights-command.js');
+      setExit(await runAccess(files, opts, io));
+    });
+  rightsCommand('erase', 'right to erasure (RGPD art. 17): remove the person\'s rows, log it like a purge, add them to the suppression list')
+    .option('-o, --out <file>', 'the file without the person (default: <name>.erased.csv beside the input)')
+    .option('--out-dir <dir>', 'folder for the outputs')
+    .option('--in-place', 'replace each input with its erased version (atomically); without it the input is never modified')
+    .option('--log <file>', 'erasure log, purge-log format (default: <name>.erasure-log-<date>.csv)')
+    .option('--key-file <file>', 'key of the log and list hashes (default: the config\'s keyFile, else cnil-audit.key beside the config)')
+    .option('--suppression-list <file>', 'list the person is added to (default: the config\'s suppressionList, else suppression-list.csv beside the config)')
+    .option('--dry-run', 'say what would be erased; write nothing')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], opts: import('./rights-command.js').RightsOptions) => {
+      const { runErase } = await import('./rights-command.js');
+      setExit(await runErase(files, opts, io));
+    });
+  // --- end DPO's proof and rights requests ---
 
   // --- rules and explain commands ---
   const catalogueFormat = () => new Option('--format <fmt>', 'output format').choices(['text', 'json', 'md']).default('text');

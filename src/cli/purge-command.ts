@@ -6,9 +6,9 @@
 import type { FindingList } from '../report/findings.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import type { CliIO } from './io.js';
-import { colorEnabled, reportError } from './shared.js';
+import { EXIT, colorEnabled, reportError } from './shared.js';
 import type { CommonOptions } from './main.js';
 import { runScan, type Extra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
@@ -16,12 +16,17 @@ import { detectLang, t } from '../i18n/index.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { assertNotInput } from '../write/atomic.js';
-import { PurgeRun, SuppressionList, generateSalt, parseSalt, retentionApplied, saltFingerprint } from '../purge.js';
-import type { Field, Lang } from '../types.js';
+import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
+import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
+import { countAtOrAbove, type AnyReport } from '../report/model.js';
+import type { FailOn, Field, Lang } from '../types.js';
 
 export interface PurgeOptions extends CommonOptions {
   log?: string;
+  /** Earlier versions' salt: accepted, ignored with a warning (hashes are keyed now). */
   salt?: string;
+  keyFile?: string;
+  failOnRemaining?: boolean;
   suppressionList?: string;
   suppress?: string;
 }
@@ -46,35 +51,58 @@ function asOfDay(value: string | undefined, now: () => number): string {
  * `--suppress`: its resolved path, and a loader that reads it once, at the first file (so a bad list
  * is reported like any input error).
  */
-function suppressOption(value: string | undefined, cwd: string): { path?: string; load: () => SuppressionList | undefined } {
+function suppressOption(value: string | undefined, cwd: string, key: () => HashKey): { path?: string; load: () => SuppressionList | undefined } {
   const path = value ? resolve(cwd, value) : undefined;
   let list: SuppressionList | undefined;
-  return { path, load: () => (path ? (list ??= SuppressionList.read(path)) : undefined) };
+  return { path, load: () => (path ? (list ??= SuppressionList.read(path, false, key)) : undefined) };
+}
+
+/** Where the key file is (issue #13): --key-file, else the config's keyFile, else beside the config, else here. */
+export function resolveKeyPath(opts: { keyFile?: string; config?: string }, configured: string | undefined, cwd: string): string {
+  const configDir = opts.config ? dirname(resolve(cwd, opts.config)) : cwd;
+  return keyFilePath(opts.keyFile, configured, configDir, cwd);
+}
+
+/** The key, read once (created when `create` and missing; else a missing key is an error). */
+export function keyLoader(path: () => string, create: boolean): (() => HashKey) & { peek(): HashKey | undefined } {
+  let key: HashKey | undefined;
+  return Object.assign(() => (key ??= loadKey(path(), create)), { peek: () => key });
 }
 
 export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): Promise<number> {
-  let salt: string;
   try {
     if (files.length > 1 && opts.log) throw usageError('logSeveral');
     // Writing the purged rows elsewhere would undo the purge.
     if (opts.rejects) throw usageError('purgeRejects');
-    salt = opts.salt !== undefined ? parseSalt(opts.salt) : generateSalt();
+    // Earlier versions' salt: a salted log is still read by `verify --salt`; new hashes are keyed.
+    if (opts.salt !== undefined) parseSalt(opts.salt);
   } catch (e) {
     return reportError(io, (opts.lang as Lang | undefined) ?? detectLang(io.env), e);
   }
   const now = io.now ?? Date.now;
   const purgedAt = new Date(now()).toISOString();
-  const suppress = suppressOption(opts.suppress, io.cwd);
   const runs = new Map<string, PurgeRun>();
   let lang: Lang = 'en';
-  let saltShown = false;
-  let logged = false;
+  let keyPath = '';
+  // Read at the first file, once the config is known: a missing key is created (0600) unless dry run.
+  const stored = keyLoader(() => keyPath, !opts.dryRun);
+  // A dry run hashes only in memory and must not create the key: a stand-in when there is none yet.
+  let standIn: HashKey | undefined;
+  const key = () => (opts.dryRun && !existsSync(keyPath) ? (standIn ??= ephemeralKey(keyPath)) : stored());
+  const suppress = suppressOption(opts.suppress, io.cwd, key);
+  let saltWarned = false;
 
   const extra: Extra = (_file, base) => {
     lang = base.lang ?? lang;
+    if (opts.salt !== undefined && !saltWarned && !opts.quiet) {
+      saltWarned = true;
+      io.stderr.write(`cnil-audit: ${t(lang, 'purge.saltIgnored')}\n`);
+    }
+    keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
     const day = asOfDay(base.asOf, now);
     const defaults = purgeDefaults(base.input, base.outDir, day);
     const inputPath = base.input === '-' ? undefined : base.input;
+    assertNotInput(keyPath, inputPath, 'the key file');
     let suppression: ConstructorParameters<typeof PurgeRun>[0]['suppression'];
     // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
     // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
@@ -82,12 +110,11 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     if (path) {
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
-      suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true) : readConfiguredList(path), addedOn: day };
+      suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true, key) : readConfiguredList(path, key), addedOn: day };
     }
     const run = new PurgeRun({
       lang: base.lang ?? 'en',
-      salt,
-      saltGiven: opts.salt !== undefined,
+      key,
       purgedAt,
       dryRun: !!base.dryRun,
       log: opts.log ? resolve(io.cwd, opts.log) : defaults.log,
@@ -97,15 +124,15 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     runs.set(base.input, run);
     const lists = [suppress.load(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
     const more: Partial<ScanOptions> = {
-      // The list read by --suppress: no output over it (the list being extended is an output itself).
-      readOnly: suppress.path && suppress.path !== suppression?.path ? [{ path: suppress.path, what: 'the suppression list' }] : [],
+      // The lists and the key the run reads: no output over them (the list being extended is an output itself).
+      readOnly: [
+        ...(suppress.path && suppress.path !== suppression?.path ? [{ path: suppress.path, what: 'the suppression list' }] : []),
+        { path: keyPath, what: 'the key file' },
+      ],
       out: base.out ?? defaults.out,
       reports: base.reports?.length ? base.reports : [defaults.report],
       sidecars: run.sidecars(),
-      purge: () => {
-        if (!run.opts.dryRun) logged = true;
-        return run.section();
-      },
+      purge: () => run.section(),
     };
     // People already on a suppression list (--suppress, or the list being extended) go too.
     if (lists.length) more.isSuppressed = countingSuppression(lists, run);
@@ -115,15 +142,40 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   const chalk = new Chalk({ level: colorEnabled(opts, io, opts.out === '-' ? io.stderr : io.stdout) ? 1 : 0 });
   const afterEach = (result: ScanResult<FindingList>, l: Lang): string => {
     const run = runs.get(result.report.input.path);
-    if (!run) return '';
-    const text = renderPurgeSummary(result, run, l, chalk, !saltShown);
-    if (!run.opts.dryRun) saltShown = true;
-    return text;
+    return run ? renderPurgeSummary(result, run, l, chalk) : '';
   };
-  const code = await runScan(files, opts, io, 'purge', extra, afterEach);
-  // A generated salt that was never shown (--quiet, --format json) would make the log unprovable.
-  if (logged && !saltShown && opts.salt === undefined) io.stderr.write(`cnil-audit: ${t(lang, 'purge.saltStderr', { salt })}\n`);
+  let succeeded = 0;
+  const exitCodeOf = (result: ScanResult<FindingList>): number => {
+    succeeded++;
+    const run = runs.get(result.report.input.path);
+    return purgeExitCode(result.report, run?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
+  };
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, exitCodeOf);
+  if (!succeeded) forgetNewKey(stored);
   return code;
+}
+
+/** A key this run created, when no file was written with it (error, interruption): nothing is left behind. */
+export function forgetNewKey(key: { peek(): HashKey | undefined }): void {
+  const k = key.peek();
+  if (!k?.created) return;
+  try {
+    unlinkSync(k.path);
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * `purge`'s exit code (issue #13: a monthly `set -e` job must not stop because a finding the purge does
+ * not act on remains): 1 only when a purge rule's finding at or above --fail-on remains on a kept row
+ * (a retention the purge could not decide, say), or, with --fail-on-remaining, any finding remains.
+ */
+export function purgeExitCode(report: Pick<AnyReport, 'summary' | 'command'>, remainingPurge: SeverityCounts | undefined, failOn: FailOn, failOnRemaining: boolean): number {
+  if (failOnRemaining) return countAtOrAbove(report, failOn) > 0 ? EXIT.FINDINGS : EXIT.OK;
+  if (failOn === 'never' || !remainingPurge) return EXIT.OK;
+  const n = remainingPurge.error + (failOn === 'warning' ? remainingPurge.warning : 0);
+  return n > 0 ? EXIT.FINDINGS : EXIT.OK;
 }
 
 function countingSuppression(lists: SuppressionList[], counter: { suppressed?: number }) {
@@ -142,9 +194,9 @@ function countingSuppression(lists: SuppressionList[], counter: { suppressed?: n
  * The config's `suppressionList`: read if it exists, else empty (no purge has written it yet). Its
  * folder must exist: a mistyped path must not pass for an empty list and let every objector through.
  */
-function readConfiguredList(path: string): SuppressionList {
+function readConfiguredList(path: string, key: () => HashKey): SuppressionList {
   if (!existsSync(dirname(path))) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'ENOENT' }, { file: path });
-  return SuppressionList.read(path, true);
+  return SuppressionList.read(path, true, key);
 }
 
 /**
@@ -152,11 +204,14 @@ function readConfiguredList(path: string): SuppressionList {
  * on either list carry an objection. A configured list that does not exist yet counts as empty (and the
  * summary says so); a list named by --suppress must exist. No output may be written over a list.
  */
-export async function runScanWithSuppression(files: string[], opts: CommonOptions & { suppress?: string }, io: CliIO): Promise<number> {
-  const suppress = suppressOption(opts.suppress, io.cwd);
+export async function runScanWithSuppression(files: string[], opts: CommonOptions & { suppress?: string; keyFile?: string }, io: CliIO): Promise<number> {
+  let keyPath = '';
+  const key = keyLoader(() => keyPath, false);
+  const suppress = suppressOption(opts.suppress, io.cwd, key);
   let configured: SuppressionList | undefined;
   const counters = new Map<string, { suppressed?: number; unwritten?: string }>();
   const extra: Extra = (_file, base) => {
+    keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
     const lists: SuppressionList[] = [];
     const readOnly: NonNullable<ScanOptions['readOnly']> = [];
     const given = suppress.load();
@@ -167,7 +222,7 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
     const path = base.config?.suppressionList;
     let unwritten: string | undefined;
     if (path) {
-      configured ??= readConfiguredList(path);
+      configured ??= readConfiguredList(path, key);
       lists.push(configured);
       readOnly.push({ path, what: 'the suppression list' });
       if (configured.text === undefined) unwritten = path;
@@ -188,7 +243,7 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
 }
 
 /** The purge part of the terminal summary: what a DPO files with the log (issue #4). */
-export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRun, lang: Lang, c: ChalkInstance, showSalt: boolean): string {
+export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRun, lang: Lang, c: ChalkInstance): string {
   const r = result.report;
   const L = (id: string, params?: Record<string, string | number>) => t(lang, `purge.${id}`, params);
   const lines: string[] = ['', c.bold(L('title', { asOf: r.asOf }))];
@@ -226,10 +281,14 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
   if (r.purge?.log) lines.push(L('log', { path: r.purge.log, count: run.purged }));
   if (run.unidentified) lines.push(c.yellow(L('unidentified', { count: run.unidentified })));
   if (run.opts.suppression) lines.push(L('suppression', { path: run.opts.suppression.path, added: run.suppressionAdded, total: run.opts.suppression.list.size }));
-  const fingerprint = saltFingerprint(run.opts.salt);
-  if (run.opts.saltGiven) lines.push(L('saltGiven', { fingerprint }));
-  else if (showSalt) lines.push(c.bold(L('salt', { salt: run.opts.salt, fingerprint })), L('saltNote', { salt: run.opts.salt }));
-  else lines.push(L('saltAbove', { fingerprint }));
+  // The key's path and fingerprint, never the key (issue #13).
+  const { key } = run;
+  lines.push(L('key', { path: key.path, fingerprint: key.fingerprint }));
+  if (key.created) lines.push(c.bold(L('keyCreated')));
+  if (key.loose) lines.push(c.yellow(L('keyLoose', { path: key.path })));
+  if (run.remainingPurge.error + run.remainingPurge.warning) {
+    lines.push(L('remainingPurge', { errors: run.remainingPurge.error, warnings: run.remainingPurge.warning }));
+  }
   if (result.written.clean) lines.push(L('nextStep', { path: result.written.clean, input: r.input.path }));
   return lines.join('\n') + '\n';
 }

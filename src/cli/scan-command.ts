@@ -39,6 +39,8 @@ export async function runScan(
   command: 'scan' | 'purge',
   extra?: Extra,
   afterEach?: (result: ScanResult<FindingList>, lang: import('../types.js').Lang) => string,
+  /** The file's exit code, when the command decides it otherwise (purge, issue #13). */
+  exitCodeOf?: (result: ScanResult<FindingList>) => number,
 ): Promise<number> {
   let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
   try {
@@ -110,7 +112,7 @@ export async function runScan(
       progress?.stop();
       try {
         const failing = countAtOrAbove(result.report, prepared.failOn) > 0;
-        const code = failing ? EXIT.FINDINGS : EXIT.OK;
+        const code = exitCodeOf ? exitCodeOf(result) : failing ? EXIT.FINDINGS : EXIT.OK;
         if (worst !== EXIT.ERROR && code > worst) worst = code;
         if (!quiet) {
           if (opts.format === 'text') {

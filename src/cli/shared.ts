@@ -39,7 +39,7 @@ export function reportError(io: CliIO, lang: Lang, e: unknown): number {
   return EXIT.ERROR;
 }
 
-function parseMap(values: string[] | undefined): Record<string, string> {
+export function parseMap(values: string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values ?? []) {
     const eq = v.indexOf('=');

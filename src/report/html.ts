@@ -6,6 +6,7 @@
  * The findings table is plain HTML (readable and printable without script); the script only filters
  * and sorts it.
  */
+import { htmlPurge, purgeFacts } from './purge-section.js';
 import { createHash } from 'node:crypto';
 import type { Category, Lang, Severity, Source } from '../types.js';
 import { CATEGORIES, SOURCES } from '../types.js';
@@ -320,7 +321,9 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   if (report.options.dryRun) yield `<dt></dt><dd>${esc(L('summary.dryRun'))}</dd>`;
   yield `</dl></header>\n`;
 
-  yield `<p class="verdict ${error ? 'error' : warning ? 'warning' : 'ok'}" id="verdict">${esc(verdict(report, lang))}</p>`;
+  // A purge report opens with the purge, then describes what remains (issue #13).
+  if (report.purge) yield htmlPurge(purgeFacts({ ...report, purge: report.purge }, lang), lang, esc);
+  else yield `<p class="verdict ${error ? 'error' : warning ? 'warning' : 'ok'}" id="verdict">${esc(verdict(report, lang))}</p>`;
   yield `<section class="cards" id="summary" aria-label="${esc(L('report.summary'))}">`;
   yield card(report.input.rows, L('report.rowsIn'));
   yield card(report.output.rows, L('report.rowsKept'), 'ok');
@@ -417,13 +420,6 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   }
   if (report.input.unmapped.length) {
     yield `<p>${labelledHtml(lang, L('report.unmapped'), report.input.unmapped.map((c) => `<code>${val(c)}</code>`).join(', '))}</p>`;
-  }
-  if (report.purge) {
-    const p = report.purge;
-    yield `<h2 id="purge">${esc(L('report.purge'))}</h2><dl class="meta">`;
-    if (p.log) yield `<dt>${esc(L('report.purgeLog'))}</dt><dd class="mono">${val(p.log)}</dd>`;
-    for (const [reason, n] of Object.entries(p.byReason)) yield `<dt><code>${esc(reason)}</code></dt><dd>${n}</dd>`;
-    yield `</dl>`;
   }
   yield `<footer>${esc(L('report.footer', { tool: `${report.tool.name} ${report.tool.version}` }))}</footer>`;
   yield `</main><script>${SCRIPT}</script></body></html>\n`;

@@ -6,6 +6,7 @@
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { AnyReport } from './model.js';
+import { mdPurge, purgeFacts } from './purge-section.js';
 import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
@@ -33,7 +34,9 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
   const file = report.input.path === '-' ? '<stdin>' : report.input.path;
 
   yield `# ${mdCell(L(report.command === 'purge' ? 'summary.titlePurge' : 'summary.title', { file }))}\n\n`;
-  yield `> ${mdCell(verdict(report, lang))}\n\n`;
+  // A purge report opens with the purge, then describes what remains (issue #13).
+  if (report.purge) yield* mdPurge(purgeFacts({ ...report, purge: report.purge }, lang), lang, mdCell);
+  else yield `> ${mdCell(verdict(report, lang))}\n\n`;
   yield `- ${labelled(lang, L('md.asOf'), report.asOf)}\n`;
   yield `- ${labelled(lang, L('md.generatedAt'), report.generatedAt)}\n`;
   yield `- ${labelled(lang, 'SHA-256', `\`${report.input.sha256}\``)}\n`;

@@ -28,6 +28,12 @@ export interface ReportFinding {
 export interface PurgeSection {
   salt?: string;
   log?: string;
+  /** Fingerprint of the key of the log's hashes (never the key, issue #13). */
+  keyFingerprint?: string;
+  /** The suppression list extended, and the entries it gained. */
+  suppressionList?: { path: string; added: number };
+  /** Purged rows with nothing to hash. */
+  unidentified?: number;
   byReason: Record<string, number>;
   byCategory: Record<string, number>;
   retention: Record<string, { duration: string; source: string }>;

@@ -42,6 +42,9 @@ const ageHistogram = z.strictObject({
 const purge = z.strictObject({
   salt: z.string().optional(),
   log: z.string().optional(),
+  keyFingerprint: z.string().regex(/^[0-9a-f]{16}$/).optional().describe('Fingerprint of the key of the purge log\'s hashes (never the key).'),
+  suppressionList: z.strictObject({ path: z.string(), added: count }).optional(),
+  unidentified: count.optional(),
   byReason: z.record(z.string(), count),
   byCategory: z.record(z.string(), count),
   retention: z.record(z.string(), z.strictObject({ duration: z.string(), source: z.string() })),

@@ -34,8 +34,8 @@ interface Outcome {
 type Command = 'scan' | 'purge';
 /** What each command writes, besides the input, when it succeeds. */
 const OUTPUTS: Record<Command, string[]> = { scan: ['clean.csv', 'in.csv', 'report.json'], purge: ['clean.csv', 'in.csv', 'log.csv', 'report.json'] };
-// A fixed salt: purge would otherwise print the one it drew on stderr.
-const PURGE_ARGS = ['--log', 'log.csv', '--salt', '00112233445566778899aabbccddeeff'];
+// One key file outside the runs' folders (purge creates it at its first run), so a folder holds only the run's outputs.
+const PURGE_ARGS = ['--log', 'log.csv', '--key-file', join(root, 'fuzz.key')];
 
 async function cli(input: Uint8Array, command: Command = 'scan'): Promise<Outcome> {
   const dir = join(root, String(n++));

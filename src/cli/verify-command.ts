@@ -1,0 +1,61 @@
+/** `cnil-audit verify` (issue #13): whether, when and why a person was purged, from what they know. */
+import { resolve } from 'node:path';
+import type { CliIO } from './io.js';
+import { EXIT, reportError } from './shared.js';
+import { keyLoader, resolveKeyPath } from './purge-command.js';
+import { usageError } from '../errors.js';
+import { detectLang, t } from '../i18n/index.js';
+import { parseSalt, type IdentityKind } from '../purge.js';
+import type { Lang } from '../types.js';
+import { ruleTitle } from '../report/purge-section.js';
+
+export interface IdentityOptions {
+  email?: string;
+  phone?: string;
+  id?: string;
+  name?: string;
+}
+
+export interface VerifyOptions extends IdentityOptions {
+  log: string[];
+  keyFile?: string;
+  salt?: string;
+  config?: string;
+  lang?: string;
+  format: string;
+}
+
+/** The one identifier given (--email, --phone, --id or --name); a usage error for none or several. */
+export function identityOption(opts: IdentityOptions, kinds: readonly IdentityKind[] = ['email', 'phone', 'id', 'name']): { kind: IdentityKind; value: string } {
+  const given = kinds.filter((k) => opts[k] !== undefined);
+  if (given.length !== 1) throw usageError('identityOne', { options: kinds.map((k) => `--${k}`).join(', ') });
+  return { kind: given[0], value: opts[given[0]]! };
+}
+
+export async function runVerify(opts: VerifyOptions, io: CliIO): Promise<number> {
+  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  try {
+    const { prepareLight } = await import('./rights-command.js');
+    const prepared = prepareLight(opts, io);
+    lang = prepared.lang;
+    const who = identityOption(opts);
+    const salt = opts.salt !== undefined ? parseSalt(opts.salt) : undefined;
+    const key = keyLoader(() => resolveKeyPath(opts, prepared.config.keyFile, io.cwd), false);
+    const { verifyInLogs } = await import('../rights/verify.js');
+    const logs = opts.log.map((l) => resolve(io.cwd, l));
+    const result = verifyInLogs(logs, who.kind, who.value, key, salt);
+    if (opts.format === 'json') {
+      io.stdout.write(JSON.stringify({ found: result.matches.length > 0, logs, rowsRead: result.rows, matches: result.matches }, null, 2) + '\n');
+    } else {
+      const lines: string[] = [];
+      for (const m of result.matches) {
+        lines.push(t(lang, 'rights.verifyFound', { date: m.purgedAt, rule: m.rule, title: ruleTitle(lang, m.rule), line: m.line, category: m.category, log: m.log }));
+      }
+      if (!result.matches.length) lines.push(t(lang, 'rights.verifyNotFound', { count: logs.length, rows: result.rows }));
+      io.stdout.write(lines.join('\n') + '\n');
+    }
+    return result.matches.length ? EXIT.OK : EXIT.FINDINGS;
+  } catch (e) {
+    return reportError(io, lang, e);
+  }
+}
