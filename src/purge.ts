@@ -446,6 +446,7 @@ export class PurgeRun {
     return {
       path: s.path,
       what: 'the suppression list',
+      extends: true,
       // The list grows run after run: what it held is copied first, then the new objections.
       start: (_header, m) => {
         mapping = m;

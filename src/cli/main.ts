@@ -74,7 +74,7 @@ export interface Context {
  * line break or a terminal escape sequence in a header must not split the one error line or drive the
  * terminal.
  */
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
@@ -128,6 +128,7 @@ export async function prepare(opts: CommonOptions, io: CliIO) {
   const lang = (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env);
   return {
     config,
+    configPath: configPath ? resolve(io.cwd, configPath) : undefined,
     lang,
     map: parseMap(opts.map),
     for: parseChannelsOption(opts.for),

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { colorEnabled, reportError, type CommonOptions } from './main.js';
-import { runScan, type Extra } from './scan-command.js';
+import { runScan, type Extra, type PlanExtra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { dayOf, formatDay } from '../read/values.js';
@@ -69,15 +69,30 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   let saltShown = false;
   let logged = false;
 
-  const extra: Extra = (_file, base) => {
-    lang = base.lang ?? lang;
+  // The paths of one input's purge, read by the run plan before anything runs and by `extra`.
+  const paths = (base: ScanOptions) => {
     const day = asOfDay(base.asOf, now);
     const defaults = purgeDefaults(base.input, base.outDir, day);
-    const inputPath = base.input === '-' ? undefined : base.input;
-    let suppression: ConstructorParameters<typeof PurgeRun>[0]['suppression'];
     // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
     // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
-    const path = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    const list = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    const log = opts.log ? resolve(io.cwd, opts.log) : defaults.log;
+    // The list read by --suppress: no output over it (the list being extended is an output itself).
+    const readOnly = suppress.path && suppress.path !== list ? [{ path: suppress.path, what: 'the suppression list' }] : [];
+    return { day, defaults, list, log, readOnly };
+  };
+  const planExtra: PlanExtra = (_file, base) => {
+    const p = paths(base);
+    const sidecars = [{ path: p.log, what: 'the purge log' }];
+    if (p.list) sidecars.push({ path: p.list, what: 'the suppression list', extends: true } as (typeof sidecars)[number]);
+    return { out: base.out ?? p.defaults.out, reports: base.reports?.length ? base.reports : [p.defaults.report], readOnly: p.readOnly, sidecars };
+  };
+
+  const extra: Extra = (_file, base) => {
+    lang = base.lang ?? lang;
+    const { day, defaults, list: path, log, readOnly } = paths(base);
+    const inputPath = base.input === '-' ? undefined : base.input;
+    let suppression: ConstructorParameters<typeof PurgeRun>[0]['suppression'];
     if (path) {
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
@@ -89,15 +104,14 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
       saltGiven: opts.salt !== undefined,
       purgedAt,
       dryRun: !!base.dryRun,
-      log: opts.log ? resolve(io.cwd, opts.log) : defaults.log,
+      log,
       suppression,
       retention: retentionApplied(base.config, base.lang ?? 'en'),
     });
     runs.set(base.input, run);
     const lists = [suppress.load(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
     const more: Partial<ScanOptions> = {
-      // The list read by --suppress: no output over it (the list being extended is an output itself).
-      readOnly: suppress.path && suppress.path !== suppression?.path ? [{ path: suppress.path, what: 'the suppression list' }] : [],
+      readOnly,
       out: base.out ?? defaults.out,
       reports: base.reports?.length ? base.reports : [defaults.report],
       sidecars: run.sidecars(),
@@ -119,7 +133,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     if (!run.opts.dryRun) saltShown = true;
     return text;
   };
-  const code = await runScan(files, opts, io, 'purge', extra, afterEach);
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra);
   // A generated salt that was never shown (--quiet, --format json) would make the log unprovable.
   if (logged && !saltShown && opts.salt === undefined) io.stderr.write(`cnil-audit: ${t(lang, 'purge.saltStderr', { salt })}\n`);
   return code;
@@ -183,7 +197,10 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
     lines.push(t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }));
     return lines.join('\n') + '\n';
   };
-  return runScan(files, opts, io, 'scan', extra, afterEach);
+  const planExtra: PlanExtra = (_file, base) => ({
+    readOnly: [suppress.path, base.config?.suppressionList].filter((p): p is string => !!p).map((path) => ({ path, what: 'the suppression list' })),
+  });
+  return runScan(files, opts, io, 'scan', extra, afterEach, planExtra);
 }
 
 /** The purge part of the terminal summary: what a DPO files with the log (issue #4). */
