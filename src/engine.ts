@@ -135,7 +135,8 @@ export class AuditEngine {
 
   processRow(cells: string[], line: number): RowResult {
     const findings: Finding[] = [];
-    const idRaw = this.idIndex !== undefined ? cells[this.idIndex]?.trim() : undefined;
+    // A malformed row's cells are shifted: its "id" cell may hold an e-mail (issue #16), so it has none.
+    const idRaw = this.idIndex !== undefined && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
     const id = idRaw ? idRaw : undefined;
     let strongest = -1;
     let scrub: number[] | undefined;
