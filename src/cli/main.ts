@@ -11,6 +11,7 @@ import { isAuditError, usageError } from '../errors.js';
 import { detectLang, errorText, t } from '../i18n/index.js';
 import { CHANNELS, FAIL_ON, LANGS, type Channel, type FailOn, type Lang } from '../types.js';
 import { VERSION } from '../version.js';
+import { escapeControls } from '../controls.js';
 
 export const EXIT = { OK: 0, FINDINGS: 1, ERROR: 2, INTERRUPTED: 130 } as const;
 
@@ -75,8 +76,7 @@ export interface Context {
  * terminal.
  */
 export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeControls(s);
 }
 
 /** Prints one error line, `cnil-audit: file:line: problem`, in the user's language; returns 2. */

@@ -12,6 +12,7 @@ import { colorEnabled, reportError, type CommonOptions } from './main.js';
 import { runScan, type Extra, type PlanExtra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
+import { escapeControls } from '../controls.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { assertNotInput } from '../write/atomic.js';
@@ -193,7 +194,7 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
   const afterEach = (result: ScanResult<FindingList>, lang: Lang) => {
     const counter = counters.get(result.report.input.path);
     if (!counter) return '';
-    const lines = counter.unwritten ? [t(lang, 'purge.suppressUnwritten', { path: counter.unwritten })] : [];
+    const lines = counter.unwritten ? [t(lang, 'purge.suppressUnwritten', { path: escapeControls(counter.unwritten) })] : [];
     lines.push(t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }));
     return lines.join('\n') + '\n';
   };
@@ -236,16 +237,16 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
     for (const [rule, list] of run.lines) {
       lines.push(`  ${rule}: ${L('dryRunLines', { lines: list.toString() })}${list.more ? ' ' + L('dryRunMore', { count: list.more }) : ''}`);
     }
-    if (run.opts.suppression) lines.push(L('suppressionDry', { path: run.opts.suppression.path, added: run.suppressionAdded }));
+    if (run.opts.suppression) lines.push(L('suppressionDry', { path: escapeControls(run.opts.suppression.path), added: run.suppressionAdded }));
     return lines.join('\n') + '\n';
   }
-  if (r.purge?.log) lines.push(L('log', { path: r.purge.log, count: run.purged }));
+  if (r.purge?.log) lines.push(L('log', { path: escapeControls(r.purge.log), count: run.purged }));
   if (run.unidentified) lines.push(c.yellow(L('unidentified', { count: run.unidentified })));
-  if (run.opts.suppression) lines.push(L('suppression', { path: run.opts.suppression.path, added: run.suppressionAdded, total: run.opts.suppression.list.size }));
+  if (run.opts.suppression) lines.push(L('suppression', { path: escapeControls(run.opts.suppression.path), added: run.suppressionAdded, total: run.opts.suppression.list.size }));
   const fingerprint = saltFingerprint(run.opts.salt);
   if (run.opts.saltGiven) lines.push(L('saltGiven', { fingerprint }));
   else if (showSalt) lines.push(c.bold(L('salt', { salt: run.opts.salt, fingerprint })), L('saltNote', { salt: run.opts.salt }));
   else lines.push(L('saltAbove', { fingerprint }));
-  if (result.written.clean) lines.push(L('nextStep', { path: result.written.clean, input: r.input.path }));
+  if (result.written.clean) lines.push(L('nextStep', { path: escapeControls(result.written.clean), input: escapeControls(r.input.path) }));
   return lines.join('\n') + '\n';
 }
