@@ -157,7 +157,7 @@ export async function runInit(sample: string | undefined, opts: InitOptions, io:
     }
     out.push(L('init.review'));
     // Column names come from the sample: shown escaped, never driving the terminal (issue #16).
-    io.stdout.write(out.map(escapeControls).join('\n') + '\n');
+    io.stdout.write(out.map((l) => escapeControls(l)).join('\n') + '\n');
     return EXIT.OK;
   } catch (e) {
     return reportError(io, lang, e);
