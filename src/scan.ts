@@ -77,6 +77,8 @@ export interface ScanOptions {
   readOnly?: { path: string; what: string }[];
   /** purge: the report's `purge` section, computed at the end. */
   purge?: () => PurgeSection;
+  /** Largest input after decompression, in bytes (default 20 GB; see reader.ts). */
+  maxInputBytes?: number;
   /** Whether a row's person is on a suppression list (`--suppress`): the row then carries an objection. */
   isSuppressed?: EngineOptions['isSuppressed'];
   /**
@@ -203,6 +205,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       delimiter,
       maxRecordSize: opts.config?.limits?.maxRecordSize,
       maxColumns: opts.config?.limits?.maxColumns,
+      maxInputBytes: opts.maxInputBytes,
+      maxInputBytesGiven: opts.maxInputBytes !== undefined,
     });
     const dialect = reader.dialect;
     const engine = new AuditEngine(reader.header, {
@@ -239,8 +243,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       quoted_match: ['\r', '\n'],
       eof: true,
     };
-    const encodeClean = createEncoder(outEncoding, outBom);
-    const encodeRejects = createEncoder(dialect.encoding, dialect.bom);
+    // The input's encoding can still change as it streams (ASCII so far, then Windows-1252 bytes): the
+    // encoders follow it, so a Windows-1252 file stays Windows-1252 (issue #16). What was written
+    // before the change was ASCII, the same bytes in both.
+    const encodeClean = outputEncoding ? createEncoder(outEncoding, outBom) : followingEncoder(dialect);
+    const encodeRejects = followingEncoder(dialect);
 
     // The cleaned file: to a temp file renamed at the end, or to stdout with '-o -'.
     let clean: AtomicFile | undefined;
@@ -327,7 +334,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         rows: collector.kept,
         droppedRows: collector.dropped,
         scrubbedColumns: engine.removedColumns,
-        encoding: outEncoding,
+        encoding: outputEncoding ?? dialect.encoding,
       },
       summary: {
         bySeverity: collector.bySeverity,
@@ -392,4 +399,14 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
 /** The error an aborted run ends with: the signal's own reason when it is an AuditError (stdout gone), else an interruption. */
 function abortError(signal: AbortSignal | undefined): AuditError {
   return isAuditError(signal?.reason) ? signal.reason : new AuditError('E_INTERRUPTED');
+}
+
+/** An encoder in the input's current encoding (see Decoder's 'encoding-changed'). */
+function followingEncoder(dialect: { encoding: string; bom: boolean }): (text: string, first: boolean) => Buffer | string {
+  let encoding = dialect.encoding;
+  let encode = createEncoder(encoding, dialect.bom);
+  return (text, first) => {
+    if (dialect.encoding !== encoding) encode = createEncoder((encoding = dialect.encoding), dialect.bom);
+    return encode(text, first);
+  };
 }

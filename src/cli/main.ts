@@ -40,6 +40,7 @@ export interface CommonOptions {
   showValues?: boolean;
   quiet?: boolean;
   color: boolean;
+  maxInputBytes?: string;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -62,7 +63,8 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--dry-run', 'compute everything, write no file')
     .option('--show-values', 'show masked values (j***@exemple.fr) in findings')
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--no-color', 'no colours (also NO_COLOR)');
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--max-input-bytes <size>', 'largest input after decompression: bytes, or 500M, 20G (default 20G; a .gz inflating over 200:1 past 256 MB is refused unless this is given)');
 }
 
 export interface Context {
@@ -94,6 +96,15 @@ export function reportError(io: CliIO, lang: Lang, e: unknown): number {
   const msg = e instanceof Error ? e.message : String(e);
   io.stderr.write(`cnil-audit: internal error: ${msg.split('\n')[0]} (please report this)\n`);
   return EXIT.ERROR;
+}
+
+/** `--max-input-bytes`: "1000", "500M", "20G" (powers of 1000, as disks are sold); undefined when absent. */
+export function parseSizeOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)b?\s*$/i.exec(value);
+  const n = m ? Number(m[1]) * 1000 ** ' kmgt'.indexOf(m[2].toLowerCase() || ' ') : NaN;
+  if (!(n >= 1)) throw usageError('size', { option: '--max-input-bytes', value });
+  return Math.floor(n);
 }
 
 function parseMap(values: string[] | undefined): Record<string, string> {

@@ -3,7 +3,7 @@ import type { FindingList } from '../report/findings.js';
 import { Chalk } from 'chalk';
 import { dirname, resolve } from 'node:path';
 import type { CliIO, Out } from './io.js';
-import { EXIT, colorEnabled, oneLine, prepare, reportError, type CommonOptions } from './main.js';
+import { EXIT, colorEnabled, oneLine, parseSizeOption, prepare, reportError, type CommonOptions } from './main.js';
 import type { Lang } from '../types.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
@@ -187,5 +187,6 @@ function baseOptions(
     mode: command,
     // Memory must not depend on how many findings the report keeps (SPEC §8).
     spoolFindings: true,
+    maxInputBytes: parseSizeOption(opts.maxInputBytes),
   };
 }
