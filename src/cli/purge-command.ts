@@ -134,7 +134,29 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     if (!run.opts.dryRun) saltShown = true;
     return text;
   };
-  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra);
+  // The suppression list is read, extended and renamed over: one run at a time (issue #16), from
+  // before the first read to after the last commit.
+  const lockLists = async (bases: ScanOptions[], l: Lang) => {
+    if (opts.dryRun) return undefined;
+    const { acquireLock } = await import('../write/lock.js');
+    const locks: { release(): void }[] = [];
+    try {
+      for (const list of new Set(bases.map((b) => paths(b).list).filter((p): p is string => !!p))) {
+        locks.push(await acquireLock(list, {
+          what: 'the suppression list',
+          signal: io.signal,
+          onWait: ({ pid, path }) => {
+            if (!opts.quiet) io.stderr.write(`cnil-audit: ${escapeControls(t(l, 'cli.lockWait', { path, pid }))}\n`);
+          },
+        }));
+      }
+    } catch (e) {
+      for (const lock of locks) lock.release();
+      throw e;
+    }
+    return () => { for (const lock of locks) lock.release(); };
+  };
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists);
   // A generated salt that was never shown (--quiet, --format json) would make the log unprovable.
   if (logged && !saltShown && opts.salt === undefined) io.stderr.write(`cnil-audit: ${t(lang, 'purge.saltStderr', { salt })}\n`);
   return code;

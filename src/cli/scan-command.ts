@@ -46,7 +46,10 @@ export async function runScan(
   extra?: Extra,
   afterEach?: (result: ScanResult<FindingList>, lang: import('../types.js').Lang) => string,
   planExtra?: PlanExtra,
+  /** Called once the plan is checked, before any input is read (purge: locks the lists it extends); returns a release. */
+  onPlanned?: (bases: ScanOptions[], lang: Lang) => Promise<(() => void) | undefined>,
 ): Promise<number> {
+  let release: (() => void) | undefined;
   let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
   try {
     const prepared = await prepare(opts, io);
@@ -85,6 +88,8 @@ export async function runScan(
       const removed = removeStaleTemps(dir);
       if (removed && !quiet) io.stderr.write(`cnil-audit: ${oneLine(t(lang, 'cli.staleTemps', { count: removed, dir }))}\n`);
     }
+
+    release = await onPlanned?.(bases, lang);
 
     let worst: number = EXIT.OK;
     // `--format json`: the report goes to stdout as it is rendered, not built as one string (it can be
@@ -150,6 +155,8 @@ export async function runScan(
     return worst;
   } catch (e) {
     return reportError(io, lang, e);
+  } finally {
+    release?.();
   }
 }
 
