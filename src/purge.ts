@@ -6,6 +6,7 @@
  */
 import { createHash, hash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { contactColumns, contactValues } from './contact-columns.js';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -442,23 +443,24 @@ export class PurgeRun {
 
   private suppressionSidecar(s: NonNullable<PurgeRunOptions['suppression']>): Sidecar {
     const { list, addedOn } = s;
-    let mapping: Mapping = {};
+    let columns: ReturnType<typeof contactColumns> = { email: [], phone: [], address: [] };
     return {
       path: s.path,
       what: 'the suppression list',
       extends: true,
       // The list grows run after run: what it held is copied first, then the new objections.
-      start: (_header, m) => {
-        mapping = m;
+      start: (header, m) => {
+        columns = contactColumns(header, m);
         if (list.text === undefined) return stringify([[...SUPPRESSION_COLUMNS]]);
         const old = list.text.replace(/^\uFEFF/, '');
         return /[\r\n]$/.test(old) ? old : `${old}\n`;
       },
       row: (r: RowResult, cells: string[]) => {
         if (!r.dropped || !r.findings.some((f) => f.rule === 'objection-ignored')) return undefined;
-        const get = fieldGetter(mapping, cells);
         const rows: string[][] = [];
-        for (const [kind, value] of [['email', normalizeEmail(get('email'))], ['phone', normalizePhone(get('phone'))]] as const) {
+        // Every e-mail and phone column, not only the mapped ones (issue #16).
+        for (const kind of ['email', 'phone'] as const) for (const raw of contactValues(columns[kind], kind, cells)) {
+          const value = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
           if (!value) continue;
           const hash = hashIdentity(list.salt, value);
           if (list.add(kind, hash, list.salt)) rows.push([kind, hash, list.salt, addedOn]);

@@ -163,9 +163,12 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
 }
 
 function countingSuppression(lists: SuppressionList[], counter: { suppressed?: number }) {
-  return (get: (field: Field) => string | undefined): boolean => {
+  return (get: (field: Field) => string | undefined, values?: (kind: 'email' | 'phone') => string[]): boolean => {
     for (const list of lists) {
-      if (list.matches(get)) {
+      // The mapped e-mail and phone, then every other column of those kinds (issue #16).
+      const hit = list.matches(get) || (['email', 'phone'] as const).some((kind) =>
+        (values?.(kind) ?? []).some((v) => list.matches((f) => (f === kind ? v : undefined))));
+      if (hit) {
         counter.suppressed = (counter.suppressed ?? 0) + 1;
         return true;
       }
