@@ -246,6 +246,17 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     // The input's encoding can still change as it streams (ASCII so far, then Windows-1252 bytes): the
     // encoders follow it, so a Windows-1252 file stays Windows-1252 (issue #16). What was written
     // before the change was ASCII, the same bytes in both.
+    // A field read unquoted with a quote inside (`Du"pont`) is written back bare, as it was (issue #16),
+    // unless it needs quoting anyway. Set once the first such field is seen: no cost on other files.
+    const keepStray = () => {
+      if (!reader!.strayQuoted.size || 'cast' in stringifyOptions) return;
+      const stray = reader!.strayQuoted;
+      const delim = dialect.delimiter;
+      (stringifyOptions as Record<string, unknown>).cast = {
+        string: (v: string) => (stray.has(v) && v[0] !== '"' && v.indexOf(delim) === -1 && v.indexOf('\n') === -1 && v.indexOf('\r') === -1 ? { value: v, quote: '' } : v),
+      };
+    };
+    keepStray();
     const encodeClean = outputEncoding ? createEncoder(outEncoding, outBom) : followingEncoder(dialect);
     const encodeRejects = followingEncoder(dialect);
 
@@ -297,6 +308,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         else if (rejects) droppedRows.push(rec.cells);
       }
       for (let k = 0; k < sidecars.length; k++) if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
+      keepStray();
       if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
       if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
       spool?.flush();

@@ -90,6 +90,14 @@ describe('before the header and past the limits', () => {
     expect(await readAll(bomb, { gzipRatioFloor: 1_000_000, maxInputBytes: 1e9, maxInputBytesGiven: true })).toMatchObject({ encoding: 'utf-8' });
   });
 
+  it('a stray quote in an unquoted field is written back byte for byte', async () => {
+    const dir = mkdtempSync(join(root, 'quote-'));
+    const text = 'email;nom;source\na@example.org;Du"pont;Adhésion\nb@example.org;"Du""rand";Adhésion\nc@example.org;"Du;val";Adhésion\n';
+    writeFileSync(join(dir, 'in.csv'), text);
+    await scanFile({ input: join(dir, 'in.csv'), out: join(dir, 'out.csv'), noReport: true, asOf: '2026-11-23' });
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(text);
+  });
+
   it('--max-input-bytes is a CLI option with sizes like 20G', async () => {
     const dir = mkdtempSync(join(root, 'cli-'));
     writeFileSync(join(dir, 'in.csv'), HEAD + ASCII);

@@ -47,7 +47,15 @@ export interface CsvReader {
   records(): AsyncGenerator<CsvRecord[]>;
   /** Stops reading (e.g. on interruption). */
   destroy(err?: Error): void;
+  /**
+   * Values read from an unquoted field holding a quote (`Du"pont`, kept by relax_quotes), so the
+   * cleaned file writes them back bare, as they were, not as `"Du""pont"` (issue #16). Bounded.
+   */
+  strayQuoted: Set<string>;
 }
+
+/** More distinct stray-quoted values than this are rewritten quoted (still read back the same). */
+const STRAY_QUOTED_LIMIT = 10_000;
 
 /**
  * csv-parse's stream parser, its records handed to `sink` as they are parsed, with the live line count
@@ -245,6 +253,22 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     }
   };
 
+  // Unquoted fields holding a quote: csv-parse's field hook, wrapped (its state says whether the field
+  // was quoted only until the field is pushed).
+  const strayQuoted = new Set<string>();
+  const api = (parser as unknown as { api: { __onField: () => unknown; state: { wasQuoting: boolean; record: string[] } } }).api;
+  const onField = api.__onField;
+  api.__onField = function (this: typeof api) {
+    const quoted = this.state.wasQuoting;
+    const err = onField.call(this);
+    if (!quoted) {
+      const rec = this.state.record;
+      const f = rec[rec.length - 1];
+      if (f !== undefined && f.indexOf('"') !== -1 && strayQuoted.size < STRAY_QUOTED_LIMIT) strayQuoted.add(f);
+    }
+    return err;
+  };
+
   // The record being parsed, in csv-parse's state (public as `parser.state`, untyped).
   const open = (parser as unknown as { state: { record: string[] } }).state;
   /** Line where the row being parsed starts (blank lines skipped just before it aside). */
@@ -329,6 +353,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     dialect,
     records,
     header,
+    strayQuoted,
     destroy: (err?: Error) => {
       input.destroy();
       parser.destroy();
