@@ -140,7 +140,9 @@ export class AuditEngine {
     const findings: Finding[] = [];
     // A malformed row's cells are shifted: its "id" cell may hold an e-mail (issue #16), so it has none.
     const idRaw = this.idIndex !== undefined && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
-    const id = idRaw ? idRaw : undefined;
+    // An "id" holding an e-mail (a column shifted by hand, an export using the address as key) is
+    // personal data: not carried into findings (SPEC §7).
+    const id = idRaw && idRaw.indexOf('@') === -1 ? idRaw : undefined;
     let strongest = -1;
     let scrub: number[] | undefined;
 
