@@ -143,7 +143,16 @@ export async function runScan(
       } catch (e) {
         result.abort();
         const code = reportError(io, lang, e);
-        return code === EXIT.INTERRUPTED ? code : EXIT.ERROR;
+        // stdout gone or an interruption: stop the run. An output that could not be renamed into place:
+        // this input failed, the next ones may still be written (as with an unreadable input).
+        const stdoutFailed = isAuditError(e) && e.params.what === 'standard output';
+        if (code === EXIT.INTERRUPTED || stdoutFailed || io.signal?.aborted) {
+          // As above: the reports already on stdout stay a valid JSON array.
+          if (code === EXIT.INTERRUPTED && severalJson && jsonCount) await writeAll(io.stdout, ['\n]\n']).catch(() => undefined);
+          return code;
+        }
+        worst = EXIT.ERROR;
+        continue;
       } finally {
         result.dispose();
       }
