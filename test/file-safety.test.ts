@@ -236,6 +236,15 @@ describe('special files at an output path (item 2)', () => {
     expect(readdirSync(dir).sort()).toEqual(['in.csv', 'null']);
   });
 
+  it('a symlink to a device (-o /dev/stdout) is refused too; a symlink to a regular file is replaced', async () => {
+    const dir = folderWith({ 'in.csv': INPUT, 'real.csv': 'x' });
+    symlinkSync('/dev/null', join(dir, 'dev.csv'));
+    const r = await cli(dir, ['scan', 'in.csv', '-o', 'dev.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/dev\.csv: refusing to replace a character device/);
+    expect(lstatSync(join(dir, 'dev.csv')).isSymbolicLink()).toBe(true);
+  });
+
   it('the library refuses it too', () => {
     let err: unknown;
     try {

@@ -3,7 +3,7 @@
  * over the target. Until `commit`, nothing is visible at the target; on failure or interruption the temp
  * file is removed. A rename replaces a symlink at the target, never the file it points to.
  */
-import { closeSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AuditError } from '../errors.js';
@@ -170,13 +170,20 @@ function lstatOrUndefined(p: string): Stats | undefined {
 
 /** Refuses an existing target that is not a regular file (or a symlink, which the rename replaces). */
 export function assertWritableTarget(path: string, what: string): void {
-  const kind = specialKind(lstatOrUndefined(path));
+  const st = lstatOrUndefined(path);
+  // A symlink is replaced by the rename, not written through; but one to a device (`/dev/stdout`) is
+  // refused as the device would be: it stands for it.
+  let kind = specialKind(st);
+  if (st?.isSymbolicLink()) {
+    let target: Stats | undefined;
+    try { target = statSync(path); } catch { /* dangling: replaced like any symlink */ }
+    kind = target && !target.isDirectory() ? specialKind(target) : undefined;
+  }
   if (!kind) return;
   // A folder keeps its older, plainer message.
   if (kind === 'folder') throw new AuditError('E_OUTPUT_UNWRITABLE', { what, detail: 'EISDIR' }, { file: resolve(path) });
   throw new AuditError('E_OUTPUT_SPECIAL', { what, kind }, { file: resolve(path) });
 }
-
 
 /** Temp file names: `.<target>.cnil-audit-tmp-<pid>-<random>` (the pid lets a later run tell stale ones). */
 const TEMP_NAME = /^\..*\.cnil-audit-tmp-(\d+)-[0-9a-f]{8}$/;
