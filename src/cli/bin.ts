@@ -38,6 +38,9 @@ export async function main(): Promise<void> {
       controller.abort(new AuditError('E_OUTPUT_UNWRITABLE', { what: 'standard output', detail: e.code ?? e.message }));
     }
   });
+  // A terminal closed under the run (SIGHUP) makes stderr fail too: the one error line is lost, but the
+  // run must still clean up and exit with its code rather than die on an unhandled 'error'.
+  process.stderr.on('error', () => undefined);
   const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
