@@ -9,6 +9,7 @@ import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
 import { channelsInText } from './channels.js';
 import { maskValue } from './mask.js';
+import { contactColumns, contactValues } from './contact-columns.js';
 import { rules as allRules } from './rules/index.js';
 import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
 import type { Config } from './config.js';
@@ -41,7 +42,8 @@ export interface EngineOptions {
    * Whether the row's person is on a suppression list (`scan --suppress`, issue #4): such a row is
    * treated as carrying an objection, so `objection-ignored` drops it (RGPD art. 21).
    */
-  isSuppressed?: (get: (field: Field) => string | undefined) => boolean;
+  /** `values`: the row's values of a kind over all its columns of that kind (issue #16). */
+  isSuppressed?: (get: (field: Field) => string | undefined, values?: (kind: 'email' | 'phone') => string[]) => boolean;
 }
 
 interface ActiveRule {
@@ -82,6 +84,7 @@ export class AuditEngine {
   private readonly forChannels: readonly Channel[];
   private readonly showValues: boolean;
   private readonly isSuppressed: EngineOptions['isSuppressed'];
+  private contactCols: ReturnType<typeof contactColumns> | undefined;
 
   constructor(header: string[], opts: EngineOptions) {
     const config = opts.config ?? {};
@@ -130,8 +133,11 @@ export class AuditEngine {
 
   processRow(cells: string[], line: number): RowResult {
     const findings: Finding[] = [];
-    const idRaw = this.idIndex !== undefined ? cells[this.idIndex]?.trim() : undefined;
-    const id = idRaw ? idRaw : undefined;
+    // A malformed row's cells are shifted: its "id" cell may hold an e-mail (issue #16), so it has none.
+    const idRaw = this.idIndex !== undefined && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
+    // An "id" holding an e-mail (a column shifted by hand, an export using the address as key) is
+    // personal data: not carried into findings (SPEC §7).
+    const id = idRaw && idRaw.indexOf('@') === -1 ? idRaw : undefined;
     let strongest = -1;
     let scrub: number[] | undefined;
 
@@ -167,7 +173,7 @@ export class AuditEngine {
     }
 
     const cls = this.classifier.classify(get, cells);
-    if (this.isSuppressed?.(get)) {
+    if (this.isSuppressed?.(get, (kind) => contactValues((this.contactCols ??= contactColumns(this.plan.header, this.plan.mapping))[kind], kind, cells))) {
       // On the suppression list: the person objected earlier, and an objection cancels every consent (SPEC §4).
       cls.objection = true;
       cls.consent = new Set();

@@ -6,6 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { contactColumns, contactValues } from './contact-columns.js';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -668,13 +669,14 @@ export class PurgeRun {
   private suppressionSidecar(s: NonNullable<PurgeRunOptions['suppression']>): Sidecar {
     const { list, addedOn } = s;
     const when = this.opts.suppressWhen ?? ((r: RowResult) => r.findings.some((f) => f.rule === 'objection-ignored'));
-    let mapping: Mapping = {};
+    let columns: ReturnType<typeof contactColumns> = { email: [], phone: [], address: [] };
     return {
       path: s.path,
       what: 'the suppression list',
+      extends: true,
       // The list grows run after run: what it held is copied first (migrated when salted), then the new entries.
-      start: (_header, m) => {
-        mapping = m;
+      start: (header, m) => {
+        columns = contactColumns(header, m);
         let text = list.startText();
         const rows = (this.opts.alsoSuppress ?? []).map(([kind, value]) => list.add(kind, value, addedOn)).filter((r): r is string[] => !!r);
         this.suppressionAdded += rows.length;
@@ -683,10 +685,10 @@ export class PurgeRun {
       },
       row: (r: RowResult, cells: string[]) => {
         if (!r.dropped || !when(r)) return undefined;
-        const get = fieldGetter(mapping, cells);
         const rows: string[][] = [];
-        const pairs: [SuppressionKind, string | undefined][] = [['email', normalizeEmail(get('email'))], ['phone', normalizePhone(get('phone'))]];
-        for (const [kind, value] of pairs) {
+        // Every e-mail and phone column, not only the mapped ones (issue #16).
+        for (const kind of ['email', 'phone'] as const) for (const raw of contactValues(columns[kind], kind, cells)) {
+          const value = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
           if (!value) continue;
           const row = list.add(kind, value, addedOn);
           if (row) rows.push(row);

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, isAuditError, usageError } from './errors.js';
@@ -20,7 +20,8 @@ import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection
 import { FindingSpool, type FindingList, type FindingSink } from './report/findings.js';
 import type { ReportFinding } from './report/model.js';
 import { writeReport } from './report/index.js';
-import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
+import { AtomicFile } from './write/atomic.js';
+import { checkPlan, outputsOf, stemOf } from './plan.js';
 import { writeWaiting } from './write/drain.js';
 import type { Config } from './config.js';
 import type { Channel, FailOn, Lang } from './types.js';
@@ -76,10 +77,17 @@ export interface ScanOptions {
   readOnly?: { path: string; what: string }[];
   /** purge: the report's `purge` section, computed at the end. */
   purge?: () => PurgeSection;
+  /** Largest input after decompression, in bytes (default 20 GB; see reader.ts). */
+  maxInputBytes?: number;
   /** Whether a row's person is on a suppression list (`--suppress`): the row then carries an objection. */
   isSuppressed?: EngineOptions['isSuppressed'];
   /** Decides a row's fate instead of the rules (erasure on request, issue #13); sees the row as read. */
   adjustRow?: (r: RowResult, cells: string[]) => void;
+  /**
+   * Leave the outputs in their temp files and return `commit` (the CLI commits once what it prints on
+   * stdout is flushed, so a failed stdout leaves nothing behind: issue #16).
+   */
+  deferCommit?: boolean;
 }
 
 /** Size, in characters, at which a sidecar's text is written out (see the batch loop). */
@@ -95,6 +103,8 @@ export interface Sidecar {
   row(r: RowResult, cells: string[]): string | undefined;
   /** Text written last. */
   end?(): string | undefined;
+  /** A file the run reads, extends and renames (the suppression list): see PlannedOutput.extends. */
+  extends?: boolean;
 }
 
 export interface ScanResult<F extends FindingList = ReportFinding[]> {
@@ -103,18 +113,13 @@ export interface ScanResult<F extends FindingList = ReportFinding[]> {
   written: { clean?: string; reports: string[]; rejects?: string; extra: string[] };
   /** Removes the findings spool, if any (`spoolFindings`); `report.findings` is unreadable after. */
   dispose(): void;
+  /** With `deferCommit`: renames the outputs into place (done already otherwise). */
+  commit(): Promise<void>;
+  /** With `deferCommit`: removes the outputs' temp files instead. */
+  abort(): void;
 }
 
-/** Base name of an input without its CSV-ish extensions: "contacts.csv.gz" → "contacts". */
-export function stemOf(input: string): string {
-  return basename(input).replace(/(\.(csv|tsv|txt))?(\.gz)?$/i, '') || 'output';
-}
-
-function defaultPath(opts: ScanOptions, suffix: string): string {
-  const dir = opts.outDir ?? (opts.input === '-' ? '.' : dirname(opts.input));
-  const stem = opts.input === '-' ? 'stdin' : stemOf(opts.input);
-  return join(dir, `${stem}${suffix}`);
-}
+export { stemOf };
 
 /** A date option (`--as-of`, `--election-date`) as a day number; undefined when absent; E_USAGE when unreadable. */
 export function resolveDate(value: string | undefined, name: string): number | undefined {
@@ -144,23 +149,16 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
 
-  // Output paths, checked before anything is read or written.
-  const cleanPath = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, '.clean.csv');
-  const reportPaths = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
-  const targets: [string, string][] = [];
+  // Output paths, checked before anything is read or written (the CLI checks the whole run's plan
+  // first; this is the same check for one input, for library callers).
+  const planned = outputsOf({ ...opts, mode });
+  const cleanPath = planned.clean;
+  const reportPaths = planned.reports;
   const cleanWhat = mode === 'purge' ? 'the purged file' : 'the cleaned file';
-  if (cleanPath && cleanPath !== '-') targets.push([cleanPath, cleanWhat]);
-  if (!opts.dryRun) for (const r of reportPaths) targets.push([r, 'the report']);
-  if (opts.rejects && !opts.dryRun) targets.push([opts.rejects, 'the removed rows']);
-  for (const e of opts.sidecars ?? []) if (!opts.dryRun) targets.push([e.path, e.what]);
-  const seen = new Map<string, string>();
-  for (const r of opts.readOnly ?? []) seen.set(realOrResolved(r.path), r.what);
-  for (const [p, what] of targets) {
-    assertNotInput(p, inputPath, what);
-    const key = realOrResolved(p);
-    if (seen.has(key)) throw new AuditError('E_OUTPUT_SAME_FILE', { what, other: seen.get(key)! }, { file: p });
-    seen.set(key, what);
-  }
+  checkPlan({
+    inputs: [...(inputPath ? [{ path: inputPath, what: 'the input' }] : []), ...(opts.readOnly ?? [])],
+    outputs: planned.list,
+  });
 
   // Open the input.
   let totalBytes: number | undefined;
@@ -200,15 +198,17 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   let spool: FindingSpool | undefined;
   // Before the header is read there is no reader yet: stop the input itself, or a scan of a silent
   // stdin would wait on through Ctrl+C.
-  const onAbort = () => (reader ? reader.destroy(new AuditError('E_INTERRUPTED')) : tap.destroy(new AuditError('E_INTERRUPTED')));
+  const onAbort = () => (reader ? reader.destroy(abortError(opts.signal)) : tap.destroy(abortError(opts.signal)));
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
+    if (opts.signal?.aborted) throw abortError(opts.signal);
     reader = await openCsv(tap, {
       encoding,
       delimiter,
       maxRecordSize: opts.config?.limits?.maxRecordSize,
       maxColumns: opts.config?.limits?.maxColumns,
+      maxInputBytes: opts.maxInputBytes,
+      maxInputBytesGiven: opts.maxInputBytes !== undefined,
     });
     const dialect = reader.dialect;
     const engine = new AuditEngine(reader.header, {
@@ -245,8 +245,22 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       quoted_match: ['\r', '\n'],
       eof: true,
     };
-    const encodeClean = createEncoder(outEncoding, outBom);
-    const encodeRejects = createEncoder(dialect.encoding, dialect.bom);
+    // The input's encoding can still change as it streams (ASCII so far, then Windows-1252 bytes): the
+    // encoders follow it, so a Windows-1252 file stays Windows-1252 (issue #16). What was written
+    // before the change was ASCII, the same bytes in both.
+    // A field read unquoted with a quote inside (`Du"pont`) is written back bare, as it was (issue #16),
+    // unless it needs quoting anyway. Set once the first such field is seen: no cost on other files.
+    const keepStray = () => {
+      if (!reader!.strayQuoted.size || 'cast' in stringifyOptions) return;
+      const stray = reader!.strayQuoted;
+      const delim = dialect.delimiter;
+      (stringifyOptions as Record<string, unknown>).cast = {
+        string: (v: string) => (stray.has(v) && v[0] !== '"' && v.indexOf(delim) === -1 && v.indexOf('\n') === -1 && v.indexOf('\r') === -1 ? { value: v, quote: '' } : v),
+      };
+    };
+    keepStray();
+    const encodeClean = outputEncoding ? createEncoder(outEncoding, outBom) : followingEncoder(dialect);
+    const encodeRejects = followingEncoder(dialect);
 
     // The cleaned file: to a temp file renamed at the end, or to stdout with '-o -'.
     let clean: AtomicFile | undefined;
@@ -274,7 +288,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (rejects) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
 
     for await (const batch of reader.records()) {
-      if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
+      if (opts.signal?.aborted) throw abortError(opts.signal);
       const keptRows: string[][] = [];
       const droppedRows: string[][] = [];
       const sideText: string[] = sidecars.map(() => '');
@@ -297,12 +311,13 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         else if (rejects) droppedRows.push(rec.cells);
       }
       for (let k = 0; k < sidecars.length; k++) if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
+      keepStray();
       if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
       if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
       spool?.flush();
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }
-    if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
+    if (opts.signal?.aborted) throw abortError(opts.signal);
 
     const report: Report<FindingList> = {
       schemaVersion: 1,
@@ -334,7 +349,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         rows: collector.kept,
         droppedRows: collector.dropped,
         scrubbedColumns: engine.removedColumns,
-        encoding: outEncoding,
+        encoding: outputEncoding ?? dialect.encoding,
       },
       summary: {
         bySeverity: collector.bySeverity,
@@ -365,22 +380,48 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         if (tail && f) await f.write(tail);
         if (f) written.extra.push(f.target);
       }
-      // Everything is complete: make it visible, all at once.
-      for (const f of open) await f.commit();
       if (clean) written.clean = clean.target;
       if (rejects) written.rejects = rejects.target;
       written.reports = files.map((f) => f.target);
     }
-    return { report, written, dispose: () => spool?.dispose() };
+    // Everything is complete: make it visible, all at once.
+    const commit = async () => {
+      try {
+        for (const f of open) await f.commit();
+      } catch (e) {
+        for (const f of open) f.abort();
+        throw isAuditError(e) ? e.at(file) : e;
+      }
+    };
+    const abort = () => {
+      for (const f of open) f.abort();
+    };
+    if (!opts.deferCommit) await commit();
+    return { report, written, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
   } catch (e) {
     spool?.dispose();
     for (const f of open) f.abort();
     reader?.destroy();
     source.destroy();
-    if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED').at(file);
+    if (opts.signal?.aborted) throw abortError(opts.signal).at(file);
     if (isAuditError(e)) throw e.at(file);
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The error an aborted run ends with: the signal's own reason when it is an AuditError (stdout gone), else an interruption. */
+function abortError(signal: AbortSignal | undefined): AuditError {
+  return isAuditError(signal?.reason) ? signal.reason : new AuditError('E_INTERRUPTED');
+}
+
+/** An encoder in the input's current encoding (see Decoder's 'encoding-changed'). */
+function followingEncoder(dialect: { encoding: string; bom: boolean }): (text: string, first: boolean) => Buffer | string {
+  let encoding = dialect.encoding;
+  let encode = createEncoder(encoding, dialect.bom);
+  return (text, first) => {
+    if (dialect.encoding !== encoding) encode = createEncoder((encoding = dialect.encoding), dialect.bom);
+    return encode(text, first);
+  };
 }

@@ -197,7 +197,7 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
     ['missing file', null, [], /missing\.csv: cannot read the file: no such file or folder \(ENOENT\)/],
     ['empty file', '', [], /in\.csv:1: the file is empty/],
     ['blank lines only', '\n\n\r\n', [], /in\.csv:1: the file is empty/],
-    ['binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), [], /in\.csv: this is not a text file/],
+    ['binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), [], /in\.csv:1: this is not a text file/],
     ['undecodable bytes after UTF-8', Buffer.concat([Buffer.from('email,nom\na@example.org,Hélène\n'), Buffer.from([0x62, 0x2c, 0xff, 0x0a])]), [], /in\.csv:3: undecodable bytes for encoding utf-8/],
     ['duplicate header', 'email,nom,nom\na@example.org,A,B\n', [], /in\.csv:1: duplicate column name "nom" \(columns 2 and 3\)/],
     ['empty header', 'email,,nom\na@example.org,A,B\n', [], /in\.csv:1: column 2 has no name/],

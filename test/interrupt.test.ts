@@ -4,7 +4,7 @@
  * runs on a large generated file and is signalled once its cleaned file is being written (seen through
  * a watch on its folder, not a timer).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,7 @@ interface Stopped {
   stderr: string;
   files: string[];
   stdout: string;
+  dir: string;
 }
 
 /**
@@ -80,7 +81,7 @@ async function interrupt(args: string[], signals: NodeJS.Signals[], fixtures: st
   });
   for (const s of signals) child.kill(s);
   const [code, signal] = await exited;
-  return { code, signal, stderr, stdout, files: readdirSync(dir).sort() };
+  return { code, signal, stderr, stdout, files: readdirSync(dir).sort(), dir };
 }
 
 const INTERRUPTED = 'cnil-audit: interrupted; no output was left behind\n';
@@ -88,17 +89,35 @@ const INTERRUPTED = 'cnil-audit: interrupted; no output was left behind\n';
 describe('interruption', () => {
   it('SIGINT during a scan: exit 130, no output, no temp file', async () => {
     const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23', '-r', 'r.json', '-r', 'r.html', '--rejects', 'rejects.csv'], ['SIGINT']);
-    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'] });
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'], dir: expect.any(String) });
   });
 
   it('SIGTERM during a scan: exit 130, no output, no temp file', async () => {
     const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGTERM']);
-    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'] });
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'], dir: expect.any(String) });
   });
 
   it('SIGINT during a purge: exit 130, no purged file, no log, no temp file', async () => {
     const r = await interrupt(['purge', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGINT']);
-    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'] });
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'], dir: expect.any(String) });
+  });
+
+  it('SIGHUP (the terminal closed) during a scan: exit 130, no output, no temp file (issue #16)', async () => {
+    const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23', '--rejects', 'rejects.csv'], ['SIGHUP']);
+    expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringMatching(new RegExp(`${INTERRUPTED}$`)), stdout: '', files: ['in.csv'], dir: expect.any(String) });
+  });
+
+  it('SIGKILL leaves temp files; the next run in the folder removes them and says so (issue #16)', async () => {
+    const r = await interrupt(['scan', 'in.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], ['SIGKILL']);
+    expect(r.signal).toBe('SIGKILL');
+    const dir = dirname(r.dir);
+    expect(r.files.some((f) => f.includes('cnil-audit-tmp'))).toBe(true);
+    // The next run, on a small file in the same folder.
+    writeFileSync(join(r.dir, 'small.csv'), 'email;nom\na@example.org;Dupont\n');
+    const next = spawnSync(process.execPath, [BIN, 'scan', 'small.csv', '--lang', 'en', '--format', 'none', '--as-of', '2026-11-23'], { cwd: r.dir, encoding: 'utf8' });
+    expect(next.stderr).toMatch(/removed \d+ temp file\(s\) left in .* by an earlier run that was killed/);
+    expect(readdirSync(r.dir).filter((f) => f.includes('cnil-audit-tmp'))).toEqual([]);
+    expect(dir).toBe(root);
   });
 
   it('a second signal stops at once, still leaving nothing behind', async () => {
@@ -115,7 +134,7 @@ describe('interruption', () => {
     expect(r.stderr).toMatch(new RegExp(`${INTERRUPTED}$`));
   });
 
-  it('stdout closed by its reader (`-o - | head`): the run stops and leaves no temp file', async () => {
+  it('stdout closed by its reader (`-o - | head`): exit 2 with one line, no output, no temp file (issue #16)', async () => {
     const dir = mkdtempSync(join(root, 'epipe-'));
     copyFileSync(big, join(dir, 'in.csv'));
     const child = spawn(process.execPath, [BIN, 'scan', 'in.csv', '-o', '-', '-r', 'r.json', '--rejects', 'rejects.csv', '--as-of', '2026-11-23', '--quiet'], {
@@ -130,7 +149,8 @@ describe('interruption', () => {
     child.stdout.destroy();
     const [code] = await exited;
     expect(stderr).not.toMatch(/\n\s+at /);
-    expect(code).toBe(0);
+    expect(stderr).toMatch(/^cnil-audit: .*standard output.*EPIPE\)\n$/);
+    expect(code).toBe(2);
     expect(readdirSync(dir)).toEqual(['in.csv']);
   });
 

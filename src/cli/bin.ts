@@ -1,5 +1,5 @@
 /**
- * Process wiring for the CLI: argv, streams, signals. SIGINT/SIGTERM abort the run; the core removes
+ * Process wiring for the CLI: argv, streams, signals. SIGINT/SIGTERM/SIGHUP abort the run; the core removes
  * its temp files and the exit code is 130 (SPEC §1). A second signal removes them at once and exits.
  */
 import { VERSION } from '../version.js';
@@ -12,7 +12,9 @@ export async function main(): Promise<void> {
     process.stdout.write(`${VERSION}\n`);
     return;
   }
-  const [{ run }, { removeAllTempFiles }] = await Promise.all([import('./main.js'), import('../write/atomic.js')]);
+  const [{ run }, { removeAllTempFiles }, { AuditError }] = await Promise.all([
+    import('./main.js'), import('../write/atomic.js'), import('../errors.js'),
+  ]);
   const controller = new AbortController();
   let signals = 0;
   const onSignal = () => {
@@ -25,13 +27,20 @@ export async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // EPIPE on stdout (`| head`) is not an error worth a stack trace.
+  // A closed terminal (SIGHUP) is an interruption too: without a handler Node dies at once, leaving
+  // the temp files of the cleaned file and the rejects (issue #16).
+  process.on('SIGHUP', onSignal);
+  // stdout failing (EPIPE under `| head`, ENOSPC under `> /dev/full`) fails the run: it stops, exit 2
+  // with one line, and nothing is committed (issue #16). The writers see it too, through the stream's
+  // own \`errored\` (src/write/drain.ts).
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') {
-      removeAllTempFiles();
-      process.exit(process.exitCode ?? 0);
+    if (!controller.signal.aborted) {
+      controller.abort(new AuditError('E_OUTPUT_UNWRITABLE', { what: 'standard output', detail: e.code ?? e.message }));
     }
   });
+  // A terminal closed under the run (SIGHUP) makes stderr fail too: the one error line is lost, but the
+  // run must still clean up and exit with its code rather than die on an unhandled 'error'.
+  process.stderr.on('error', () => undefined);
   const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,

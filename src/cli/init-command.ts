@@ -4,6 +4,7 @@
  * for the user to review and commit. Only the header is read. An existing config is never replaced
  * without `--force`.
  */
+import { escapeControls } from '../controls.js';
 import { createReadStream, existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,7 +156,8 @@ export async function runInit(sample: string | undefined, opts: InitOptions, io:
       out.push(L('init.noSample'));
     }
     out.push(L('init.review'));
-    io.stdout.write(out.join('\n') + '\n');
+    // Column names come from the sample: shown escaped, never driving the terminal (issue #16).
+    io.stdout.write(out.map((l) => escapeControls(l)).join('\n') + '\n');
     return EXIT.OK;
   } catch (e) {
     return reportError(io, lang, e);

@@ -37,6 +37,7 @@ export interface CommonOptions {
   showValues?: boolean;
   quiet?: boolean;
   color: boolean;
+  maxInputBytes?: string;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -59,7 +60,8 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--dry-run', 'compute everything, write no file')
     .option('--show-values', 'show masked values (j***@exemple.fr) in findings')
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--no-color', 'no colours (also NO_COLOR)');
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--max-input-bytes <size>', 'largest input after decompression: bytes, or 500M, 20G (default 20G; a .gz inflating over 200:1 past 256 MB is refused unless this is given)');
 }
 
 export interface Context {

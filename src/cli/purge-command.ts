@@ -10,9 +10,10 @@ import { existsSync, unlinkSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { EXIT, colorEnabled, reportError } from './shared.js';
 import type { CommonOptions } from './main.js';
-import { runScan, type Extra } from './scan-command.js';
+import { runScan, type Extra, type PlanExtra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
+import { escapeControls } from '../controls.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { assertNotInput } from '../write/atomic.js';
@@ -92,21 +93,40 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   const suppress = suppressOption(opts.suppress, io.cwd, key);
   let saltWarned = false;
 
+  // The paths of one input's purge, read by the run plan before anything runs and by `extra`.
+  const paths = (base: ScanOptions) => {
+    keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
+    const day = asOfDay(base.asOf, now);
+    const defaults = purgeDefaults(base.input, base.outDir, day);
+    // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
+    // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
+    const list = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    const log = opts.log ? resolve(io.cwd, opts.log) : defaults.log;
+    // The list read by --suppress: no output over it (the list being extended is an output itself).
+    // The lists and the key the run reads: no output over them (the list being extended is an output itself).
+    const readOnly = [
+      ...(suppress.path && suppress.path !== list ? [{ path: suppress.path, what: 'the suppression list' }] : []),
+      { path: keyPath, what: 'the key file' },
+    ];
+    return { day, defaults, list, log, readOnly };
+  };
+  const planExtra: PlanExtra = (_file, base) => {
+    const p = paths(base);
+    const sidecars = [{ path: p.log, what: 'the purge log' }];
+    if (p.list) sidecars.push({ path: p.list, what: 'the suppression list', extends: true } as (typeof sidecars)[number]);
+    return { out: base.out ?? p.defaults.out, reports: base.reports?.length ? base.reports : [p.defaults.report], readOnly: p.readOnly, sidecars };
+  };
+
   const extra: Extra = (_file, base) => {
     lang = base.lang ?? lang;
     if (opts.salt !== undefined && !saltWarned && !opts.quiet) {
       saltWarned = true;
       io.stderr.write(`cnil-audit: ${t(lang, 'purge.saltIgnored')}\n`);
     }
-    keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
-    const day = asOfDay(base.asOf, now);
-    const defaults = purgeDefaults(base.input, base.outDir, day);
+    const { day, defaults, list: path, log, readOnly } = paths(base);
     const inputPath = base.input === '-' ? undefined : base.input;
     assertNotInput(keyPath, inputPath, 'the key file');
     let suppression: ConstructorParameters<typeof PurgeRun>[0]['suppression'];
-    // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
-    // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
-    const path = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
     if (path) {
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
@@ -117,18 +137,14 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
       key,
       purgedAt,
       dryRun: !!base.dryRun,
-      log: opts.log ? resolve(io.cwd, opts.log) : defaults.log,
+      log,
       suppression,
       retention: retentionApplied(base.config, base.lang ?? 'en'),
     });
     runs.set(base.input, run);
     const lists = [suppress.load(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
     const more: Partial<ScanOptions> = {
-      // The lists and the key the run reads: no output over them (the list being extended is an output itself).
-      readOnly: [
-        ...(suppress.path && suppress.path !== suppression?.path ? [{ path: suppress.path, what: 'the suppression list' }] : []),
-        { path: keyPath, what: 'the key file' },
-      ],
+      readOnly,
       out: base.out ?? defaults.out,
       reports: base.reports?.length ? base.reports : [defaults.report],
       sidecars: run.sidecars(),
@@ -144,13 +160,35 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const run = runs.get(result.report.input.path);
     return run ? renderPurgeSummary(result, run, l, chalk) : '';
   };
+  // The suppression list is read, extended and renamed over: one run at a time (issue #16), from
+  // before the first read to after the last commit.
+  const lockLists = async (bases: ScanOptions[], l: Lang) => {
+    if (opts.dryRun) return undefined;
+    const { acquireLock } = await import('../write/lock.js');
+    const locks: { release(): void }[] = [];
+    try {
+      for (const list of new Set(bases.map((b) => paths(b).list).filter((p): p is string => !!p))) {
+        locks.push(await acquireLock(list, {
+          what: 'the suppression list',
+          signal: io.signal,
+          onWait: ({ pid, path }) => {
+            if (!opts.quiet) io.stderr.write(`cnil-audit: ${escapeControls(t(l, 'cli.lockWait', { path, pid }))}\n`);
+          },
+        }));
+      }
+    } catch (e) {
+      for (const lock of locks) lock.release();
+      throw e;
+    }
+    return () => { for (const lock of locks) lock.release(); };
+  };
   let succeeded = 0;
   const exitCodeOf = (result: ScanResult<FindingList>): number => {
     succeeded++;
     const run = runs.get(result.report.input.path);
     return purgeExitCode(result.report, run?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
   };
-  const code = await runScan(files, opts, io, 'purge', extra, afterEach, exitCodeOf);
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, exitCodeOf);
   if (!succeeded) forgetNewKey(stored);
   return code;
 }
@@ -179,9 +217,12 @@ export function purgeExitCode(report: Pick<AnyReport, 'summary' | 'command'>, re
 }
 
 function countingSuppression(lists: SuppressionList[], counter: { suppressed?: number }) {
-  return (get: (field: Field) => string | undefined): boolean => {
+  return (get: (field: Field) => string | undefined, values?: (kind: 'email' | 'phone') => string[]): boolean => {
     for (const list of lists) {
-      if (list.matches(get)) {
+      // The mapped e-mail and phone, then every other column of those kinds (issue #16).
+      const hit = list.matches(get) || (['email', 'phone'] as const).some((kind) =>
+        (values?.(kind) ?? []).some((v) => list.matches((f) => (f === kind ? v : undefined))));
+      if (hit) {
         counter.suppressed = (counter.suppressed ?? 0) + 1;
         return true;
       }
@@ -235,11 +276,14 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
   const afterEach = (result: ScanResult<FindingList>, lang: Lang) => {
     const counter = counters.get(result.report.input.path);
     if (!counter) return '';
-    const lines = counter.unwritten ? [t(lang, 'purge.suppressUnwritten', { path: counter.unwritten })] : [];
+    const lines = counter.unwritten ? [t(lang, 'purge.suppressUnwritten', { path: escapeControls(counter.unwritten) })] : [];
     lines.push(t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }));
     return lines.join('\n') + '\n';
   };
-  return runScan(files, opts, io, 'scan', extra, afterEach);
+  const planExtra: PlanExtra = (_file, base) => ({
+    readOnly: [suppress.path, base.config?.suppressionList].filter((p): p is string => !!p).map((path) => ({ path, what: 'the suppression list' })),
+  });
+  return runScan(files, opts, io, 'scan', extra, afterEach, planExtra);
 }
 
 /** The purge part of the terminal summary: what a DPO files with the log (issue #4). */
@@ -275,20 +319,20 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
     for (const [rule, list] of run.lines) {
       lines.push(`  ${rule}: ${L('dryRunLines', { lines: list.toString() })}${list.more ? ' ' + L('dryRunMore', { count: list.more }) : ''}`);
     }
-    if (run.opts.suppression) lines.push(L('suppressionDry', { path: run.opts.suppression.path, added: run.suppressionAdded }));
+    if (run.opts.suppression) lines.push(L('suppressionDry', { path: escapeControls(run.opts.suppression.path), added: run.suppressionAdded }));
     return lines.join('\n') + '\n';
   }
-  if (r.purge?.log) lines.push(L('log', { path: r.purge.log, count: run.purged }));
+  if (r.purge?.log) lines.push(L('log', { path: escapeControls(r.purge.log), count: run.purged }));
   if (run.unidentified) lines.push(c.yellow(L('unidentified', { count: run.unidentified })));
-  if (run.opts.suppression) lines.push(L('suppression', { path: run.opts.suppression.path, added: run.suppressionAdded, total: run.opts.suppression.list.size }));
+  if (run.opts.suppression) lines.push(L('suppression', { path: escapeControls(run.opts.suppression.path), added: run.suppressionAdded, total: run.opts.suppression.list.size }));
   // The key's path and fingerprint, never the key (issue #13).
   const { key } = run;
-  lines.push(L('key', { path: key.path, fingerprint: key.fingerprint }));
+  lines.push(L('key', { path: escapeControls(key.path), fingerprint: key.fingerprint }));
   if (key.created) lines.push(c.bold(L('keyCreated')));
-  if (key.loose) lines.push(c.yellow(L('keyLoose', { path: key.path })));
+  if (key.loose) lines.push(c.yellow(L('keyLoose', { path: escapeControls(key.path) })));
   if (run.remainingPurge.error + run.remainingPurge.warning) {
     lines.push(L('remainingPurge', { errors: run.remainingPurge.error, warnings: run.remainingPurge.warning }));
   }
-  if (result.written.clean) lines.push(L('nextStep', { path: result.written.clean, input: r.input.path }));
+  if (result.written.clean) lines.push(L('nextStep', { path: escapeControls(result.written.clean), input: escapeControls(r.input.path) }));
   return lines.join('\n') + '\n';
 }

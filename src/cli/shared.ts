@@ -9,6 +9,7 @@ import type { CommonOptions } from './main.js';
 import { isAuditError, usageError } from '../errors.js';
 import { detectLang, errorText, t } from '../i18n/index.js';
 import { CHANNELS, type Channel, type FailOn, type Lang } from '../types.js';
+import { escapeControls } from '../controls.js';
 
 export const EXIT = { OK: 0, FINDINGS: 1, ERROR: 2, INTERRUPTED: 130 } as const;
 
@@ -17,9 +18,8 @@ export const EXIT = { OK: 0, FINDINGS: 1, ERROR: 2, INTERRUPTED: 130 } as const;
  * line break or a terminal escape sequence in a header must not split the one error line or drive the
  * terminal.
  */
-function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function oneLine(s: string): string {
+  return escapeControls(s);
 }
 
 /** Prints one error line, `cnil-audit: file:line: problem`, in the user's language; returns 2. */
@@ -37,6 +37,15 @@ export function reportError(io: CliIO, lang: Lang, e: unknown): number {
   const msg = e instanceof Error ? e.message : String(e);
   io.stderr.write(`cnil-audit: internal error: ${msg.split('\n')[0]} (please report this)\n`);
   return EXIT.ERROR;
+}
+
+/** `--max-input-bytes`: "1000", "500M", "20G" (powers of 1000, as disks are sold); undefined when absent. */
+export function parseSizeOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)b?\s*$/i.exec(value);
+  const n = m ? Number(m[1]) * 1000 ** ' kmgt'.indexOf(m[2].toLowerCase() || ' ') : NaN;
+  if (!(n >= 1)) throw usageError('size', { option: '--max-input-bytes', value });
+  return Math.floor(n);
 }
 
 export function parseMap(values: string[] | undefined): Record<string, string> {
@@ -71,6 +80,7 @@ export async function prepare(opts: CommonOptions, io: CliIO) {
   const lang = (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env);
   return {
     config,
+    configPath: configPath ? resolve(io.cwd, configPath) : undefined,
     lang,
     map: parseMap(opts.map),
     for: parseChannelsOption(opts.for),

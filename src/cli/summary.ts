@@ -2,6 +2,7 @@
 import type { FindingList } from '../report/findings.js';
 import type { ChalkInstance } from 'chalk';
 import { t } from '../i18n/index.js';
+import { escapeControls } from '../controls.js';
 import type { FailOn, Lang } from '../types.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
@@ -13,7 +14,9 @@ const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 
 export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number): string {
   const r: AnyReport = result.report;
   const lines: string[] = [];
-  const file = r.input.path === '-' ? '<stdin>' : r.input.path;
+  // Names from the input or the command line are shown escaped (issue #16: a header or a file name
+  // holding an ANSI escape drove the terminal).
+  const file = escapeControls(r.input.path === '-' ? '<stdin>' : r.input.path);
   lines.push(c.bold(t(lang, r.command === 'purge' ? 'summary.titlePurge' : 'summary.title', { file })));
   lines.push(
     t(lang, 'summary.input', {
@@ -46,15 +49,15 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
       lines.push(`  ${colour(t(lang, `severity.${sev}`).padEnd(13))} ${id.padEnd(width)}  ${String(count).padStart(7)}  ${c.dim(title)}`);
     }
   }
-  if (r.output.scrubbedColumns.length) lines.push('', t(lang, 'summary.scrubbed', { columns: r.output.scrubbedColumns.join(', ') }));
+  if (r.output.scrubbedColumns.length) lines.push('', t(lang, 'summary.scrubbed', { columns: escapeControls(r.output.scrubbedColumns.join(', ')) }));
   if (r.truncated) lines.push(c.yellow(t(lang, 'summary.truncated', { limit: 10000 })));
   lines.push('');
   const purge = r.command === 'purge';
   // A purge says what its dry run did in its own part of the summary ("nothing deleted, nothing written").
   if (r.options.dryRun && !purge) lines.push(t(lang, 'summary.dryRun'));
-  if (result.written.clean) lines.push(t(lang, purge ? 'summary.wrotePurged' : 'summary.wroteClean', { path: result.written.clean }));
-  for (const p of result.written.reports) lines.push(t(lang, 'summary.wroteReport', { path: p }));
-  if (result.written.rejects) lines.push(c.yellow(t(lang, 'summary.wroteRejects', { path: result.written.rejects })));
+  if (result.written.clean) lines.push(t(lang, purge ? 'summary.wrotePurged' : 'summary.wroteClean', { path: escapeControls(result.written.clean) }));
+  for (const p of result.written.reports) lines.push(t(lang, 'summary.wroteReport', { path: escapeControls(p) }));
+  if (result.written.rejects) lines.push(c.yellow(t(lang, 'summary.wroteRejects', { path: escapeControls(result.written.rejects) })));
   const count = r.summary.bySeverity.error + r.summary.bySeverity.warning;
   // purge prints its own next step (move the purged file into place) in its section.
   if (!purge) lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));

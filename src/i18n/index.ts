@@ -58,6 +58,7 @@ export function errorText(lang: Lang, code: string, params: Record<string, strin
     const v = p[k];
     if (typeof v === 'string' && hasMessage(`output.${v}`, 'en')) p[k] = t(lang, `output.${v}`);
   }
+  if (typeof p.kind === 'string' && hasMessage(`filekind.${p.kind}`, 'en')) p.kind = t(lang, `filekind.${p.kind}`);
   if (typeof p.detail === 'string' && /^E[A-Z0-9]+$/.test(p.detail) && hasMessage(`errno.${p.detail}`, 'en')) {
     p.detail = `${t(lang, `errno.${p.detail}`)} (${p.detail})`;
   }

@@ -74,7 +74,12 @@ export function detectEncoding(sample: Uint8Array, final: boolean): EncodingInfo
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: true, bomLength: 2, tentative: false };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: true, bomLength: 2, tentative: false };
   const nul = sample.indexOf(0);
-  if (nul >= 0) throw new AuditError('E_INPUT_BINARY', { offset: nul });
+  if (nul >= 0) {
+    // UTF-16 without a BOM (issue #16): text whose every other byte is NUL, on one side only.
+    const wide = utf16Without(sample);
+    if (wide) return { encoding: wide, bom: false, bomLength: 0, tentative: false };
+    throw new AuditError('E_INPUT_BINARY', { offset: nul }, { line: countNewlines(sample, nul) + 1 });
+  }
   const { valid, multibyte } = utf8ValidPrefix(sample, 0);
   const complete = valid === sample.length || (!final && sample.length - valid < 4 && isCutSequence(sample, valid));
   if (complete) return { encoding: 'utf-8', bom: false, bomLength: 0, tentative: !multibyte };
@@ -82,6 +87,40 @@ export function detectEncoding(sample: Uint8Array, final: boolean): EncodingInfo
   // Windows-1252 French text almost never forms valid UTF-8 sequences). Refuse rather than garble it.
   if (multibyte) throw new AuditError('E_ENCODING', { encoding: 'utf-8' }, { line: countNewlines(sample, valid) + 1 });
   return { encoding: 'windows-1252', bom: false, bomLength: 0, tentative: false };
+}
+
+/**
+ * "utf-16le" or "utf-16be" when the sample reads as UTF-16 text without a BOM: at least 2 code units,
+ * NUL high bytes in most units (Latin text), and no unit wholly NUL.
+ */
+function utf16Without(sample: Uint8Array): string | undefined {
+  const units = Math.floor(sample.length / 2);
+  if (units < 2) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0 && sample[i + 1] === 0) return undefined;
+    if (sample[i] === 0) zeroEven++;
+    if (sample[i + 1] === 0) zeroOdd++;
+  }
+  if (zeroOdd >= units * 0.5 && zeroEven === 0) return 'utf-16le';
+  if (zeroEven >= units * 0.5 && zeroOdd === 0) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Index of the first UTF-8 sequence French text is made of (é è à ç « » œ ’ € …, emoji), or -1. Only
+ * leads C2, C3, C5, E2 and F0: Windows-1252 French text has "Ã", "Â", "Å" or "â" before a symbol
+ * byte almost never, while "É’" (C9 92) or "Ç°" can occur and stay Windows-1252.
+ */
+export function firstUtf8Sequence(buf: Uint8Array): number {
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b !== 0xc2 && b !== 0xc3 && b !== 0xc5 && b !== 0xe2 && b !== 0xf0) continue;
+    const { valid, multibyte } = utf8ValidPrefix(buf.subarray(i, i + 4), 0);
+    if (multibyte && valid >= 2) return i;
+  }
+  return -1;
 }
 
 function isCutSequence(buf: Uint8Array, at: number): boolean {
@@ -123,6 +162,12 @@ export class Decoder extends Transform {
   private iconvDecoder: ReturnType<typeof iconv.getDecoder> | undefined;
   private linesBefore = 0;
   private checkReplacement = false;
+  /** Bytes decoded before the current chunk (for the NUL offset). */
+  private bytesBefore = 0;
+  /** Detected (not forced) Windows-1252: checked as it streams for UTF-8 that contradicts it. */
+  private verify1252 = false;
+  /** Last bytes of the previous chunk, so a UTF-8 sequence cut by a chunk boundary is still seen. */
+  private tail: Buffer = Buffer.alloc(0);
 
   constructor(opts: DecoderOptions = {}) {
     super({ readableObjectMode: true });
@@ -174,6 +219,7 @@ export class Decoder extends Transform {
       this.info = { encoding: d.encoding, bom: d.bom };
     }
     this.emit('encoding', this.info);
+    this.verify1252 = !this.forced && this.info.encoding === 'windows-1252';
     if (this.info.encoding === 'utf-8') {
       this.mode = 'utf8';
       this.textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -192,6 +238,18 @@ export class Decoder extends Transform {
   }
 
   private decode(chunk: Buffer, final: boolean): void {
+    // The decision was made on the first 64 KiB: the rest is checked as it streams (issue #16). A NUL
+    // byte anywhere is refused, as in the sample.
+    const wide = this.info!.encoding.startsWith('utf-16');
+    if (!wide) {
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) throw new AuditError('E_INPUT_BINARY', { offset: this.bytesBefore + nul }, { line: this.linesBefore + countNewlines(chunk, nul) + 1 });
+    }
+    this.bytesBefore += chunk.length;
+    this.decodeChecked(chunk, final);
+  }
+
+  private decodeChecked(chunk: Buffer, final: boolean): void {
     if (this.mode === 'utf8') {
       try {
         const text = this.textDecoder!.decode(chunk, { stream: !final });
@@ -207,21 +265,42 @@ export class Decoder extends Transform {
           this.info = { encoding: 'windows-1252', bom: false };
           this.emit('encoding-changed', this.info);
           this.useIconv('windows-1252');
-          this.decode(chunk, final);
+          this.verify1252 = true;
+          this.decodeChecked(chunk, final);
           return;
         }
         throw new AuditError('E_ENCODING', { encoding: 'utf-8' }, { line: this.linesBefore + countNewlines(chunk, valid) + 1 });
       }
     }
+    if (this.verify1252 && chunk.length) {
+      // UTF-8 after a Windows-1252 decision: a file pasted together from two exports. Decoding it as
+      // Windows-1252 would write "HÃ©lÃ¨ne" silently; refuse it with its line instead.
+      const joined = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+      const at = firstUtf8Sequence(joined);
+      if (at >= 0) {
+        const inChunk = Math.max(0, at - this.tail.length);
+        throw new AuditError('E_ENCODING_MIXED', {}, { line: this.linesBefore + countNewlines(chunk, inChunk) + 1 });
+      }
+      this.tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 3)));
+    }
     const text = final ? (this.iconvDecoder!.write(chunk) + (this.iconvDecoder!.end() ?? '')) : this.iconvDecoder!.write(chunk);
+    if (wideNul(this.info!.encoding, text)) {
+      const at = text.indexOf('\u0000');
+      throw new AuditError('E_INPUT_BINARY', { offset: this.bytesBefore - chunk.length + 2 * at }, { line: this.linesBefore + (text.slice(0, at).match(/\n/g)?.length ?? 0) + 1 });
+    }
     if (this.checkReplacement && text.indexOf('\uFFFD') !== -1) {
       const at = text.indexOf('\uFFFD');
       const line = this.linesBefore + (text.slice(0, at).match(/\n/g)?.length ?? 0) + 1;
       throw new AuditError('E_ENCODING', { encoding: this.info!.encoding }, { line });
     }
-    if (this.checkReplacement) this.linesBefore += countNewlines(chunk, chunk.length);
+    if (this.checkReplacement || this.info!.encoding !== 'windows-1252') this.linesBefore += this.info!.encoding.startsWith('utf-16') ? (text.match(/\n/g)?.length ?? 0) : countNewlines(chunk, chunk.length);
     if (text) this.push(text);
   }
+}
+
+/** A NUL character in UTF-16 text (its NUL bytes are normal; a NUL character is not text). */
+function wideNul(encoding: string, text: string): boolean {
+  return encoding.startsWith('utf-16') && text.indexOf('\u0000') !== -1;
 }
 
 /** Encodes the cleaned file in the input's encoding (SPEC §7), with a BOM when asked. */

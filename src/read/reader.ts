@@ -4,7 +4,7 @@
  * encoding.ts and dialect.ts, the parsing in csv-parse.
  */
 import { createGunzip } from 'node:zlib';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { Parser, CsvError } from 'csv-parse';
 import { AuditError } from '../errors.js';
 import { Decoder } from './encoding.js';
@@ -18,7 +18,19 @@ export interface ReaderOptions {
   maxRecordSize?: number;
   maxColumns?: number;
   sampleChars?: number;
+  /** Largest input after decompression, in bytes (issue #16: a gzip bomb must not fill the disk). */
+  maxInputBytes?: number;
+  /** Whether maxInputBytes was chosen by the user: then the gzip ratio check is theirs too. */
+  maxInputBytesGiven?: boolean;
+  /** Decompressed bytes before the gzip ratio is checked (tests lower it). */
+  gzipRatioFloor?: number;
 }
+
+/** Default `--max-input-bytes`: 20 GB, ten times the largest file SPEC §8 measures. */
+export const DEFAULT_MAX_INPUT_BYTES = 20 * 1000 ** 3;
+/** A gzip stream inflating more than this many times, past GZIP_RATIO_FLOOR bytes, is refused (real CSV: 5–20×). */
+export const GZIP_MAX_RATIO = 200;
+const GZIP_RATIO_FLOOR = 256 * 1024 * 1024;
 
 export const DEFAULT_MAX_RECORD_SIZE = 16 * 1024 * 1024;
 export const DEFAULT_MAX_COLUMNS = 20000;
@@ -35,7 +47,15 @@ export interface CsvReader {
   records(): AsyncGenerator<CsvRecord[]>;
   /** Stops reading (e.g. on interruption). */
   destroy(err?: Error): void;
+  /**
+   * Values read from an unquoted field holding a quote (`Du"pont`, kept by relax_quotes), so the
+   * cleaned file writes them back bare, as they were, not as `"Du""pont"` (issue #16). Bounded.
+   */
+  strayQuoted: Set<string>;
 }
+
+/** More distinct stray-quoted values than this are rewritten quoted (still read back the same). */
+const STRAY_QUOTED_LIMIT = 10_000;
 
 /**
  * csv-parse's stream parser, its records handed to `sink` as they are parsed, with the live line count
@@ -56,12 +76,26 @@ class RecordParser extends Parser {
 const GZIP_MAGIC = [0x1f, 0x8b];
 
 /** Unzips transparently when the stream starts with the gzip magic number (SPEC §2 `.csv.gz`). */
-function maybeGunzip(input: Readable): Readable {
-  const out = new PassThrough();
+function maybeGunzip(input: Readable, limit: number, ratioCheck: boolean, floor = GZIP_RATIO_FLOOR): Readable {
+  let inflated = 0;
+  let compressed = 0;
+  let gzipped = false;
+  const tooLarge = (ratio: boolean) => (ratio ? new AuditError('E_GZIP_RATIO', { ratio: GZIP_MAX_RATIO }) : new AuditError('E_INPUT_TOO_LARGE', { limit }));
+  // Counts what comes out (decompressed or plain): the limit holds for both.
+  const out = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      inflated += chunk.length;
+      if (inflated > limit) return cb(tooLarge(false));
+      if (gzipped && ratioCheck && inflated > floor && inflated > compressed * GZIP_MAX_RATIO) return cb(tooLarge(true));
+      cb(null, chunk);
+    },
+  });
+  input.on('data', (chunk: Buffer) => (compressed += chunk.length));
   let decided = false;
   let head: Buffer = Buffer.alloc(0);
   const decide = (gz: boolean) => {
     decided = true;
+    gzipped = gz;
     input.removeListener('data', onData);
     input.removeListener('end', onEnd);
     const target = gz ? createGunzip() : out;
@@ -107,10 +141,11 @@ function lineBreaks(s: string): { breaks: number; crlf: number } {
   return { breaks, crlf };
 }
 
-function csvError(e: unknown, fallbackLine: number): AuditError {
+function csvError(e: unknown, fallbackLine: number, lead = 0): AuditError {
   if (e instanceof AuditError) return e;
   if (e instanceof CsvError) {
     const err = e as CsvError & { lines?: number };
+    if (err.lines !== undefined) err.lines += lead;
     if (err.code === 'CSV_MAX_RECORD_SIZE') {
       return new AuditError('E_FIELD_TOO_LARGE', { limit: 0 }, { line: err.lines ?? fallbackLine });
     }
@@ -126,7 +161,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
   const maxRecordSize = opts.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
   const maxColumns = opts.maxColumns ?? DEFAULT_MAX_COLUMNS;
   const decoder = new Decoder({ encoding: opts.encoding });
-  const bytes = maybeGunzip(input);
+  const bytes = maybeGunzip(input, opts.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES, !opts.maxInputBytesGiven, opts.gzipRatioFloor);
   bytes.on('error', (e) => decoder.destroy(e));
   bytes.pipe(decoder);
   const text = decoder[Symbol.asyncIterator]() as AsyncIterator<string>;
@@ -135,14 +170,30 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
   const sampleChars = opts.sampleChars ?? 64 * 1024;
   let sample = '';
   let ended = false;
+  // Blank lines before the header are counted and dropped as they come (issue #16: 64 KiB of them
+  // made the sample blank, read as "the file is empty"); line numbers add them back.
+  let lead = 0;
+  let leadDone = false;
   try {
     while (sample.length < sampleChars) {
       const r = await text.next();
       if (r.done) { ended = true; break; }
       sample += r.value;
+      if (!leadDone) {
+        const blank = /^\s*/.exec(sample)![0];
+        const all = blank.length === sample.length;
+        // Up to the last line break of the blank start, keeping a final CR whose LF may come next.
+        let cut = Math.max(blank.lastIndexOf('\n'), blank.lastIndexOf('\r')) + 1;
+        if (all && cut > 0 && blank[cut - 1] === '\r') cut--;
+        if (cut > 0) {
+          lead += lineBreaks(sample.slice(0, cut)).breaks;
+          sample = sample.slice(cut);
+        }
+        leadDone = !all;
+      }
     }
   } catch (e) {
-    throw csvError(e, 1);
+    throw csvError(e, 1 + lead);
   }
   if (sample.trim() === '') throw new AuditError('E_INPUT_EMPTY', {}, { line: 1 });
   const enc = decoder.info!;
@@ -171,7 +222,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     // the previous record only when this record holds line breaks (or blank lines were skipped): only
     // then are its fields scanned. csv-parse counts "\r\n" inside a quoted field as two lines; correct
     // it, then walk back over the record's own line breaks to its first line.
-    let line = lines - crlfCumulative;
+    let line = lines - crlfCumulative + lead;
     if (lines - prevLines > 1) {
       for (let k = 0; k < record.length; k++) {
         const f = record[k];
@@ -185,7 +236,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     prevLines = lines;
     if (header === undefined) {
       header = record;
-      if (record.length > maxColumns) failure = new AuditError('E_TOO_MANY_COLUMNS', { count: record.length, limit: maxColumns }, { line: 1 });
+      if (record.length > maxColumns) failure = new AuditError('E_TOO_MANY_COLUMNS', { count: record.length, limit: maxColumns }, { line: 1 + lead });
       return;
     }
     lastLine = line;
@@ -202,10 +253,26 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     }
   };
 
+  // Unquoted fields holding a quote: csv-parse's field hook, wrapped (its state says whether the field
+  // was quoted only until the field is pushed).
+  const strayQuoted = new Set<string>();
+  const api = (parser as unknown as { api: { __onField: () => unknown; state: { wasQuoting: boolean; record: string[] } } }).api;
+  const onField = api.__onField;
+  api.__onField = function (this: typeof api) {
+    const quoted = this.state.wasQuoting;
+    const err = onField.call(this);
+    if (!quoted) {
+      const rec = this.state.record;
+      const f = rec[rec.length - 1];
+      if (f !== undefined && f.indexOf('"') !== -1 && strayQuoted.size < STRAY_QUOTED_LIMIT) strayQuoted.add(f);
+    }
+    return err;
+  };
+
   // The record being parsed, in csv-parse's state (public as `parser.state`, untyped).
   const open = (parser as unknown as { state: { record: string[] } }).state;
   /** Line where the row being parsed starts (blank lines skipped just before it aside). */
-  const rowStart = () => (header === undefined ? 1 : prevLines - crlfCumulative + 1);
+  const rowStart = () => (header === undefined ? 1 + lead : prevLines - crlfCumulative + 1 + lead);
 
   /** Parses one piece of text (or the end), throwing what csv-parse or the record checks found. */
   const feed = (chunk: string | null): void => {
@@ -220,7 +287,8 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     // no end would grow csv-parse's record until the process runs out of memory. A row is checked
     // when complete (exact count); one still open and twice over the limit is a runaway row.
     if (open.record.length > 2 * maxColumns) {
-      throw (failure = new AuditError('E_TOO_MANY_COLUMNS', { count: open.record.length, limit: maxColumns }, { line: rowStart() }));
+      // The row is not complete: its count so far is a lower bound (issue #16: it was shown as the count).
+      throw (failure = new AuditError('E_TOO_MANY_COLUMNS_SO_FAR', { count: open.record.length, limit: maxColumns }, { line: rowStart() }));
     }
   };
 
@@ -239,7 +307,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     }
   } catch (e) {
     parser.destroy();
-    throw csvError(e, 1);
+    throw csvError(e, 1 + lead, lead);
   }
   if (header === undefined) throw new AuditError('E_INPUT_EMPTY', {}, { line: 1 });
   if (ended && !parser.writableEnded) {
@@ -275,7 +343,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
         feed(r.done ? null : r.value);
       }
     } catch (e) {
-      const err = csvError(e, lastLine + 1);
+      const err = csvError(e, lastLine + 1, lead);
       if (err.code === 'E_FIELD_TOO_LARGE') throw new AuditError('E_FIELD_TOO_LARGE', { limit: maxRecordSize }, { line: err.line });
       throw err;
     }
@@ -285,6 +353,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     dialect,
     records,
     header,
+    strayQuoted,
     destroy: (err?: Error) => {
       input.destroy();
       parser.destroy();

@@ -8,6 +8,7 @@ import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { AnyReport, ReportFinding } from './model.js';
 import { actionLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
+import { escapeControls } from '../controls.js';
 
 export const CSV_COLUMNS = ['line', 'id', 'rule', 'title', 'severity', 'action', 'field', 'message', 'value', 'references'] as const;
 
@@ -21,7 +22,9 @@ function references(f: ReportFinding): string {
 }
 
 export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
-  const options = { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true } as const;
+  // A bare CR or LF is quoted too (csv-stringify quotes only the record delimiter, CRLF), and control
+  // characters from the input are shown escaped (issue #16: a header "cookie\r=cmd…" made a row).
+  const options = { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true, quoted_match: ['\r', '\n'] };
   const titles = new Map<string, string>();
   const title = (rule: string) => {
     let s = titles.get(rule);
@@ -44,7 +47,7 @@ export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
         f.message,
         f.value ?? '',
         references(f),
-      ].map(neutraliseFormula),
+      ].map((v) => neutraliseFormula(escapeControls(v, '\n\t'))),
     );
     if (rows.length === BATCH) {
       yield stringify(rows, options);

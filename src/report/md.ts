@@ -5,13 +5,15 @@
  */
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
+import { escapeControls } from '../controls.js';
 import type { AnyReport } from './model.js';
 import { mdPurge, purgeFacts } from './purge-section.js';
 import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
 export function mdCell(s: string): string {
-  return s
+  // Control characters first (issue #16: raw ESC bytes reached the report), so their backslash is escaped too.
+  return escapeControls(s.replace(/[\r\n]+/g, ' '))
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,7 +3,7 @@
  * over the target. Until `commit`, nothing is visible at the target; on failure or interruption the temp
  * file is removed. A rename replaces a symlink at the target, never the file it points to.
  */
-import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AuditError } from '../errors.js';
@@ -53,12 +53,9 @@ export class AtomicFile {
   }
 
   static async open(target: string, what: string): Promise<AtomicFile> {
-    // A folder in the way would only fail at the rename, after all the work: say so now.
-    let isDir = false;
-    try {
-      isDir = statSync(target).isDirectory();
-    } catch { /* nothing there yet: the usual case */ }
-    if (isDir) throw new AuditError('E_OUTPUT_UNWRITABLE', { what, detail: 'EISDIR' }, { file: resolve(target) });
+    // A folder in the way would only fail at the rename, after all the work: say so now. A device or a
+    // FIFO would be replaced by a file of personal data (issue #16): refused.
+    assertWritableTarget(target, what);
     const f = new AtomicFile(target, what);
     try {
       // 'wx': fail rather than follow anything already at the temp path.
@@ -110,8 +107,11 @@ export class AtomicFile {
       this.fd = undefined;
       if (fd === undefined) throw new Error('already committed');
       closeSync(fd);
+      // Checked again: something may have appeared at the target while the run worked.
+      assertWritableTarget(this.target, this.what);
       renameSync(this.temp, this.target);
     } catch (e) {
+      if (e instanceof AuditError) this.failed ??= e;
       this.fail(e);
       this.abort();
       throw this.failed!;
@@ -147,4 +147,80 @@ export function assertNotInput(output: string, input: string | undefined, what: 
   if (realOrResolved(output) === realOrResolved(input)) {
     throw new AuditError('E_OUTPUT_IS_INPUT', { what }, { file: output });
   }
+}
+
+/** A kind of file an atomic rename must not replace, or undefined for a regular file, a symlink or nothing. */
+export function specialKind(st: Stats | undefined): string | undefined {
+  if (!st || st.isFile() || st.isSymbolicLink()) return undefined;
+  if (st.isDirectory()) return 'folder';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isFIFO()) return 'named pipe';
+  if (st.isSocket()) return 'socket';
+  return 'special file';
+}
+
+function lstatOrUndefined(p: string): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses an existing target that is not a regular file (or a symlink, which the rename replaces). */
+export function assertWritableTarget(path: string, what: string): void {
+  const st = lstatOrUndefined(path);
+  // A symlink is replaced by the rename, not written through; but one to a device (`/dev/stdout`) is
+  // refused as the device would be: it stands for it.
+  let kind = specialKind(st);
+  if (st?.isSymbolicLink()) {
+    let target: Stats | undefined;
+    try { target = statSync(path); } catch { /* dangling: replaced like any symlink */ }
+    kind = target && !target.isDirectory() ? specialKind(target) : undefined;
+  }
+  if (!kind) return;
+  // A folder keeps its older, plainer message.
+  if (kind === 'folder') throw new AuditError('E_OUTPUT_UNWRITABLE', { what, detail: 'EISDIR' }, { file: resolve(path) });
+  throw new AuditError('E_OUTPUT_SPECIAL', { what, kind }, { file: resolve(path) });
+}
+
+/** Temp file names: `.<target>.cnil-audit-tmp-<pid>-<random>` (the pid lets a later run tell stale ones). */
+const TEMP_NAME = /^\..*\.cnil-audit-tmp-(\d+)-[0-9a-f]{8}$/;
+
+/** Whether a process with this id is running (EPERM: it is, under another user). */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes, in `dir`, the temp files of cnil-audit processes that no longer run (killed by SIGKILL or a
+ * power cut, they hold personal data). Returns how many were removed. A live process's are left alone;
+ * a pid reused by an unrelated process keeps its files until it ends — the safe side.
+ */
+export function removeStaleTemps(dir: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    const p = join(dir, name);
+    try {
+      if (!lstatSync(p).isFile()) continue;
+      unlinkSync(p);
+      removed++;
+    } catch { /* removed by another run meanwhile */ }
+  }
+  return removed;
 }

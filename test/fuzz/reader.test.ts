@@ -132,10 +132,10 @@ describe('reader edge cases', () => {
     }
   });
 
-  it('refuses NUL bytes (a binary file) in the first bytes, naming the offset', async () => {
-    expect(await code(read(Buffer.from('email,nom\na@b.fr,\u0000x\n')))).toBe('E_INPUT_BINARY@');
+  it('refuses NUL bytes (a binary file) in the first bytes, naming the offset and the line', async () => {
+    expect(await code(read(Buffer.from('email,nom\na@b.fr,\u0000x\n')))).toBe('E_INPUT_BINARY@2');
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    expect(await code(read(png))).toBe('E_INPUT_BINARY@');
+    expect(await code(read(png))).toBe('E_INPUT_BINARY@3');
   });
 
   it('reads a 1 MB field intact, and names its line', async () => {

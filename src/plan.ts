@@ -1,0 +1,104 @@
+/**
+ * The run plan (issue #16, SPEC §0 "Safety", §7): every path a run will write — for all its inputs —
+ * is known and checked before anything is read or written. A plan is refused (exit 2, one line naming
+ * both paths) when an output is an input of the same run, when two outputs share one path, or when an
+ * existing target is not a regular file (a device, a FIFO, a socket): the temp-file-then-rename write
+ * would replace it. Standard output is written as `-`, never through a path.
+ */
+import { basename, dirname, join } from 'node:path';
+import { AuditError } from './errors.js';
+import { assertWritableTarget, realOrResolved } from './write/atomic.js';
+
+/** A file the run reads (an input, a suppression list, the config). */
+export interface PlannedInput {
+  path: string;
+  /** What it is, for messages ("the input", "the suppression list"). */
+  what: string;
+}
+
+/** A file the run writes. */
+export interface PlannedOutput {
+  path: string;
+  what: string;
+  /** The input whose output it is (for the message), or undefined for a run-wide file. */
+  of?: string;
+  /**
+   * A file the run reads, extends and renames (a suppression list): it may appear for several inputs,
+   * each extending what the previous one committed, and it is not "an input overwritten".
+   */
+  extends?: boolean;
+}
+
+export interface RunPlan {
+  inputs: PlannedInput[];
+  outputs: PlannedOutput[];
+}
+
+/** What scanFile needs to derive its default output names. */
+export interface OutputNaming {
+  input: string;
+  out?: string;
+  outDir?: string;
+  reports?: string[];
+  noReport?: boolean;
+  rejects?: string;
+  dryRun?: boolean;
+  mode?: 'scan' | 'purge';
+  sidecars?: { path: string; what: string; extends?: boolean }[];
+}
+
+/** Base name of an input without its CSV-ish extensions: "contacts.csv.gz" → "contacts". */
+export function stemOf(input: string): string {
+  return basename(input).replace(/(\.(csv|tsv|txt))?(\.gz)?$/i, '') || 'output';
+}
+
+export function defaultPath(opts: { input: string; outDir?: string }, suffix: string): string {
+  const dir = opts.outDir ?? (opts.input === '-' ? '.' : dirname(opts.input));
+  const stem = opts.input === '-' ? 'stdin' : stemOf(opts.input);
+  return join(dir, `${stem}${suffix}`);
+}
+
+/** The outputs of one input, as scanFile will write them (the cleaned file may be `-`, stdout). */
+export function outputsOf(opts: OutputNaming): { clean?: string; reports: string[]; list: PlannedOutput[] } {
+  const of = opts.input === '-' ? '<stdin>' : opts.input;
+  const clean = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, '.clean.csv');
+  const reports = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
+  const list: PlannedOutput[] = [];
+  if (opts.dryRun) return { clean, reports, list };
+  if (clean && clean !== '-') list.push({ path: clean, what: opts.mode === 'purge' ? 'the purged file' : 'the cleaned file', of });
+  for (const r of reports) list.push({ path: r, what: 'the report', of });
+  if (opts.rejects) list.push({ path: opts.rejects, what: 'the removed rows', of });
+  for (const s of opts.sidecars ?? []) list.push({ path: s.path, what: s.what, of, extends: s.extends });
+  return { clean, reports, list };
+}
+
+/**
+ * Checks a whole run's plan; throws the first problem as an AuditError (exit 2). Paths are compared by
+ * their real path, so a symlink or `./` spelling does not hide a clash.
+ */
+export function checkPlan(plan: RunPlan): void {
+  const inputs = new Map<string, PlannedInput>();
+  for (const i of plan.inputs) if (i.path !== '-') inputs.set(realOrResolved(i.path), i);
+  const outputs = new Map<string, PlannedOutput>();
+  for (const o of plan.outputs) {
+    if (o.path === '-') continue;
+    const key = realOrResolved(o.path);
+    const input = inputs.get(key);
+    if (input && !(o.extends && input.what === o.what)) {
+      if (input.what === 'the input' && o.of !== undefined && realOrResolved(o.of) !== key) {
+        throw new AuditError('E_OUTPUT_OVER_INPUT', { what: o.what, of: o.of, input: input.path }, { file: o.path });
+      }
+      if (input.what === 'the input') throw new AuditError('E_OUTPUT_IS_INPUT', { what: o.what }, { file: o.path });
+      throw new AuditError('E_OUTPUT_SAME_FILE', { what: o.what, other: input.what }, { file: o.path });
+    }
+    const prior = outputs.get(key);
+    if (prior && !(prior.extends && o.extends && prior.what === o.what)) {
+      if (prior.of && o.of && prior.of !== o.of) {
+        throw new AuditError('E_OUTPUT_CLASH', { what: o.what, of: o.of, other: prior.what, otherOf: prior.of }, { file: o.path });
+      }
+      throw new AuditError('E_OUTPUT_SAME_FILE', { what: o.what, other: prior.what }, { file: o.path });
+    }
+    outputs.set(key, o);
+    assertWritableTarget(o.path, o.what);
+  }
+}
