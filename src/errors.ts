@@ -24,7 +24,13 @@ export type AuditErrorCode =
   | 'E_OUTPUT_SAME_FILE'
   | 'E_SUPPRESSION_HEADER'
   | 'E_SUPPRESSION_ROW'
-  | 'E_INTERRUPTED';
+  | 'E_INTERRUPTED'
+  | 'E_WORKBOOK_CORRUPT'
+  | 'E_WORKBOOK_ENCRYPTED'
+  | 'E_WORKBOOK_XLS'
+  | 'E_WORKBOOK_ODS'
+  | 'E_WORKBOOK_BOMB'
+  | 'E_SHEET_NOT_FOUND';
 
 export class AuditError extends Error {
   readonly code: AuditErrorCode;

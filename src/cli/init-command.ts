@@ -29,6 +29,7 @@ export interface InitOptions {
   force?: boolean;
   encoding?: string;
   delimiter?: string;
+  sheet?: string;
   lang?: string;
 }
 
@@ -43,8 +44,23 @@ export interface SampleInfo {
   detected: string[];
 }
 
-/** Reads only the header of a sample export and maps it. */
-export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter'>, stdin?: Readable): Promise<SampleInfo> {
+function describeHeader(header: string[], encoding: string, delimiter: string): SampleInfo {
+  const m = resolveMapping(header);
+  const mapped = new Set(Object.values(m.mapping) as number[]);
+  const detected = detectColumns(header, {}, mapped).map((d) => d.name);
+  return { columns: header.length, encoding, delimiter, mapping: m.named, unmapped: m.unmapped, detected };
+}
+
+/** Reads only the header of a sample export (CSV or workbook) and maps it. */
+export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter' | 'sheet'>, stdin?: Readable): Promise<SampleInfo> {
+  if (path !== '-') {
+    const { sniffWorkbook, openWorkbook } = await import('../read/xlsx.js');
+    if (sniffWorkbook(path)) {
+      const wb = await openWorkbook(path, { sheet: opts.sheet });
+      wb.destroy();
+      return describeHeader(wb.header, `xlsx, ${wb.workbook.sheet}`, '');
+    }
+  }
   let input: Readable;
   if (path === '-') {
     if (!stdin) throw usageError('noStdin');
@@ -59,18 +75,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
   const reader = await openCsv(input, { encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined, delimiter });
   try {
-    const header = reader.header;
-    const m = resolveMapping(header);
-    const mapped = new Set(Object.values(m.mapping) as number[]);
-    const detected = detectColumns(header, {}, mapped).map((d) => d.name);
-    return {
-      columns: header.length,
-      encoding: reader.dialect.encoding,
-      delimiter: reader.dialect.delimiter,
-      mapping: m.named,
-      unmapped: m.unmapped,
-      detected,
-    };
+    return describeHeader(reader.header, reader.dialect.encoding, reader.dialect.delimiter);
   } finally {
     reader.destroy();
     if (path !== '-') input.destroy();

@@ -14,6 +14,7 @@ import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
+import { isWorkbookFile } from '../write/xlsx-output.js';
 import { assertNotInput } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, generateSalt, parseSalt, retentionApplied, saltFingerprint } from '../purge.js';
 import type { Field, Lang } from '../types.js';
@@ -30,7 +31,7 @@ export function purgeDefaults(input: string, outDir: string | undefined, asOf: s
   const dir = outDir ?? (input === '-' ? '.' : dirname(input));
   const stem = input === '-' ? 'stdin' : stemOf(input);
   return {
-    out: join(dir, `${stem}.purged.csv`),
+    out: join(dir, `${stem}.purged${isWorkbookFile(input) ? '.xlsx' : '.csv'}`),
     report: join(dir, `${stem}.purge-report-${asOf}.json`),
     log: join(dir, `${stem}.purge-log-${asOf}.csv`),
   };

@@ -74,6 +74,7 @@ export async function runScan(
         electionDate: opts.electionDate,
         encoding: opts.encoding,
         delimiter: opts.delimiter,
+        sheet: opts.sheet,
         outputEncoding: opts.outputEncoding,
         failOn: prepared.failOn,
         lang,
