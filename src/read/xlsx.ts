@@ -4,7 +4,7 @@
  * read by random access (yauzl), each XML part through a streaming parser (saxes); the shared-string
  * table, the one part that grows with the rows, is spooled to a temp file. Nothing holds the sheet.
  */
-import { closeSync, createReadStream, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -90,6 +90,20 @@ function fileContains(path: string, needle: Buffer): boolean {
   }
 }
 
+/** Whether the file's last 64 KiB hold a zip's end-of-central-directory signature. */
+function hasZipEnd(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const len = Math.min(size, 65557);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    return buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) !== -1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Whether a file is a workbook, from its first bytes (and its name, for one that is damaged):
  * 'xlsx' for a zip; an error for what is not read — an encrypted workbook, a legacy `.xls`, or a file
@@ -110,7 +124,12 @@ export function sniffWorkbook(path: string): 'xlsx' | undefined {
     return undefined; // the CSV path reports unreadable files
   }
   const ext = extname(path).toLowerCase();
-  if (head.length >= 4 && head[0] === ZIP_MAGIC[0] && head[1] === ZIP_MAGIC[1] && (head[2] === 3 || head[2] === 5)) return 'xlsx';
+  if (head.length >= 4 && head[0] === ZIP_MAGIC[0] && head[1] === ZIP_MAGIC[1] && (head[2] === 3 || head[2] === 5)) {
+    // A zip named like a workbook is one (damaged or not); under another name (an export saved as
+    // .csv that is really .xlsx), only when it ends like a zip, else it is the CSV reader's binary file.
+    if (WORKBOOK_EXT.has(ext) || hasZipEnd(path)) return 'xlsx';
+    return undefined;
+  }
   if (head.length === 8 && CFB_MAGIC.every((b, i) => head[i] === b)) {
     // An encrypted OOXML workbook is an OLE container holding an "EncryptedPackage" stream (MS-OFFCRYPTO
     // §2.3.4.4); any other OLE file here is a legacy BIFF workbook.
