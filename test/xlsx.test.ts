@@ -12,6 +12,16 @@ import { XlsxWriter } from '../src/write/xlsx.js';
 import { scanFile } from '../src/scan.js';
 import { cli, files, FIXTURES, tempDir } from './helpers/cli.js';
 import { is, num, workbookParts, zipBuffer } from './helpers/xlsx.js';
+import { SheetScanner, XmlSyntaxError } from '../src/read/xlsx-scanner.js';
+
+function scanEvents(chunks: string[]): string[] {
+  const ev: string[] = [];
+  const sc = new SheetScanner({ open: (n, raw, self) => ev.push(`<${n} ${raw} ${self}`), close: (n) => ev.push(`/${n}`), text: (t) => ev.push(`t:${t}`) });
+  for (const c of chunks) sc.write(c);
+  sc.close();
+  // Text may arrive in pieces: join consecutive pieces.
+  return ev.reduce<string[]>((a, e) => (e.startsWith('t:') && a.length && a[a.length - 1].startsWith('t:') ? [...a.slice(0, -1), a[a.length - 1] + e.slice(2)] : [...a, e]), []);
+}
 
 async function readAll(path: string, sheet?: string) {
   const wb = await openWorkbook(path, { sheet });
@@ -89,6 +99,24 @@ describe('reading the fixtures (made by ExcelJS, scripts/make-xlsx-fixtures.mjs)
     expect(wb.header).toEqual(['Nom', 'Prénom', 'Email', 'Téléphone', 'Téléphone (2)', 'Source']);
     expect(rows.map((r) => r.line)).toEqual([4, 5, 6]);
     expect(rows.every((r) => r.cells.length === 6)).toBe(true);
+  });
+});
+
+describe('the worksheet scanner', () => {
+  const xml = '<?xml version="1.0"?>\n<worksheet xmlns:x="u"><!-- note --><sheetData><row r="1" spans="1:2"><c r="A1" t="inlineStr"><is><t xml:space="preserve">a &amp; b &lt;&#233;&#x1F600;&gt; \'q\' "</t></is></c><c r=\'B1\' s="2"><v>1</v></c><x:c r="C1"><v><![CDATA[<x>]]></v></x:c></row><row r="2"/></sheetData></worksheet>';
+  it('gives the same events however the text is cut (property)', () => {
+    const whole = scanEvents([xml]);
+    expect(whole).toContain('t:a & b <é😀> \'q\' "');
+    expect(whole).toContain('t:<x>');
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 12 }), (cuts) => {
+      const at = [0, ...cuts.sort((a, b) => a - b), xml.length];
+      expect(scanEvents(at.slice(1).map((e, i) => xml.slice(at[i], e)))).toEqual(whole);
+    }));
+  });
+  it('refuses what would misread the data', () => {
+    for (const bad of ['<a><b></a>', '<a>x &foo; y</a>', '<a>x & y</a>', '<a><b>', '<a/><b/>', 'text<a/>', '<!DOCTYPE a []><a/>']) {
+      expect(() => scanEvents([bad]), bad).toThrow(XmlSyntaxError);
+    }
   });
 });
 

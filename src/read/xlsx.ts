@@ -15,6 +15,7 @@ import { AuditError } from '../errors.js';
 import { fieldForHeader } from '../mapping.js';
 import { trackTemp, untrackTemp } from '../write/atomic.js';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_SIZE, type CsvReader, type CsvRecord } from './reader.js';
+import { SheetScanner, XmlSyntaxError, rawAttr } from './xlsx-scanner.js';
 import { CellKind, numberStyle, parseRef, renderNumber, unescapeX, type NumberStyle } from './xlsx-values.js';
 import type { Dialect } from '../types.js';
 
@@ -175,7 +176,9 @@ function zipDetail(e: unknown): string {
   return m.split(/[\n:]/)[0].slice(0, 120) || 'unreadable zip';
 }
 
-function checkSize(entry: yauzl.Entry, opts: Required<Pick<WorkbookOptions, 'maxPartBytes' | 'maxRatio'>>): void {
+type Limits = Required<Pick<WorkbookOptions, 'maxPartBytes' | 'maxRatio'>>;
+
+function checkSize(entry: yauzl.Entry, opts: Limits): void {
   const size = entry.uncompressedSize;
   const ratio = entry.compressedSize > 0 ? size / entry.compressedSize : size > 0 ? Infinity : 0;
   if (size > opts.maxPartBytes || (size > RATIO_FLOOR && ratio > opts.maxRatio)) {
@@ -193,22 +196,35 @@ function openEntry(zip: Zip, entry: yauzl.Entry): Promise<Readable> {
   });
 }
 
-/**
- * Streams one XML part through a saxes parser. `handlers` get the events; `stop()` ends the read early
- * (the peek at a sheet's first rows). Yields after each chunk, so the caller can hand rows on.
- */
-async function* parsePart(
-  zip: Zip,
-  entry: yauzl.Entry,
-  limits: Required<Pick<WorkbookOptions, 'maxPartBytes' | 'maxRatio'>>,
-  setup: (p: SaxesParser) => void,
-): AsyncGenerator<void, void, undefined> {
-  checkSize(entry, limits);
-  const stream = await openEntry(zip, entry);
+/** Where a part's text goes: a general XML parser (saxes) or the worksheet scanner. */
+interface TextSink {
+  write(text: string): void;
+  close(): void;
+  /** The first syntax error seen, if the sink reports them asynchronously. */
+  failure?(): unknown;
+}
+
+function xmlError(e: unknown): AuditError {
+  const m = e instanceof Error ? e.message : String(e);
+  return corrupt(`XML: ${m.replace(/^[^:]*:\d+:\d+: /, '').slice(0, 80)}`);
+}
+
+function saxesSink(setup: (p: SaxesParser) => void): TextSink {
   const parser = new SaxesParser({ position: false });
   let failure: unknown;
-  parser.on('error', (e) => { failure ??= corrupt(`XML: ${String(e.message).replace(/^[^:]*:\d+:\d+: /, '').slice(0, 80)}`); });
+  parser.on('error', (e) => { failure ??= xmlError(e); });
   setup(parser);
+  return { write: (t) => void parser.write(t), close: () => void parser.close(), failure: () => failure };
+}
+
+/**
+ * Streams one part of the zip, decoded, into `sink`, after checking its size against the bomb limits.
+ * Yields after each chunk, so the caller can hand on what the sink produced, or stop early (the peek
+ * at a sheet's first rows) by returning.
+ */
+async function* parsePart(zip: Zip, entry: yauzl.Entry, limits: Limits, sink: TextSink): AsyncGenerator<void, void, undefined> {
+  checkSize(entry, limits);
+  const stream = await openEntry(zip, entry);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -218,24 +234,27 @@ async function* parsePart(
       } catch {
         throw corrupt('XML: not UTF-8');
       }
-      parser.write(text);
-      if (failure) throw failure;
+      sink.write(text);
+      const f = sink.failure?.();
+      if (f) throw f;
       yield;
     }
-    parser.close();
-    if (failure) throw failure;
+    sink.close();
+    const f = sink.failure?.();
+    if (f) throw f;
   } catch (e) {
     if (e instanceof AuditError) throw e;
+    if (e instanceof XmlSyntaxError) throw xmlError(e);
     throw corrupt(zipDetail(e));
   } finally {
     stream.destroy();
   }
 }
 
-async function readWhole(zip: Zip, name: string, limits: Required<Pick<WorkbookOptions, 'maxPartBytes' | 'maxRatio'>>, setup: (p: SaxesParser) => void): Promise<boolean> {
+async function readWhole(zip: Zip, name: string, limits: Limits, setup: (p: SaxesParser) => void): Promise<boolean> {
   const entry = zip.entries.get(name.toLowerCase());
   if (!entry) return false;
-  for await (const _ of parsePart(zip, entry, limits, setup)) { /* events do the work */ }
+  for await (const _ of parsePart(zip, entry, limits, saxesSink(setup))) { /* events do the work */ }
   return true;
 }
 
@@ -244,9 +263,14 @@ function local(name: string): string {
   return i === -1 ? name : name.slice(i + 1);
 }
 
+/** An attribute by name (SpreadsheetML's attributes are unprefixed: no search, on every cell). */
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
+  return (tag.attributes as Record<string, string>)[name];
+}
+
+/** An attribute by local name, whatever its prefix (`r:id`). */
+function attrNs(tag: SaxesTagPlain, name: string): string | undefined {
   const a = tag.attributes as Record<string, string>;
-  if (a[name] !== undefined) return a[name];
   for (const k in a) if (local(k) === name) return a[k];
   return undefined;
 }
@@ -275,12 +299,17 @@ export class StringTable {
   private memChars = 0;
   private fd: number | undefined;
   private path: string | undefined;
-  private offsets = new Float64Array(1024);
+  // Byte offsets in the spool: a file over 4 GiB is refused as a bomb long before (maxPartBytes).
+  private offsets = new Uint32Array(1024);
   private count = 0;
   private filePos = 0;
   private pending: string[] = [];
   private pendingBytes = 0;
   private cache = new Map<number, string>();
+  private old = new Map<number, string>();
+  private block: Buffer = Buffer.alloc(0);
+  private blockFirst = 0;
+  private blockEnd = 0;
 
   constructor(private memoryChars = 256 * 1024) {}
 
@@ -317,7 +346,7 @@ export class StringTable {
 
   private append(s: string): void {
     if (this.count + 1 >= this.offsets.length) {
-      const next = new Float64Array(this.offsets.length * 2);
+      const next = new Uint32Array(this.offsets.length * 2);
       next.set(this.offsets);
       this.offsets = next;
     }
@@ -344,21 +373,52 @@ export class StringTable {
   get(i: number): string | undefined {
     if (this.fd === undefined) return this.mem[i];
     if (!(i >= 0 && i < this.count)) return undefined;
-    const hit = this.cache.get(i);
-    if (hit !== undefined) return hit;
-    const start = this.offsets[i];
-    const len = this.offsets[i + 1] - start;
+    if (i >= this.blockFirst && i < this.blockEnd) {
+      const base = this.offsets[this.blockFirst];
+      return this.block.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
+    }
+    const hit = this.cache.get(i) ?? this.old.get(i);
+    if (hit !== undefined) {
+      this.remember(i, hit);
+      return hit;
+    }
+    if (i < this.blockFirst) {
+      // A string used again further down (a source, "oui"): read alone, then kept.
+      const s = this.read(i, i + 1).toString('utf8');
+      this.remember(i, s);
+      return s;
+    }
+    // Excel numbers strings in order of first use, so rows read the table mostly forwards: read the
+    // next 64 KiB of it at once.
+    let j = i + 1;
+    while (j < this.count && this.offsets[j + 1] - this.offsets[i] <= 64 * 1024) j++;
+    this.block = this.read(i, j);
+    this.blockFirst = i;
+    this.blockEnd = j;
+    return this.block.toString('utf8', 0, this.offsets[i + 1] - this.offsets[i]);
+  }
+
+  /** Two generations of recently used strings: one used again survives the turnover (a cheap LRU). */
+  private remember(i: number, s: string): void {
+    if (this.cache.size >= 8192) {
+      this.old = this.cache;
+      this.cache = new Map();
+    }
+    this.cache.set(i, s);
+  }
+
+  /** The bytes of strings first..end-1. */
+  private read(first: number, end: number): Buffer {
+    const start = this.offsets[first];
+    const len = this.offsets[end] - start;
     const buf = Buffer.allocUnsafe(len);
     let got = 0;
     while (got < len) {
-      const n = readSync(this.fd, buf, got, len - got, start + got);
+      const n = readSync(this.fd!, buf, got, len - got, start + got);
       if (n <= 0) break;
       got += n;
     }
-    const s = buf.toString('utf8', 0, got);
-    if (this.cache.size >= 4096) this.cache.clear();
-    this.cache.set(i, s);
-    return s;
+    return buf.subarray(0, got);
   }
 
   dispose(): void {
@@ -373,6 +433,7 @@ export class StringTable {
     }
     this.mem = [];
     this.cache.clear();
+    this.old.clear();
   }
 }
 
@@ -390,7 +451,7 @@ interface Context {
   sst: StringTable;
   styles: (NumberStyle | undefined)[];
   date1904: boolean;
-  limits: Required<Pick<WorkbookOptions, 'maxPartBytes' | 'maxRatio'>>;
+  limits: Limits;
   maxColumns: number;
   maxRecordSize: number;
 }
@@ -461,11 +522,11 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
     }
   };
 
-  const setup = (p: SaxesParser) => {
-    p.on('opentag', (tag) => {
-      switch (local(tag.name)) {
+  const scanner = new SheetScanner({
+    open(name, raw) {
+      switch (name) {
         case 'row': {
-          const r = Number(attr(tag, 'r'));
+          const r = Number(rawAttr(raw, 'r'));
           rowNum = Number.isInteger(r) && r > rowNum ? r : rowNum + 1;
           cells = [];
           kinds = [];
@@ -474,11 +535,11 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
           break;
         }
         case 'c': {
-          const ref = attr(tag, 'r');
+          const ref = rawAttr(raw, 'r');
           col = ref ? parseRef(ref).col : col + 1;
           if (col < 0) col = cells.length;
-          type = attr(tag, 't') ?? 'n';
-          const s = attr(tag, 's');
+          type = rawAttr(raw, 't') ?? 'n';
+          const s = rawAttr(raw, 's');
           style = s === undefined ? undefined : ctx.styles[Number(s)];
           text = '';
           hasValue = false;
@@ -488,14 +549,12 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
         case 'v': if (inCell) { inValue = true; hasValue = true; text = ''; } break;
         case 't': if (inCell && !inPhonetic) { inText = true; hasValue = true; } break;
         case 'rPh': inPhonetic = true; break;
-        case 'mergeCell': { const ref = attr(tag, 'ref'); if (ref && onMerge) onMerge(ref); break; }
+        case 'mergeCell': { const ref = rawAttr(raw, 'ref'); if (ref && onMerge) onMerge(ref); break; }
       }
-    });
-    const onText = (t: string) => { if (inValue || inText) text += t; };
-    p.on('text', onText);
-    p.on('cdata', onText);
-    p.on('closetag', (tag) => {
-      switch (local(tag.name)) {
+    },
+    text(t) { if (inValue || inText) text += t; },
+    close(name) {
+      switch (name) {
         case 'v': inValue = false; break;
         case 't': inText = false; break;
         case 'rPh': inPhonetic = false; break;
@@ -504,10 +563,10 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
           if (any) batch.push({ row: rowNum, cells, kinds });
           break;
       }
-    });
-  };
+    },
+  });
 
-  for await (const _ of parsePart(ctx.zip, entry, ctx.limits, setup)) {
+  for await (const _ of parsePart(ctx.zip, entry, ctx.limits, scanner)) {
     if (failure) throw failure;
     if (batch.length) {
       const out = batch;
@@ -623,7 +682,7 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
         date1904 = v === '1' || v === 'true';
       } else if (n === 'sheet' && sheets.length < 100000) {
         const state = attr(tag, 'state');
-        sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, hidden: state === 'hidden' || state === 'veryHidden', part: undefined, rid: attr(tag, 'id') });
+        sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, hidden: state === 'hidden' || state === 'veryHidden', part: undefined, rid: attrNs(tag, 'id') });
       }
     }));
     if (!found) throw corrupt('no workbook part');
