@@ -228,6 +228,14 @@ describe('writing workbooks', () => {
     expect(back.rows[0].cells[0]).toBe('camille.roux@exemple.fr');
   });
 
+  it('init maps a workbook sample\'s header (--sheet too)', () => {
+    const dir = tempDir('classeur-deux-feuilles.xlsx');
+    const r = cli(['init', 'classeur-deux-feuilles.xlsx', '--sheet', 'Archive 2020', '--lang', 'en'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('workbook sheet "Archive 2020"');
+    expect(JSON.parse(readFileSync(join(dir, 'cnil-audit.config.json'), 'utf8')).mapping).toEqual({ email: 'Email', last_name: 'Nom', source: 'Source' });
+  });
+
   it('the summary names the sheet, the other candidates, and that other sheets are not copied', () => {
     const dir = tempDir('classeur-deux-feuilles.xlsx');
     const r = cli(['scan', 'classeur-deux-feuilles.xlsx', '--lang', 'en', '--no-color'], { cwd: dir });

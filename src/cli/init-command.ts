@@ -42,6 +42,8 @@ export interface SampleInfo {
   unmapped: string[];
   /** Columns recognised as political opinion, profiling or sensitive data (scrubbed by the rules). */
   detected: string[];
+  /** The sheet read, for a workbook sample. */
+  sheet?: string;
 }
 
 function describeHeader(header: string[], encoding: string, delimiter: string): SampleInfo {
@@ -58,7 +60,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
     if (sniffWorkbook(path)) {
       const wb = await openWorkbook(path, { sheet: opts.sheet });
       wb.destroy();
-      return describeHeader(wb.header, `xlsx, ${wb.workbook.sheet}`, '');
+      return { ...describeHeader(wb.header, 'utf-8', ''), sheet: wb.workbook.sheet };
     }
   }
   let input: Readable;
@@ -148,7 +150,8 @@ export async function runInit(sample: string | undefined, opts: InitOptions, io:
 
     const out: string[] = [L('init.wrote', { path: target })];
     if (info) {
-      out.push(L('init.sample', { columns: info.columns, encoding: info.encoding, delimiter: DELIMITER_NAMES[info.delimiter] ?? JSON.stringify(info.delimiter) }));
+      if (info.sheet !== undefined) out.push(L('init.sampleWorkbook', { columns: info.columns, sheet: info.sheet }));
+      else out.push(L('init.sample', { columns: info.columns, encoding: info.encoding, delimiter: DELIMITER_NAMES[info.delimiter] ?? JSON.stringify(info.delimiter) }));
       const mapped = Object.entries(info.mapping);
       out.push(L('init.mapped', { count: mapped.length }));
       const width = Math.max(0, ...mapped.map(([f]) => f.length));

@@ -384,6 +384,7 @@ export const en: Catalogue = {
   'report.category.unknown': 'unknown',
   'init.wrote': 'Wrote {path}',
   'init.exists': '{path} already exists; pass --force to replace it',
+  'init.sampleWorkbook': 'Sample header: {columns} columns, workbook sheet "{sheet}".',
   'init.sample': 'Sample header: {columns} columns, {encoding}, delimiter {delimiter}.',
   'init.mapped': 'Columns mapped ({count}), field ← column:',
   'init.unmapped': 'Columns not mapped, passed through unchanged ({count}): {columns}. Map any that holds a known field under "mapping".',

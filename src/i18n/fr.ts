@@ -381,6 +381,7 @@ export const fr: Catalogue = {
   'report.category.unknown': 'inconnue',
   'init.wrote': '{path} écrit',
   'init.exists': '{path} existe déjà ; ajoutez --force pour le remplacer',
+  'init.sampleWorkbook': 'En-tête de l’échantillon : {columns} colonnes, feuille « {sheet} » du classeur.',
   'init.sample': 'En-tête de l’échantillon : {columns} colonnes, {encoding}, séparateur {delimiter}.',
   'init.mapped': 'Colonnes associées ({count}), champ ← colonne :',
   'init.unmapped': 'Colonnes non associées, conservées telles quelles ({count}) : {columns}. Associez sous « mapping » celles qui contiennent un champ connu.',
