@@ -194,10 +194,7 @@ async function main() {
       const results = { date: new Date().toISOString(), machine: machine(), runs: o.runs, seed: o.seed, xlsx };
       // Only the workbook target: the CSV figures were not measured in this run.
       results.targets = checkTargets(results).filter((c) => c.value !== undefined);
-      process.stdout.write([xlsxLines(xlsx), ...results.targets.map((c) => `  ${c.met ? 'met    ' : 'MISSED '} ${c.target}: ${c.value}`)].join('\n') + '\n');
-      writeFileSync(o.results, JSON.stringify(results, null, 2) + '\n');
-      log(`results: ${o.results}`);
-      return o.check && results.targets.some((c) => !c.met) ? 1 : 0;
+      return report(o, results, [xlsxLines(xlsx)]);
     } finally {
       if (o.keep) log(`kept: ${dir}`);
       else rmSync(dir, { recursive: true, force: true });
@@ -327,16 +324,21 @@ async function main() {
       ...(large ? [`  large        scan of ${large.rows.toLocaleString('en')} rows: ${large.seconds} s, ${large.rowsPerSec.toLocaleString('en')} rows/s, ${large.peakRssMB} MB peak RSS (×${large.growth})`] : []),
       ...(xlsx ? [xlsxLines(xlsx)] : []),
       `  start-up     cnil-audit --version ${start.medianMs} ms (median of ${start.runs})`,
-      ...results.targets.map((c) => `  ${c.met ? 'met    ' : 'MISSED '} ${c.target}: ${c.value}`),
     ];
-    process.stdout.write(out.join('\n') + '\n');
-    writeFileSync(o.results, JSON.stringify(results, null, 2) + '\n');
-    log(`results: ${o.results}`);
-    return o.check && results.targets.some((c) => !c.met) ? 1 : 0;
+    return report(o, results, out);
   } finally {
     if (o.keep) log(`kept: ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Prints the lines and the targets, writes the results file; the exit code (--check). */
+function report(o, results, lines) {
+  const targets = results.targets.map((c) => `  ${c.met ? 'met    ' : 'MISSED '} ${c.target}: ${c.value}`);
+  process.stdout.write([...lines, ...targets].join('\n') + '\n');
+  writeFileSync(o.results, JSON.stringify(results, null, 2) + '\n');
+  log(`results: ${o.results}`);
+  return o.check && results.targets.some((c) => !c.met) ? 1 : 0;
 }
 
 /**

@@ -247,24 +247,20 @@ describe('writing workbooks', () => {
   });
 });
 
+/** An OLE compound file (what an encrypted workbook and an .xls are) naming one stream. */
+function oleFile(dir: string, name: string, stream: string): string {
+  const p = join(dir, name);
+  const b = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
+  Buffer.from(stream, 'utf16le').copy(b, 1200);
+  writeFileSync(p, b);
+  return p;
+}
+
 describe('bad workbooks: one line, exit 2, nothing written', () => {
   const cases: [string, (dir: string) => Promise<string>, RegExp][] = [
-    ['encrypted', async (dir) => {
-      const p = join(dir, 'chiffre.xlsx');
-      const b = Buffer.alloc(4096);
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
-      Buffer.from('EncryptedPackage', 'utf16le').copy(b, 1200);
-      writeFileSync(p, b);
-      return p;
-    }, /password-protected/],
-    ['.xls (BIFF)', async (dir) => {
-      const p = join(dir, 'ancien.xls');
-      const b = Buffer.alloc(4096);
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
-      Buffer.from('Workbook', 'utf16le').copy(b, 1200);
-      writeFileSync(p, b);
-      return p;
-    }, /97-2003 \(\.xls\)/],
+    ['encrypted', async (dir) => oleFile(dir, 'chiffre.xlsx', 'EncryptedPackage'), /password-protected/],
+    ['.xls (BIFF)', async (dir) => oleFile(dir, 'ancien.xls', 'Workbook'), /97-2003 \(\.xls\)/],
     ['corrupt zip', async (dir) => {
       const good = readFileSync(join(FIXTURES, 'campagne-excel.xlsx'));
       const p = join(dir, 'tronque.xlsx');
