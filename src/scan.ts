@@ -23,7 +23,7 @@ import { writeReport } from './report/index.js';
 import { AtomicFile, assertNotInput, realOrResolved } from './write/atomic.js';
 import { writeWaiting } from './write/drain.js';
 import { openWorkbook, sniffWorkbook } from './read/xlsx.js';
-import { cleanSuffix, outputKinds, workbookOf, workbookWriter } from './write/xlsx-output.js';
+import { atHeaderRow, cleanSuffix, outputKinds, workbookOf, workbookWriter } from './write/xlsx-output.js';
 import type { XlsxWriter } from './write/xlsx.js';
 import type { Config } from './config.js';
 import type { Channel, FailOn, Lang } from './types.js';
@@ -405,7 +405,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     reader?.destroy();
     source.destroy();
     if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED').at(file);
-    if (isAuditError(e)) throw e.at(file);
+    if (isAuditError(e)) throw atHeaderRow(e, reader).at(file);
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);

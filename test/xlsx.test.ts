@@ -153,6 +153,11 @@ describe('hand-built workbooks', () => {
       expect((await readAll(p)).rows[0].cells[1]).toBe('2024-03-10');
     }
   });
+  it('a header error names the sheet row of the header', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'h.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'Liste du 12 mars')}</row><row r="3">${is('A3', 'email')}${is('B3', 'nom')}${is('C3', 'nom')}</row>` }]));
+    await expect(scanFile({ input: p, dryRun: true, noReport: true })).rejects.toMatchObject({ code: 'E_HEADER_DUPLICATE', line: 3 });
+  });
   it('a wide row past the column limit is one clear error naming the row', async () => {
     const dir = tempDir();
     const p = await writeBook(dir, 'w.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}</row><row r="7">${is('A7', 'a@example.org')}${is('XFD7', 'x')}</row>` }]));

@@ -6,6 +6,7 @@
 import { isWorkbookPath, XlsxWriter, type ByteSink } from './xlsx.js';
 import { sniffWorkbook, type WorkbookInfo, type WorkbookReader } from '../read/xlsx.js';
 import type { CsvReader } from '../read/reader.js';
+import { AuditError, type AuditErrorCode } from '../errors.js';
 
 export { isWorkbookPath };
 
@@ -44,5 +45,14 @@ export function outputKinds(kinds: Uint8Array | undefined, keep: readonly number
   for (let j = 0; j < keep.length; j++) out[j] = kinds[keep[j]] ?? 0;
   return out;
 }
+
+/** A header error (said of line 1) moved to the sheet row that holds the header (a title above it). */
+export function atHeaderRow(e: AuditError, reader: CsvReader | undefined): AuditError {
+  const row = workbookOf(reader)?.workbook.headerRow;
+  if (!row || row === 1 || e.line !== 1 || !HEADER_ERRORS.has(e.code)) return e;
+  return new AuditError(e.code, e.params, { file: e.file, line: row });
+}
+
+const HEADER_ERRORS = new Set<AuditErrorCode>(['E_HEADER_DUPLICATE', 'E_HEADER_EMPTY', 'E_NO_CONTACT_COLUMN', 'E_MAP_UNKNOWN_COLUMN', 'E_TOO_MANY_COLUMNS']);
 
 export type { WorkbookInfo };
