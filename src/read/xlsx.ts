@@ -332,6 +332,13 @@ export class StringTable {
       this.path = join(tmpdir(), `.cnil-audit-sst-${process.pid}-${randomBytes(4).toString('hex')}`);
       this.fd = openSync(this.path, 'wx+', 0o600);
       trackTemp(this.path);
+      // Unlinked at once where the system allows it (the descriptor stays usable): nothing is left
+      // behind even if the process is killed. Elsewhere it is removed at the end or on interruption.
+      try {
+        unlinkSync(this.path);
+        untrackTemp(this.path);
+        this.path = undefined;
+      } catch { /* Windows: an open file cannot be unlinked */ }
     } catch {
       // No usable temp folder: the table stays in memory (more memory, the same result).
       this.path = undefined;

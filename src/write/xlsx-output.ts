@@ -35,7 +35,7 @@ export function cleanSuffix(workbook: boolean): string {
  */
 export function workbookWriter(path: string | undefined, sink: ByteSink | undefined, reader: CsvReader, stem: string, header: string[]): XlsxWriter | undefined {
   if (!path || path === '-' || !sink || !isWorkbookPath(path)) return undefined;
-  return new XlsxWriter(sink, workbookOf(reader)?.workbook.sheet ?? stem, header);
+  return new XlsxWriter(sink, workbookOf(reader)?.workbook.sheet ?? stem, header, /\.xlsm$/i.test(path));
 }
 
 /** Kinds of the cells of an output row, from the input row's (`keep`: input column of each output column). */

@@ -57,7 +57,8 @@ export class XlsxWriter {
   private letters: string[] = [];
 
   /** Starts a workbook of one sheet whose first row is `header` (bold, frozen). */
-  constructor(out: ByteSink, name: string, header: string[]) {
+  /** `macroEnabled`: for a `.xlsm` name, whose main part Excel expects to say so (it holds no macro). */
+  constructor(out: ByteSink, name: string, header: string[], macroEnabled = false) {
     this.zip.outputStream.on('data', (c: Buffer) => {
       try {
         out.writeSync(c);
@@ -72,7 +73,10 @@ export class XlsxWriter {
     });
     this.done.catch((e) => { this.failure ??= e; });
     const mtime = new Date(0);
-    this.zip.addBuffer(Buffer.from(CONTENT_TYPES), '[Content_Types].xml', { mtime });
+    const types = macroEnabled
+      ? CONTENT_TYPES.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+      : CONTENT_TYPES;
+    this.zip.addBuffer(Buffer.from(types), '[Content_Types].xml', { mtime });
     this.zip.addBuffer(Buffer.from(ROOT_RELS), '_rels/.rels', { mtime });
     this.zip.addBuffer(Buffer.from(workbookXml(name)), 'xl/workbook.xml', { mtime });
     this.zip.addBuffer(Buffer.from(WORKBOOK_RELS), 'xl/_rels/workbook.xml.rels', { mtime });
