@@ -77,7 +77,8 @@ export class AuditEngine {
   readonly mode: Mode;
   private readonly active: ActiveRule[];
   private readonly malformed: ActiveRule;
-  private readonly keepIndexes: number[] | null;
+  /** Input column of each output column; null when none is removed. */
+  readonly keepIndexes: number[] | null;
   private readonly classifier: Classifier;
   private readonly idIndex: number | undefined;
   private readonly channelIndex: number | undefined;

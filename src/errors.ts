@@ -37,7 +37,13 @@ export type AuditErrorCode =
   | 'E_KEY_MISMATCH'
   | 'E_PURGE_LOG'
   | 'E_REQUESTS'
-  | 'E_INTERRUPTED';
+  | 'E_INTERRUPTED'
+  | 'E_WORKBOOK_CORRUPT'
+  | 'E_WORKBOOK_ENCRYPTED'
+  | 'E_WORKBOOK_XLS'
+  | 'E_WORKBOOK_ODS'
+  | 'E_WORKBOOK_BOMB'
+  | 'E_SHEET_NOT_FOUND';
 
 export class AuditError extends Error {
   readonly code: AuditErrorCode;

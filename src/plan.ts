@@ -8,6 +8,7 @@
 import { basename, dirname, join } from 'node:path';
 import { AuditError } from './errors.js';
 import { assertWritableTarget, realOrResolved } from './write/atomic.js';
+import { cleanSuffix } from './write/xlsx-output.js';
 
 /** A file the run reads (an input, a suppression list, the config). */
 export interface PlannedInput {
@@ -45,11 +46,13 @@ export interface OutputNaming {
   dryRun?: boolean;
   mode?: 'scan' | 'purge';
   sidecars?: { path: string; what: string; extends?: boolean }[];
+  /** The input is a workbook: the cleaned file is one too (issue #15). */
+  workbook?: boolean;
 }
 
 /** Base name of an input without its CSV-ish extensions: "contacts.csv.gz" → "contacts". */
 export function stemOf(input: string): string {
-  return basename(input).replace(/(\.(csv|tsv|txt))?(\.gz)?$/i, '') || 'output';
+  return basename(input).replace(/(\.(csv|tsv|txt))?(\.gz)?$/i, '').replace(/\.xls[xm]$/i, '') || 'output';
 }
 
 export function defaultPath(opts: { input: string; outDir?: string }, suffix: string): string {
@@ -61,7 +64,7 @@ export function defaultPath(opts: { input: string; outDir?: string }, suffix: st
 /** The outputs of one input, as scanFile will write them (the cleaned file may be `-`, stdout). */
 export function outputsOf(opts: OutputNaming): { clean?: string; reports: string[]; list: PlannedOutput[] } {
   const of = opts.input === '-' ? '<stdin>' : opts.input;
-  const clean = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, '.clean.csv');
+  const clean = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, cleanSuffix(!!opts.workbook));
   const reports = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
   const list: PlannedOutput[] = [];
   if (opts.dryRun) return { clean, reports, list };

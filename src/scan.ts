@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Transform, type Readable, type Writable } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, isAuditError, usageError } from './errors.js';
 import { openCsv, type CsvReader } from './read/reader.js';
@@ -23,6 +23,9 @@ import { writeReport } from './report/index.js';
 import { AtomicFile } from './write/atomic.js';
 import { checkPlan, outputsOf, stemOf } from './plan.js';
 import { writeWaiting } from './write/drain.js';
+import { openWorkbook, sniffWorkbook } from './read/xlsx.js';
+import { atHeaderRow, cleanSuffix, outputKinds, workbookOf, workbookWriter } from './write/xlsx-output.js';
+import type { XlsxWriter } from './write/xlsx.js';
 import type { Config } from './config.js';
 import type { Channel, FailOn, Lang } from './types.js';
 import { NAME, VERSION } from './version.js';
@@ -48,6 +51,8 @@ export interface ScanOptions {
   electionDate?: string;
   encoding?: string;
   delimiter?: string;
+  /** `--sheet`: the workbook sheet to read, by name or 1-based position (issue #15). */
+  sheet?: string;
   outputEncoding?: string;
   failOn?: FailOn;
   lang?: Lang;
@@ -149,9 +154,17 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
 
+  // A workbook is read by its own reader and cleaned into a workbook (issue #15; src/read/xlsx.ts).
+  let workbook: 'xlsx' | undefined;
+  try {
+    workbook = inputPath ? sniffWorkbook(inputPath) : undefined;
+  } catch (e) {
+    throw isAuditError(e) ? e.at(file) : e;
+  }
+
   // Output paths, checked before anything is read or written (the CLI checks the whole run's plan
   // first; this is the same check for one input, for library callers).
-  const planned = outputsOf({ ...opts, mode });
+  const planned = outputsOf({ ...opts, mode, workbook: !!workbook });
   const cleanPath = planned.clean;
   const reportPaths = planned.reports;
   const cleanWhat = mode === 'purge' ? 'the purged file' : 'the cleaned file';
@@ -176,7 +189,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     // (bench/run.mjs; 200k rows, no findings kept: 16 KiB 89 MB, 64 KiB 112 MB, 256 KiB 141 MB peak RSS):
     // a bigger batch of live rows outlives more young-generation collections, and a decoded chunk or
     // a stringified batch over 128 KB lands in V8's large-object space, which only a full GC frees.
-    source = createReadStream(inputPath, { highWaterMark: 16 * 1024 });
+    source = workbook ? Readable.from([]) : createReadStream(inputPath, { highWaterMark: 16 * 1024 });
   } else {
     if (!opts.stdin) throw usageError('noStdin');
     source = opts.stdin;
@@ -196,20 +209,17 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   const open: AtomicFile[] = [];
   let reader: CsvReader | undefined;
   let spool: FindingSpool | undefined;
+  const sheets: XlsxWriter[] = [];
   // Before the header is read there is no reader yet: stop the input itself, or a scan of a silent
   // stdin would wait on through Ctrl+C.
   const onAbort = () => (reader ? reader.destroy(abortError(opts.signal)) : tap.destroy(abortError(opts.signal)));
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (opts.signal?.aborted) throw abortError(opts.signal);
-    reader = await openCsv(tap, {
-      encoding,
-      delimiter,
-      maxRecordSize: opts.config?.limits?.maxRecordSize,
-      maxColumns: opts.config?.limits?.maxColumns,
-      maxInputBytes: opts.maxInputBytes,
-      maxInputBytesGiven: opts.maxInputBytes !== undefined,
-    });
+    const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
+    reader = workbook
+      ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, csvDelimiter: lang === 'fr' ? ';' : ',' })
+      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined });
     const dialect = reader.dialect;
     const engine = new AuditEngine(reader.header, {
       config: opts.config,
@@ -284,13 +294,20 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       if (clean) await clean.write(buf);
       else if (cleanStdout) await writeWaiting(cleanStdout, buf);
     };
-    await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
-    if (rejects) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
+    // `.xlsx` outputs are workbooks, whatever the input (src/write/xlsx-output.ts).
+    const stem = opts.input === '-' ? 'stdin' : stemOf(opts.input);
+    const cleanSheet = workbookWriter(cleanPath, clean, reader, stem, engine.outputHeader);
+    const rejectsSheet = workbookWriter(opts.rejects, rejects, reader, stem, reader.header);
+    for (const w of [cleanSheet, rejectsSheet]) if (w) sheets.push(w);
+    if (!cleanSheet) await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
+    if (rejects && !rejectsSheet) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
 
     for await (const batch of reader.records()) {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       const keptRows: string[][] = [];
       const droppedRows: string[][] = [];
+      const keptKinds: (Uint8Array | undefined)[] = [];
+      const droppedKinds: (Uint8Array | undefined)[] = [];
       const sideText: string[] = sidecars.map(() => '');
       for (const rec of batch) {
         const r = engine.processRow(rec.cells, rec.line);
@@ -307,13 +324,21 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
             sideText[k] = '';
           }
         }
-        if (r.output) keptRows.push(r.output);
-        else if (rejects) droppedRows.push(rec.cells);
+        const kinds = (rec as { kinds?: Uint8Array }).kinds;
+        if (r.output) {
+          keptRows.push(r.output);
+          if (cleanSheet) keptKinds.push(outputKinds(kinds, engine.keepIndexes));
+        } else if (rejects) {
+          droppedRows.push(rec.cells);
+          droppedKinds.push(kinds);
+        }
       }
       for (let k = 0; k < sidecars.length; k++) if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
       keepStray();
-      if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
-      if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
+      if (keptRows.length && cleanSheet) await cleanSheet.write(keptRows, keptKinds);
+      else if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
+      if (droppedRows.length && rejectsSheet) await rejectsSheet.write(droppedRows, droppedKinds);
+      else if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
       spool?.flush();
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }
@@ -335,7 +360,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       },
       input: {
         path: inputPath ? resolve(inputPath) : '-',
-        sha256: hash.digest('hex'),
+        sha256: workbookOf(reader)?.sha256 ?? hash.digest('hex'),
         encoding: dialect.encoding,
         bom: dialect.bom,
         delimiter: dialect.delimiter,
@@ -343,6 +368,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         columns: reader.header.length,
         mapping: engine.mapping.named as Record<string, string>,
         unmapped: engine.mapping.unmapped,
+        ...(workbookOf(reader) ? { workbook: workbookOf(reader)!.workbook } : {}),
       },
       output: {
         path: cleanPath === '-' ? '-' : cleanPath ? resolve(cleanPath) : null,
@@ -380,6 +406,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         if (tail && f) await f.write(tail);
         if (f) written.extra.push(f.target);
       }
+      // A workbook's zip is finished into its temp file before anything is committed.
+      for (const w of sheets) await w.finish();
       if (clean) written.clean = clean.target;
       if (rejects) written.rejects = rejects.target;
       written.reports = files.map((f) => f.target);
@@ -400,11 +428,12 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     return { report, written, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
   } catch (e) {
     spool?.dispose();
+    for (const w of sheets) w.abort();
     for (const f of open) f.abort();
     reader?.destroy();
     source.destroy();
     if (opts.signal?.aborted) throw abortError(opts.signal).at(file);
-    if (isAuditError(e)) throw e.at(file);
+    if (isAuditError(e)) throw atHeaderRow(e, reader).at(file);
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);

@@ -91,6 +91,17 @@ describe('standalone executable', () => {
     });
   }
 
+  it('reads and writes workbooks (issue #15)', async () => {
+    const dir = workdir('campagne-excel.xlsx');
+    const args = ['scan', 'campagne-excel.xlsx', '--format', 'json', '--as-of', '2026-11-23', '--lang', 'en', '-o', 'bin.xlsx', '-r', 'bin.json'];
+    const got = bin(dir, args);
+    expect(got.code, got.stderr).toBe(1);
+    const ref = await reference(dir, [...args.slice(0, 8), '-o', 'ref.xlsx', '-r', 'ref.json']);
+    expect(JSON.parse(got.stdout).input).toEqual(JSON.parse(ref.stdout).input);
+    const again = bin(dir, ['scan', 'bin.xlsx', '--format', 'json', '--as-of', '2026-11-23', '--dry-run']);
+    expect(JSON.parse(again.stdout).input.rows).toBe(JSON.parse(ref.stdout).output.rows);
+  });
+
   it('lists and explains the rules', () => {
     const rules = bin(root, ['rules', '--lang', 'en']);
     expect(rules.code, rules.stderr).toBe(0);

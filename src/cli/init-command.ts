@@ -30,6 +30,7 @@ export interface InitOptions {
   force?: boolean;
   encoding?: string;
   delimiter?: string;
+  sheet?: string;
   lang?: string;
 }
 
@@ -42,10 +43,27 @@ export interface SampleInfo {
   unmapped: string[];
   /** Columns recognised as political opinion, profiling or sensitive data (scrubbed by the rules). */
   detected: string[];
+  /** The sheet read, for a workbook sample. */
+  sheet?: string;
 }
 
-/** Reads only the header of a sample export and maps it. */
-export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter'>, stdin?: Readable): Promise<SampleInfo> {
+function describeHeader(header: string[], encoding: string, delimiter: string): SampleInfo {
+  const m = resolveMapping(header);
+  const mapped = new Set(Object.values(m.mapping) as number[]);
+  const detected = detectColumns(header, {}, mapped).map((d) => d.name);
+  return { columns: header.length, encoding, delimiter, mapping: m.named, unmapped: m.unmapped, detected };
+}
+
+/** Reads only the header of a sample export (CSV or workbook) and maps it. */
+export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter' | 'sheet'>, stdin?: Readable): Promise<SampleInfo> {
+  if (path !== '-') {
+    const { sniffWorkbook, openWorkbook } = await import('../read/xlsx.js');
+    if (sniffWorkbook(path)) {
+      const wb = await openWorkbook(path, { sheet: opts.sheet });
+      wb.destroy();
+      return { ...describeHeader(wb.header, 'utf-8', ''), sheet: wb.workbook.sheet };
+    }
+  }
   let input: Readable;
   if (path === '-') {
     if (!stdin) throw usageError('noStdin');
@@ -60,18 +78,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
   const reader = await openCsv(input, { encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined, delimiter });
   try {
-    const header = reader.header;
-    const m = resolveMapping(header);
-    const mapped = new Set(Object.values(m.mapping) as number[]);
-    const detected = detectColumns(header, {}, mapped).map((d) => d.name);
-    return {
-      columns: header.length,
-      encoding: reader.dialect.encoding,
-      delimiter: reader.dialect.delimiter,
-      mapping: m.named,
-      unmapped: m.unmapped,
-      detected,
-    };
+    return describeHeader(reader.header, reader.dialect.encoding, reader.dialect.delimiter);
   } finally {
     reader.destroy();
     if (path !== '-') input.destroy();
@@ -144,7 +151,8 @@ export async function runInit(sample: string | undefined, opts: InitOptions, io:
 
     const out: string[] = [L('init.wrote', { path: target })];
     if (info) {
-      out.push(L('init.sample', { columns: info.columns, encoding: info.encoding, delimiter: DELIMITER_NAMES[info.delimiter] ?? JSON.stringify(info.delimiter) }));
+      if (info.sheet !== undefined) out.push(L('init.sampleWorkbook', { columns: info.columns, sheet: info.sheet }));
+      else out.push(L('init.sample', { columns: info.columns, encoding: info.encoding, delimiter: DELIMITER_NAMES[info.delimiter] ?? JSON.stringify(info.delimiter) }));
       const mapped = Object.entries(info.mapping);
       out.push(L('init.mapped', { count: mapped.length }));
       const width = Math.max(0, ...mapped.map(([f]) => f.length));

@@ -29,6 +29,7 @@ export interface CommonOptions {
   map?: string[];
   encoding?: string;
   delimiter?: string;
+  sheet?: string;
   outputEncoding?: string;
   failOn: string;
   lang?: string;
@@ -42,7 +43,7 @@ export interface CommonOptions {
 
 export function addCommonOptions(cmd: Command): Command {
   return cmd
-    .option('-o, --out <file>', 'cleaned file (default: <name>.clean.csv beside the input; "-" for stdout)')
+    .option('-o, --out <file>', 'cleaned file, CSV or .xlsx by its extension (default: <name>.clean.csv, or .clean.xlsx for a workbook, beside the input; "-" for stdout)')
     .option('--out-dir <dir>', 'folder for the outputs (several inputs)')
     .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
     .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'none']).default('text'))
@@ -53,6 +54,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--map <field=column>', 'map a column to a field, overriding detection (repeatable)', collect)
     .option('--encoding <enc>', 'force the input encoding (utf-8, utf-16le, utf-16be, windows-1252)')
     .option('--delimiter <c>', 'force the delimiter (, ; tab |)')
+    .option('--sheet <name|N>', 'workbook (.xlsx) sheet to read, by name or position (default: the first with a recognisable header)')
     .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices([...FAIL_ON]).default('error'))
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
@@ -92,7 +94,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   const scan = program
     .command('scan')
     .description('audit contact files; write a cleaned file and a report')
-    .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
+    .argument('<file...>', 'CSV files (.csv, .csv.gz) or workbooks (.xlsx, .xlsm); "-" reads stdin (CSV)');
   addCommonOptions(scan)
     .option('--suppress <file>', 'drop rows whose email or phone is on this suppression list (written by purge --suppression-list; default: the config\'s suppressionList)')
     .option('--key-file <file>', 'key of the suppression list\'s hashes (default: the config\'s keyFile, else cnil-audit.key beside the config)')
@@ -106,7 +108,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   const purge = program
     .command('purge')
     .description('retention purge for a DPO: remove expired, objected, scraped, forbidden-source and malformed rows; write a purge log without personal data')
-    .argument('<file...>', 'CSV files (.csv, .csv.gz); "-" reads stdin');
+    .argument('<file...>', 'CSV files (.csv, .csv.gz) or workbooks (.xlsx, .xlsm); "-" reads stdin (CSV)');
   addCommonOptions(purge)
     .option('--log <file>', 'purge log, CSV or .json (default: <name>.purge-log-<as-of>.csv beside the input)')
     .option('--key-file <file>', 'key of the log and list hashes, created 0600 if missing (default: the config\'s keyFile, else cnil-audit.key beside the config)')
@@ -217,11 +219,12 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .command('init')
     .description('write cnil-audit.config.json: the column mapping detected on a sample, default retention and rule levels, to review and commit')
-    .argument('[sample]', 'a CSV export whose header gives the column mapping ("-" reads stdin)')
+    .argument('[sample]', 'a CSV export or .xlsx workbook whose header gives the column mapping ("-" reads stdin)')
     .option('-o, --out <file>', 'config file to write', 'cnil-audit.config.json')
     .option('-f, --force', 'overwrite an existing config file')
     .option('--encoding <enc>', 'force the sample encoding (utf-8, utf-16le, utf-16be, windows-1252)')
     .option('--delimiter <c>', 'force the sample delimiter (, ; tab |)')
+    .option('--sheet <name|N>', 'workbook (.xlsx) sheet to read, by name or position')
     .addOption(new Option('--lang <lang>', 'language of messages (default: fr when the locale is French)').choices([...LANGS]))
     .action(async (sample: string | undefined, opts: import('./init-command.js').InitOptions) => {
       const { runInit } = await import('./init-command.js');

@@ -16,6 +16,7 @@ import { detectLang, t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
+import { isWorkbookFile } from '../write/xlsx-output.js';
 import { assertNotInput } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
 import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
@@ -37,7 +38,7 @@ export function purgeDefaults(input: string, outDir: string | undefined, asOf: s
   const dir = outDir ?? (input === '-' ? '.' : dirname(input));
   const stem = input === '-' ? 'stdin' : stemOf(input);
   return {
-    out: join(dir, `${stem}.purged.csv`),
+    out: join(dir, `${stem}.purged${isWorkbookFile(input) ? '.xlsx' : '.csv'}`),
     report: join(dir, `${stem}.purge-report-${asOf}.json`),
     log: join(dir, `${stem}.purge-log-${asOf}.csv`),
   };

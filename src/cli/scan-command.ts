@@ -63,8 +63,8 @@ export async function runScan(
     }
     if (files.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
     for (const r of opts.report ?? []) assertReportFormat(r);
-    const [{ scanFile }, { checkPlan, outputsOf }, { removeStaleTemps }] = await Promise.all([
-      import('../scan.js'), import('../plan.js'), import('../write/atomic.js'),
+    const [{ scanFile }, { checkPlan, outputsOf }, { removeStaleTemps }, { isWorkbookFile }] = await Promise.all([
+      import('../scan.js'), import('../plan.js'), import('../write/atomic.js'), import('../write/xlsx-output.js'),
     ]);
     const quiet = !!opts.quiet;
     // With `-o -` the cleaned file takes stdout; the human summary moves to stderr.
@@ -82,7 +82,7 @@ export async function runScan(
       if (base.input !== '-') plan.inputs.push({ path: base.input, what: 'the input' });
       const more = planExtra?.(files[i], base) ?? {};
       plan.inputs.push(...(more.readOnly ?? []));
-      plan.outputs.push(...outputsOf({ ...base, ...more, mode: command }).list);
+      plan.outputs.push(...outputsOf({ ...base, ...more, mode: command, workbook: base.input !== '-' && isWorkbookFile(base.input) }).list);
     }
     checkPlan(plan);
     // --out-dir names a folder to put the outputs in: created (0700, like the outputs' 0600) as `mkdir -p`
@@ -199,6 +199,7 @@ function baseOptions(
     electionDate: opts.electionDate,
     encoding: opts.encoding,
     delimiter: opts.delimiter,
+    sheet: opts.sheet,
     outputEncoding: opts.outputEncoding,
     failOn: prepared.failOn,
     lang,

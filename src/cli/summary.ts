@@ -11,6 +11,15 @@ import { firstOfEachRule } from '../report/findings.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
 
+/** A workbook input (issue #15): the sheet read, the other plausible sheets, what the cleaned file holds. */
+function workbookLines(wb: NonNullable<AnyReport['input']['workbook']>, result: ScanResult<FindingList>, lang: Lang): string[] {
+  const r = result.report;
+  const out = [t(lang, 'summary.inputWorkbook', { rows: r.input.rows, columns: r.input.columns, sheet: wb.sheet, row: wb.headerRow })];
+  if (wb.otherCandidates.length) out.push(t(lang, 'summary.sheetOthers', { sheets: wb.otherCandidates.join(', ') }));
+  if (wb.sheets.length > 1 && result.written.clean) out.push(t(lang, 'summary.sheetNotCopied'));
+  return out;
+}
+
 export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number): string {
   const r: AnyReport = result.report;
   const lines: string[] = [];
@@ -18,7 +27,9 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   // holding an ANSI escape drove the terminal).
   const file = escapeControls(r.input.path === '-' ? '<stdin>' : r.input.path);
   lines.push(c.bold(t(lang, r.command === 'purge' ? 'summary.titlePurge' : 'summary.title', { file })));
-  lines.push(
+  const wb = r.input.workbook;
+  if (wb) lines.push(...workbookLines(wb, result, lang));
+  else lines.push(
     t(lang, 'summary.input', {
       rows: r.input.rows,
       columns: r.input.columns,

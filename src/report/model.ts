@@ -68,6 +68,8 @@ export interface Report<F extends FindingList = ReportFinding[]> {
     columns: number;
     mapping: Record<string, string>;
     unmapped: string[];
+    /** A workbook input (issue #15): the sheet read, its header row, every sheet, other plausible ones. */
+    workbook?: { format: 'xlsx'; sheet: string; headerRow: number; sheets: string[]; otherCandidates: string[] };
   };
   output: { path: string | null; rows: number; droppedRows: number; scrubbedColumns: string[]; encoding: string };
   summary: {

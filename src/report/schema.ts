@@ -75,6 +75,16 @@ export const reportSchema = z
       columns: count,
       mapping: z.record(z.string(), z.string()).describe('Canonical field → column name.'),
       unmapped: z.array(z.string()).describe('Columns passed through unchanged.'),
+      workbook: z
+        .strictObject({
+          format: z.literal('xlsx'),
+          sheet: z.string().describe('The sheet read.'),
+          headerRow: count.describe('Row of the sheet holding the header; `line` in findings is the sheet row.'),
+          sheets: z.array(z.string()).describe('Every sheet of the workbook, in order.'),
+          otherCandidates: z.array(z.string()).describe('Other visible sheets with a recognisable header, not read.'),
+        })
+        .optional()
+        .describe('Present when the input is a workbook (.xlsx).'),
     }),
     output: z.strictObject({
       path: z.string().nullable().describe('The cleaned file; null on a dry run.'),

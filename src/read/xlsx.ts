@@ -1,0 +1,871 @@
+/**
+ * The workbook reader (issue #15): an `.xlsx`/`.xlsm` file → the same header + records the CSV reader
+ * gives, `line` being the sheet's row number so a person finds the row in Excel. Streamed: the zip is
+ * read by random access (yauzl), each XML part through a streaming parser (saxes); the shared-string
+ * table, the one part that grows with the rows, is spooled to a temp file. Nothing holds the sheet.
+ */
+import { closeSync, createReadStream, fstatSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { AuditError } from '../errors.js';
+import { fieldForHeader } from '../mapping.js';
+import { trackTemp, untrackTemp } from '../write/atomic.js';
+import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_SIZE, type CsvReader, type CsvRecord } from './reader.js';
+import { SheetScanner, XmlSyntaxError, rawAttr } from './xlsx-scanner.js';
+import { CellKind, numberStyle, parseRef, renderNumber, unescapeX, type NumberStyle } from './xlsx-values.js';
+import type { Dialect } from '../types.js';
+
+export interface WorkbookOptions {
+  /** `--sheet`: a sheet name, or its 1-based position. */
+  sheet?: string;
+  maxColumns?: number;
+  maxRecordSize?: number;
+  /** Largest inflated size of one part of the zip, in bytes. */
+  maxPartBytes?: number;
+  /** Largest inflated/compressed ratio of a part over 16 MiB: past it, a zip bomb. */
+  maxRatio?: number;
+  /** Delimiter of a CSV written from the workbook (`-o x.csv`): `;` for French Excel. */
+  csvDelimiter?: string;
+}
+
+export interface WorkbookInfo {
+  format: 'xlsx';
+  /** The sheet read. */
+  sheet: string;
+  /** Its row holding the header (1-based); rows above it are a title or notes. */
+  headerRow: number;
+  /** Every sheet, in order. */
+  sheets: string[];
+  /** Other visible sheets that also have a recognisable header (not read). */
+  otherCandidates: string[];
+}
+
+export interface WorkbookRecord extends CsvRecord {
+  /** Kind of each cell (CellKind), so the cleaned workbook writes the same types back. */
+  kinds: Uint8Array;
+}
+
+export interface WorkbookReader extends CsvReader {
+  workbook: WorkbookInfo;
+  /** SHA-256 of the file. */
+  sha256: string;
+  records(): AsyncGenerator<WorkbookRecord[]>;
+}
+
+export const DEFAULT_MAX_PART_BYTES = 4 * 1024 ** 3;
+export const DEFAULT_MAX_RATIO = 200;
+/** Parts smaller than this are never called a bomb: tiny sheets compress very well. */
+const RATIO_FLOOR = 16 * 1024 * 1024;
+/** Rows looked at, per sheet, to find the header. */
+const PEEK_ROWS = 20;
+const MAX_ENTRIES = 10000;
+
+const ZIP_MAGIC = [0x50, 0x4b];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.ods', '.xlsb']);
+
+function corrupt(detail: string, line?: number): AuditError {
+  return new AuditError('E_WORKBOOK_CORRUPT', { detail }, line ? { line } : {});
+}
+
+/** Whether the file holds `needle`, read in pieces (an OLE file's directory can be anywhere in it). */
+function fileContains(path: string, needle: Buffer): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    let tail = Buffer.alloc(0);
+    for (let pos = 0; ; ) {
+      const n = readSync(fd, chunk, 0, chunk.length, pos);
+      if (n <= 0) return false;
+      pos += n;
+      const window = Buffer.concat([tail, chunk.subarray(0, n)]);
+      if (window.indexOf(needle) !== -1) return true;
+      tail = Buffer.from(window.subarray(Math.max(0, window.length - needle.length + 1)));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether the file's last 64 KiB hold a zip's end-of-central-directory signature. */
+function hasZipEnd(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const len = Math.min(size, 65557);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    return buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) !== -1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Whether a file is a workbook, from its first bytes (and its name, for one that is damaged):
+ * 'xlsx' for a zip; an error for what is not read — an encrypted workbook, a legacy `.xls`, or a file
+ * named like a workbook that is not one. Undefined for anything else (the CSV reader's business).
+ */
+export function sniffWorkbook(path: string): 'xlsx' | undefined {
+  let head = Buffer.alloc(0);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(8);
+      const n = readSync(fd, b, 0, 8, 0);
+      head = b.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined; // the CSV path reports unreadable files
+  }
+  const ext = extname(path).toLowerCase();
+  if (head.length >= 4 && head[0] === ZIP_MAGIC[0] && head[1] === ZIP_MAGIC[1] && (head[2] === 3 || head[2] === 5)) {
+    // A zip named like a workbook is one (damaged or not); under another name (an export saved as
+    // .csv that is really .xlsx), only when it ends like a zip, else it is the CSV reader's binary file.
+    if (WORKBOOK_EXT.has(ext) || hasZipEnd(path)) return 'xlsx';
+    return undefined;
+  }
+  if (head.length === 8 && CFB_MAGIC.every((b, i) => head[i] === b)) {
+    // An encrypted OOXML workbook is an OLE container holding an "EncryptedPackage" stream (MS-OFFCRYPTO
+    // §2.3.4.4); any other OLE file here is a legacy BIFF workbook.
+    if (fileContains(path, Buffer.from('EncryptedPackage', 'utf16le'))) throw new AuditError('E_WORKBOOK_ENCRYPTED');
+    throw new AuditError('E_WORKBOOK_XLS');
+  }
+  if (WORKBOOK_EXT.has(ext)) throw corrupt('not a zip file');
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Zip access
+
+interface Zip {
+  file: yauzl.ZipFile;
+  /** Entries by lower-case name (OOXML part names are case-insensitive). */
+  entries: Map<string, yauzl.Entry>;
+}
+
+function openZip(path: string): Promise<Zip> {
+  return new Promise((resolvePromise, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, file) => {
+      if (err || !file) return reject(corrupt(zipDetail(err)));
+      const entries = new Map<string, yauzl.Entry>();
+      file.on('error', (e: Error) => reject(corrupt(zipDetail(e))));
+      file.on('entry', (entry: yauzl.Entry) => {
+        if (entries.size >= MAX_ENTRIES) {
+          file.close();
+          return reject(corrupt(`more than ${MAX_ENTRIES} parts`));
+        }
+        entries.set(entry.fileName.replace(/^\/+/, '').toLowerCase(), entry);
+        file.readEntry();
+      });
+      file.on('end', () => resolvePromise({ file, entries }));
+      file.readEntry();
+    });
+  });
+}
+
+function zipDetail(e: unknown): string {
+  const m = (e as Error | undefined)?.message ?? String(e);
+  // yauzl's messages name offsets and sizes, never contents; keep the first clause.
+  return m.split(/[\n:]/)[0].slice(0, 120) || 'unreadable zip';
+}
+
+type Limits = Required<Pick<WorkbookOptions, 'maxPartBytes' | 'maxRatio'>>;
+
+function checkSize(entry: yauzl.Entry, opts: Limits): void {
+  const size = entry.uncompressedSize;
+  const ratio = entry.compressedSize > 0 ? size / entry.compressedSize : size > 0 ? Infinity : 0;
+  if (size > opts.maxPartBytes || (size > RATIO_FLOOR && ratio > opts.maxRatio)) {
+    throw new AuditError('E_WORKBOOK_BOMB', { part: entry.fileName.slice(0, 100), size, ratio: Math.round(ratio) });
+  }
+  if (entry.isEncrypted()) throw new AuditError('E_WORKBOOK_ENCRYPTED');
+}
+
+function openEntry(zip: Zip, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolvePromise, reject) => {
+    zip.file.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(corrupt(zipDetail(err)));
+      resolvePromise(stream);
+    });
+  });
+}
+
+/** Where a part's text goes: a general XML parser (saxes) or the worksheet scanner. */
+interface TextSink {
+  write(text: string): void;
+  close(): void;
+  /** The first syntax error seen, if the sink reports them asynchronously. */
+  failure?(): unknown;
+}
+
+function xmlError(e: unknown): AuditError {
+  const m = e instanceof Error ? e.message : String(e);
+  return corrupt(`XML: ${m.replace(/^[^:]*:\d+:\d+: /, '').slice(0, 80)}`);
+}
+
+function saxesSink(setup: (p: SaxesParser) => void): TextSink {
+  const parser = new SaxesParser({ position: false });
+  let failure: unknown;
+  parser.on('error', (e) => { failure ??= xmlError(e); });
+  setup(parser);
+  return { write: (t) => void parser.write(t), close: () => void parser.close(), failure: () => failure };
+}
+
+/**
+ * Streams one part of the zip, decoded, into `sink`, after checking its size against the bomb limits.
+ * Yields after each chunk, so the caller can hand on what the sink produced, or stop early (the peek
+ * at a sheet's first rows) by returning.
+ */
+async function* parsePart(zip: Zip, entry: yauzl.Entry, limits: Limits, sink: TextSink): AsyncGenerator<void, void, undefined> {
+  checkSize(entry, limits);
+  const stream = await openEntry(zip, entry);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw corrupt('XML: not UTF-8');
+      }
+      sink.write(text);
+      const f = sink.failure?.();
+      if (f) throw f;
+      yield;
+    }
+    sink.close();
+    const f = sink.failure?.();
+    if (f) throw f;
+  } catch (e) {
+    if (e instanceof AuditError) throw e;
+    if (e instanceof XmlSyntaxError) throw xmlError(e);
+    throw corrupt(zipDetail(e));
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function readWhole(zip: Zip, name: string, limits: Limits, setup: (p: SaxesParser) => void): Promise<boolean> {
+  const entry = zip.entries.get(name.toLowerCase());
+  if (!entry) return false;
+  for await (const _ of parsePart(zip, entry, limits, saxesSink(setup))) { /* events do the work */ }
+  return true;
+}
+
+function local(name: string): string {
+  const i = name.indexOf(':');
+  return i === -1 ? name : name.slice(i + 1);
+}
+
+/** An attribute by name (SpreadsheetML's attributes are unprefixed: no search, on every cell). */
+function attr(tag: SaxesTagPlain, name: string): string | undefined {
+  return (tag.attributes as Record<string, string>)[name];
+}
+
+/** An attribute by local name, whatever its prefix (`r:id`). */
+function attrNs(tag: SaxesTagPlain, name: string): string | undefined {
+  const a = tag.attributes as Record<string, string>;
+  for (const k in a) if (local(k) === name) return a[k];
+  return undefined;
+}
+
+/** Resolves a relationship target against the folder of the part that holds it. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shared strings, spooled
+
+/**
+ * The shared-string table: small tables stay in memory; past `memoryChars` the strings go to a temp
+ * file (UTF-8, offsets in a typed array) and are read back per cell, the last few thousand cached.
+ * Excel puts every distinct text of the workbook there, so its size grows with the rows.
+ */
+export class StringTable {
+  private mem: string[] = [];
+  private memChars = 0;
+  private fd: number | undefined;
+  private path: string | undefined;
+  // Byte offsets in the spool: a file over 4 GiB is refused as a bomb long before (maxPartBytes).
+  private offsets = new Uint32Array(1024);
+  private count = 0;
+  private filePos = 0;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private cache = new Map<number, string>();
+  private old = new Map<number, string>();
+  private block: Buffer = Buffer.alloc(0);
+  private blockFirst = 0;
+  private blockEnd = 0;
+
+  constructor(private memoryChars = 256 * 1024) {}
+
+  get size(): number {
+    return this.fd === undefined ? this.mem.length : this.count;
+  }
+
+  add(s: string): void {
+    if (this.fd === undefined) {
+      this.mem.push(s);
+      this.memChars += s.length;
+      if (this.memChars > this.memoryChars) this.spill();
+      return;
+    }
+    this.append(s);
+  }
+
+  private spill(): void {
+    try {
+      this.path = join(tmpdir(), `.cnil-audit-sst-${process.pid}-${randomBytes(4).toString('hex')}`);
+      this.fd = openSync(this.path, 'wx+', 0o600);
+      trackTemp(this.path);
+      // Unlinked at once where the system allows it (the descriptor stays usable): nothing is left
+      // behind even if the process is killed. Elsewhere it is removed at the end or on interruption.
+      try {
+        unlinkSync(this.path);
+        untrackTemp(this.path);
+        this.path = undefined;
+      } catch { /* Windows: an open file cannot be unlinked */ }
+    } catch {
+      // No usable temp folder: the table stays in memory (more memory, the same result).
+      this.path = undefined;
+      this.fd = undefined;
+      this.memoryChars = Infinity;
+      return;
+    }
+    const mem = this.mem;
+    this.mem = [];
+    for (const s of mem) this.append(s);
+  }
+
+  private append(s: string): void {
+    if (this.count + 1 >= this.offsets.length) {
+      const next = new Uint32Array(this.offsets.length * 2);
+      next.set(this.offsets);
+      this.offsets = next;
+    }
+    const bytes = Buffer.byteLength(s, 'utf8');
+    this.offsets[this.count] = this.filePos;
+    this.count++;
+    this.filePos += bytes;
+    this.offsets[this.count] = this.filePos;
+    this.pending.push(s);
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= 64 * 1024) this.flush();
+  }
+
+  /** Writes what is buffered; called once the table is complete. */
+  flush(): void {
+    if (this.fd === undefined || !this.pending.length) return;
+    const buf = Buffer.from(this.pending.join(''), 'utf8');
+    let off = 0;
+    while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  get(i: number): string | undefined {
+    if (this.fd === undefined) return this.mem[i];
+    if (!(i >= 0 && i < this.count)) return undefined;
+    if (i >= this.blockFirst && i < this.blockEnd) {
+      const base = this.offsets[this.blockFirst];
+      return this.block.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
+    }
+    const hit = this.cache.get(i) ?? this.old.get(i);
+    if (hit !== undefined) {
+      this.remember(i, hit);
+      return hit;
+    }
+    if (i < this.blockFirst) {
+      // A string used again further down (a source, "oui"): read alone, then kept.
+      const s = this.read(i, i + 1).toString('utf8');
+      this.remember(i, s);
+      return s;
+    }
+    // Excel numbers strings in order of first use, so rows read the table mostly forwards: read the
+    // next 64 KiB of it at once.
+    let j = i + 1;
+    while (j < this.count && this.offsets[j + 1] - this.offsets[i] <= 64 * 1024) j++;
+    this.block = this.read(i, j);
+    this.blockFirst = i;
+    this.blockEnd = j;
+    return this.block.toString('utf8', 0, this.offsets[i + 1] - this.offsets[i]);
+  }
+
+  /** Two generations of recently used strings: one used again survives the turnover (a cheap LRU). */
+  private remember(i: number, s: string): void {
+    if (this.cache.size >= 8192) {
+      this.old = this.cache;
+      this.cache = new Map();
+    }
+    this.cache.set(i, s);
+  }
+
+  /** The bytes of strings first..end-1. */
+  private read(first: number, end: number): Buffer {
+    const start = this.offsets[first];
+    const len = this.offsets[end] - start;
+    const buf = Buffer.allocUnsafe(len);
+    let got = 0;
+    while (got < len) {
+      const n = readSync(this.fd!, buf, got, len - got, start + got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  }
+
+  dispose(): void {
+    if (this.fd !== undefined) {
+      try { closeSync(this.fd); } catch { /* closed */ }
+      this.fd = undefined;
+    }
+    if (this.path) {
+      try { unlinkSync(this.path); } catch { /* gone */ }
+      untrackTemp(this.path);
+      this.path = undefined;
+    }
+    this.mem = [];
+    this.cache.clear();
+    this.old.clear();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sheets
+
+interface SheetEntry {
+  name: string;
+  hidden: boolean;
+  part: string | undefined;
+}
+
+interface Context {
+  zip: Zip;
+  sst: StringTable;
+  styles: (NumberStyle | undefined)[];
+  date1904: boolean;
+  limits: Limits;
+  maxColumns: number;
+  maxRecordSize: number;
+}
+
+interface SheetRow {
+  row: number;
+  cells: string[];
+  kinds: CellKind[];
+}
+
+/**
+ * The rows of a sheet, batch by batch, as shown: shared strings resolved, rich text flattened (phonetic
+ * runs left out), formulas as their cached value, numbers through their format. Empty rows are skipped.
+ * `onMerge` sees each `<mergeCell ref>` (they follow the cells in the XML).
+ */
+async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: string) => void): AsyncGenerator<SheetRow[]> {
+  let batch: SheetRow[] = [];
+  let rowNum = 0;
+  let cells: string[] = [];
+  let kinds: CellKind[] = [];
+  let any = false;
+  let col = -1;
+  let type = '';
+  let style: NumberStyle | undefined;
+  let text = '';
+  let inValue = false;
+  let inText = false;
+  let inPhonetic = false;
+  let inCell = false;
+  let hasValue = false;
+  let failure: AuditError | undefined;
+
+  const endCell = () => {
+    if (col < 0) return;
+    if (col >= ctx.maxColumns) {
+      failure ??= new AuditError('E_TOO_MANY_COLUMNS', { count: col + 1, limit: ctx.maxColumns }, { line: rowNum });
+      return;
+    }
+    let value = '';
+    let kind: CellKind = CellKind.Text;
+    if (hasValue) {
+      switch (type) {
+        case 's': value = ctx.sst.get(Number(text)) ?? ''; break;
+        case 'inlineStr': case 'str': case 'e': value = unescapeX(text); break;
+        case 'b': value = text.trim() === '1' ? 'TRUE' : 'FALSE'; kind = CellKind.Bool; break;
+        case 'd': {
+          // An ISO date cell (strict OOXML): the date, with its time only when it has one.
+          value = text.trim().replace(/(T00:00(:00(\.0+)?)?)?Z?$/, '');
+          kind = CellKind.Date;
+          break;
+        }
+        default: {
+          const r = renderNumber(text, style, ctx.date1904);
+          value = r.text;
+          kind = r.kind;
+        }
+      }
+    }
+    if (value.length > ctx.maxRecordSize) {
+      failure ??= new AuditError('E_FIELD_TOO_LARGE', { limit: ctx.maxRecordSize }, { line: rowNum });
+      return;
+    }
+    if (value !== '') {
+      while (cells.length < col) { cells.push(''); kinds.push(CellKind.Text); }
+      cells[col] = value;
+      kinds[col] = kind;
+      any = true;
+    }
+  };
+
+  const scanner = new SheetScanner({
+    open(name, raw) {
+      switch (name) {
+        case 'row': {
+          const r = Number(rawAttr(raw, 'r'));
+          rowNum = Number.isInteger(r) && r > rowNum ? r : rowNum + 1;
+          cells = [];
+          kinds = [];
+          any = false;
+          col = -1;
+          break;
+        }
+        case 'c': {
+          const ref = rawAttr(raw, 'r');
+          col = ref ? parseRef(ref).col : col + 1;
+          if (col < 0) col = cells.length;
+          type = rawAttr(raw, 't') ?? 'n';
+          const s = rawAttr(raw, 's');
+          style = s === undefined ? undefined : ctx.styles[Number(s)];
+          text = '';
+          hasValue = false;
+          inCell = true;
+          break;
+        }
+        case 'v': if (inCell) { inValue = true; hasValue = true; text = ''; } break;
+        case 't': if (inCell && !inPhonetic) { inText = true; hasValue = true; } break;
+        case 'rPh': inPhonetic = true; break;
+        case 'mergeCell': { const ref = rawAttr(raw, 'ref'); if (ref && onMerge) onMerge(ref); break; }
+      }
+    },
+    text(t) { if (inValue || inText) text += t; },
+    close(name) {
+      switch (name) {
+        case 'v': inValue = false; break;
+        case 't': inText = false; break;
+        case 'rPh': inPhonetic = false; break;
+        case 'c': if (inCell) { endCell(); inCell = false; } break;
+        case 'row':
+          if (any) batch.push({ row: rowNum, cells, kinds });
+          break;
+      }
+    },
+  });
+
+  for await (const _ of parsePart(ctx.zip, entry, ctx.limits, scanner)) {
+    if (failure) throw failure;
+    if (batch.length) {
+      const out = batch;
+      batch = [];
+      yield out;
+    }
+  }
+  if (failure) throw failure;
+  if (batch.length) yield batch;
+}
+
+/** How many of a row's cells name a field the tool knows (a header's score). */
+function headerScore(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) if (c && fieldForHeader(c)) n++;
+  return n;
+}
+
+interface Peek {
+  rows: SheetRow[];
+  headerIndex: number;
+  score: number;
+}
+
+async function peekSheet(ctx: Context, entry: yauzl.Entry): Promise<Peek> {
+  const rows: SheetRow[] = [];
+  for await (const batch of sheetRows(ctx, entry)) {
+    rows.push(...batch);
+    if (rows.length >= PEEK_ROWS) break;
+  }
+  rows.length = Math.min(rows.length, PEEK_ROWS);
+  let headerIndex = 0;
+  let score = 0;
+  rows.forEach((r, i) => {
+    const s = headerScore(r.cells);
+    if (s > score) { score = s; headerIndex = i; }
+  });
+  return { rows, headerIndex, score };
+}
+
+/** Merge ranges of a sheet that reach down to `upTo` (only those can cover the header). */
+async function headerMerges(ctx: Context, entry: yauzl.Entry, upTo: number): Promise<{ c1: number; r1: number; c2: number; r2: number }[]> {
+  const out: { c1: number; r1: number; c2: number; r2: number }[] = [];
+  for await (const _ of sheetRows(ctx, entry, (ref) => {
+    const [a, b] = ref.split(':');
+    const p = parseRef(a);
+    const q = parseRef(b ?? a);
+    if (p.row <= upTo && q.row >= upTo && out.length < 10000) out.push({ c1: p.col, r1: p.row, c2: q.col, r2: q.row });
+  })) { /* rows ignored */ }
+  return out;
+}
+
+function lastNonEmpty(cells: string[]): number {
+  let i = cells.length - 1;
+  while (i >= 0 && (cells[i] ?? '') === '') i--;
+  return i;
+}
+
+/** The sheet `--sheet` names: its exact name, else a case-insensitive one, else a 1-based position. */
+function findSheet(sheets: SheetEntry[], wanted: string): number {
+  let i = sheets.findIndex((s) => s.name === wanted);
+  if (i === -1) i = sheets.findIndex((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
+  if (i === -1 && /^\d+$/.test(wanted.trim())) {
+    const n = Number(wanted.trim());
+    if (n >= 1 && n <= sheets.length) i = n - 1;
+  }
+  return i;
+}
+
+function fileSha256(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const h = createHash('sha256');
+    createReadStream(path)
+      .on('data', (c) => h.update(c))
+      .on('error', (e: NodeJS.ErrnoException) => reject(new AuditError('E_INPUT_UNREADABLE', { detail: e.code ?? e.message })))
+      .on('end', () => resolvePromise(h.digest('hex')));
+  });
+}
+
+/** Opens a workbook: finds the sheet and its header row; `records()` then streams the rows below it. */
+export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Promise<WorkbookReader> {
+  const limits = { maxPartBytes: opts.maxPartBytes ?? DEFAULT_MAX_PART_BYTES, maxRatio: opts.maxRatio ?? DEFAULT_MAX_RATIO };
+  const sha256 = await fileSha256(path);
+  const zip = await openZip(path);
+  const sst = new StringTable();
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    sst.dispose();
+    zip.file.close();
+  };
+  try {
+    const { entries } = zip;
+    if (entries.has('mimetype') || (entries.has('content.xml') && !entries.has('[content_types].xml'))) throw new AuditError('E_WORKBOOK_ODS');
+    if (entries.has('encryptioninfo') || entries.has('encryptedpackage')) throw new AuditError('E_WORKBOOK_ENCRYPTED');
+
+    // The workbook part: named by the package relationships, else where Excel puts it.
+    let wbPart = 'xl/workbook.xml';
+    await readWhole(zip, '_rels/.rels', limits, (p) => p.on('opentag', (tag) => {
+      if (local(tag.name) === 'Relationship' && /\/officeDocument$/.test(attr(tag, 'Type') ?? '')) {
+        wbPart = resolveTarget('', attr(tag, 'Target') ?? wbPart);
+      }
+    }));
+    if (/\.bin$/i.test(wbPart) || entries.has('xl/workbook.bin')) throw new AuditError('E_WORKBOOK_XLS');
+
+    const sheets: (SheetEntry & { rid?: string })[] = [];
+    let date1904 = false;
+    const found = await readWhole(zip, wbPart, limits, (p) => p.on('opentag', (tag) => {
+      const n = local(tag.name);
+      if (n === 'workbookPr') {
+        const v = attr(tag, 'date1904');
+        date1904 = v === '1' || v === 'true';
+      } else if (n === 'sheet' && sheets.length < 100000) {
+        const state = attr(tag, 'state');
+        sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, hidden: state === 'hidden' || state === 'veryHidden', part: undefined, rid: attrNs(tag, 'id') });
+      }
+    }));
+    if (!found) throw corrupt('no workbook part');
+
+    const relsPart = resolveTarget(wbPart, `_rels/${wbPart.split('/').pop()}.rels`);
+    const targets = new Map<string, { target: string; type: string }>();
+    await readWhole(zip, relsPart, limits, (p) => p.on('opentag', (tag) => {
+      if (local(tag.name) === 'Relationship') targets.set(attr(tag, 'Id') ?? '', { target: attr(tag, 'Target') ?? '', type: attr(tag, 'Type') ?? '' });
+    }));
+    for (const s of sheets) {
+      const t = s.rid ? targets.get(s.rid) : undefined;
+      // Chart sheets and dialog sheets have no cells: they are listed but never chosen.
+      if (t && /\/worksheet$/.test(t.type)) s.part = resolveTarget(wbPart, t.target).toLowerCase();
+    }
+    let stylesPart: string | undefined;
+    let sstPart: string | undefined;
+    for (const t of targets.values()) {
+      if (/\/styles$/.test(t.type)) stylesPart = resolveTarget(wbPart, t.target);
+      if (/\/sharedStrings$/.test(t.type)) sstPart = resolveTarget(wbPart, t.target);
+    }
+
+    // Number formats of the cell styles: dates, text, digit masks.
+    const formats = new Map<number, string>();
+    const xfs: number[] = [];
+    let inCellXfs = false;
+    if (stylesPart) {
+      await readWhole(zip, stylesPart, limits, (p) => {
+        p.on('opentag', (tag) => {
+          const n = local(tag.name);
+          if (n === 'numFmt') formats.set(Number(attr(tag, 'numFmtId')), attr(tag, 'formatCode') ?? '');
+          else if (n === 'cellXfs') inCellXfs = true;
+          else if (n === 'xf' && inCellXfs && xfs.length < 1_000_000) xfs.push(Number(attr(tag, 'numFmtId') ?? 0));
+        });
+        p.on('closetag', (tag) => { if (local(tag.name) === 'cellXfs') inCellXfs = false; });
+      });
+    }
+    const styleCache = new Map<number, NumberStyle>();
+    const styles = xfs.map((id) => {
+      let s = styleCache.get(id);
+      if (!s) styleCache.set(id, (s = numberStyle(id, formats.get(id))));
+      return s;
+    });
+
+    // Shared strings: rich-text runs concatenated, phonetic runs left out.
+    if (sstPart) {
+      let text = '';
+      let inSi = false;
+      let inT = false;
+      let inPh = false;
+      await readWhole(zip, sstPart, limits, (p) => {
+        p.on('opentag', (tag) => {
+          const n = local(tag.name);
+          if (n === 'si') { inSi = true; text = ''; }
+          else if (n === 't' && inSi && !inPh) inT = true;
+          else if (n === 'rPh') inPh = true;
+        });
+        const onText = (t: string) => { if (inT) text += t; };
+        p.on('text', onText);
+        p.on('cdata', onText);
+        p.on('closetag', (tag) => {
+          const n = local(tag.name);
+          if (n === 't') inT = false;
+          else if (n === 'rPh') inPh = false;
+          else if (n === 'si') { inSi = false; sst.add(unescapeX(text)); text = ''; }
+        });
+      });
+      sst.flush();
+    }
+
+    const ctx: Context = {
+      zip,
+      sst,
+      styles,
+      date1904,
+      limits,
+      maxColumns: opts.maxColumns ?? DEFAULT_MAX_COLUMNS,
+      maxRecordSize: opts.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
+    };
+    const entryOf = (s: SheetEntry) => (s.part ? entries.get(s.part) : undefined);
+
+    // Which sheet: the one asked for; else the first visible one whose first rows hold a header.
+    const names = sheets.map((s) => s.name);
+    let chosen = -1;
+    let peek: Peek | undefined;
+    const candidates: string[] = [];
+    if (opts.sheet !== undefined) {
+      chosen = findSheet(sheets, opts.sheet);
+      if (chosen === -1 || !entryOf(sheets[chosen])) {
+        throw new AuditError('E_SHEET_NOT_FOUND', { sheet: opts.sheet, sheets: names.filter((_, i) => entryOf(sheets[i])).join(', ') });
+      }
+      peek = await peekSheet(ctx, entryOf(sheets[chosen])!);
+    } else {
+      let fallback = -1;
+      let fallbackPeek: Peek | undefined;
+      for (let i = 0; i < sheets.length; i++) {
+        const e = entryOf(sheets[i]);
+        if (!e || sheets[i].hidden) continue;
+        const p = await peekSheet(ctx, e);
+        if (p.score > 0) {
+          if (chosen === -1) { chosen = i; peek = p; }
+          else candidates.push(sheets[i].name);
+        } else if (fallback === -1 && p.rows.length) { fallback = i; fallbackPeek = p; }
+      }
+      if (chosen === -1) { chosen = fallback; peek = fallbackPeek; }
+    }
+    if (chosen === -1 || !peek || !peek.rows.length) throw new AuditError('E_INPUT_EMPTY', {}, { line: 1 });
+    const sheet = sheets[chosen];
+    const entry = entryOf(sheet)!;
+
+    // The header row, its merged cells filled: a name merged over several columns names each of them
+    // ("Téléphone", "Téléphone (2)"); one merged down from a row above names the column below it.
+    const headerRow = peek.rows[peek.headerIndex].row;
+    const header = peek.rows[peek.headerIndex].cells.slice();
+    const width = lastNonEmpty(header) + 1;
+    const gaps = header.slice(0, width).some((c) => (c ?? '') === '') || peek.headerIndex > 0;
+    if (gaps) {
+      const above = new Map(peek.rows.slice(0, peek.headerIndex + 1).map((r) => [r.row, r.cells]));
+      for (const m of await headerMerges(ctx, entry, headerRow)) {
+        const name = above.get(m.r1)?.[m.c1] ?? '';
+        if (!name) continue;
+        for (let c = m.c1; c <= m.c2 && c < ctx.maxColumns; c++) {
+          if ((header[c] ?? '') === '') header[c] = c > m.c1 ? `${name} (${c - m.c1 + 1})` : name;
+        }
+      }
+    }
+    for (let i = 0; i < header.length; i++) header[i] ??= '';
+    header.length = lastNonEmpty(header) + 1;
+    const columns = header.length;
+
+    const dialect: Dialect = {
+      encoding: 'utf-8',
+      bom: true,
+      delimiter: opts.csvDelimiter ?? ',',
+      recordDelimiter: '\r\n',
+      quoteAll: false,
+      quoteEmpty: false,
+    };
+
+    async function* records(): AsyncGenerator<WorkbookRecord[]> {
+      try {
+        for await (const batch of sheetRows(ctx, entry)) {
+          const out: WorkbookRecord[] = [];
+          for (const r of batch) {
+            if (r.row <= headerRow) continue;
+            // Trailing empty cells dropped; a short row padded: a spreadsheet has no "missing field".
+            const cells = r.cells;
+            let n = lastNonEmpty(cells) + 1;
+            if (n < columns) n = columns;
+            const kinds = new Uint8Array(n);
+            const row: string[] = new Array(n);
+            for (let i = 0; i < n; i++) {
+              row[i] = cells[i] ?? '';
+              kinds[i] = r.kinds[i] ?? CellKind.Text;
+            }
+            out.push({ cells: row, line: r.row, kinds });
+          }
+          if (out.length) yield out;
+        }
+      } finally {
+        close();
+      }
+    }
+
+    return {
+      dialect,
+      header,
+      records,
+      sha256,
+      // A workbook's cells are not CSV fields: nothing to write back bare (issue #16's stray quotes).
+      strayQuoted: new Set<string>(),
+      workbook: { format: 'xlsx', sheet: sheet.name, headerRow, sheets: names, otherCandidates: candidates },
+      destroy: () => close(),
+    };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+

@@ -1,0 +1,331 @@
+/**
+ * Workbooks (issue #15): values as a person sees them, sheet and header choice, the cleaned workbook's
+ * round trip, conversions, and bad workbooks (one line, exit 2, nothing written).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbook, StringTable, type WorkbookRecord } from '../src/read/xlsx.js';
+import { CellKind, isoToSerial, numberStyle, renderNumber, serialToIso } from '../src/read/xlsx-values.js';
+import { XlsxWriter } from '../src/write/xlsx.js';
+import { scanFile } from '../src/scan.js';
+import { cli, files, FIXTURES, tempDir } from './helpers/cli.js';
+import { is, num, workbookParts, zipBuffer } from './helpers/xlsx.js';
+import { SheetScanner, XmlSyntaxError } from '../src/read/xlsx-scanner.js';
+
+function scanEvents(chunks: string[]): string[] {
+  const ev: string[] = [];
+  const sc = new SheetScanner({ open: (n, raw, self) => ev.push(`<${n} ${raw} ${self}`), close: (n) => ev.push(`/${n}`), text: (t) => ev.push(`t:${t}`) });
+  for (const c of chunks) sc.write(c);
+  sc.close();
+  // Text may arrive in pieces: join consecutive pieces.
+  return ev.reduce<string[]>((a, e) => (e.startsWith('t:') && a.length && a[a.length - 1].startsWith('t:') ? [...a.slice(0, -1), a[a.length - 1] + e.slice(2)] : [...a, e]), []);
+}
+
+async function readAll(path: string, sheet?: string) {
+  const wb = await openWorkbook(path, { sheet });
+  const rows: WorkbookRecord[] = [];
+  for await (const b of wb.records()) rows.push(...b);
+  return { wb, rows };
+}
+
+async function writeBook(dir: string, name: string, parts: Record<string, string | Buffer>): Promise<string> {
+  const p = join(dir, name);
+  writeFileSync(p, await zipBuffer(parts));
+  return p;
+}
+
+describe('date serials', () => {
+  it('1900 system, with its phantom 29 February 1900', () => {
+    expect(serialToIso(1, false, false)).toBe('1900-01-01');
+    expect(serialToIso(59, false, false)).toBe('1900-02-28');
+    expect(serialToIso(60, false, false)).toBe('1900-02-29'); // does not exist: reported as invalid by the date reader
+    expect(serialToIso(61, false, false)).toBe('1900-03-01');
+    expect(serialToIso(45361, false, false)).toBe('2024-03-10');
+    expect(serialToIso(45361.5, false, true)).toBe('2024-03-10T12:00:00');
+  });
+  it('1904 system', () => {
+    expect(serialToIso(0, true, false)).toBe('1904-01-01');
+    expect(serialToIso(43899, true, false)).toBe('2024-03-10');
+  });
+  it('isoToSerial inverts serialToIso (1900 system)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2958465 }).filter((n) => n !== 60), (n) => {
+      expect(isoToSerial(serialToIso(n, false, false))).toBe(n);
+    }));
+  });
+});
+
+describe('number formats', () => {
+  it('dates, text, digit masks', () => {
+    expect(numberStyle(14, undefined).date).toBe(true);
+    expect(numberStyle(164, 'dd/mm/yyyy').date).toBe(true);
+    expect(numberStyle(164, '[$-40C]d mmmm yyyy;@').date).toBe(true);
+    expect(numberStyle(164, 'hh:mm').date).toBe(false);
+    expect(numberStyle(164, '#,##0.00 "€"').date).toBe(false);
+    expect(numberStyle(49, undefined).text).toBe(true);
+    expect(renderNumber('1000', numberStyle(164, '00000'), false)).toEqual({ text: '01000', kind: CellKind.Text });
+    expect(renderNumber('612345678', numberStyle(164, '0# ## ## ## ##'), false).text).toBe('06 12 34 56 78');
+    expect(renderNumber('0.30000000000000004', undefined, false)).toEqual({ text: '0.3', kind: CellKind.Number });
+  });
+});
+
+describe('reading the fixtures (made by ExcelJS, scripts/make-xlsx-fixtures.mjs)', () => {
+  it('a French campaign sheet: leading zeros, dates, formulas, rich text; line = sheet row', async () => {
+    const { wb, rows } = await readAll(join(FIXTURES, 'campagne-excel.xlsx'));
+    expect(wb.workbook.sheet).toBe('Contacts');
+    expect(wb.header[5]).toBe('Code postal');
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
+    const second = rows[1];
+    expect(second.cells.slice(0, 7)).toEqual(['2', 'PELLETIER', 'François', 'francois.pelletier@example.org', '0600004102', '01000', '1955-11-02']);
+    expect(second.kinds[0]).toBe(CellKind.Number);
+    expect(second.kinds[6]).toBe(CellKind.Date);
+    expect(rows[4].cells[2]).toBe('Inès'); // rich text flattened
+    expect(rows[0].cells[12]).toBe('Hélène FAVIER'); // formula: cached value
+  });
+  it('several sheets: the first visible one with a header; the others listed; the 1904 system', async () => {
+    const { wb, rows } = await readAll(join(FIXTURES, 'classeur-deux-feuilles.xlsx'));
+    expect(wb.workbook.sheet).toBe('Sympathisants');
+    expect(wb.workbook.otherCandidates).toEqual(['Archive 2020']);
+    expect(rows[0].cells[5]).toBe('2024-02-10');
+    const other = await readAll(join(FIXTURES, 'classeur-deux-feuilles.xlsx'), '4');
+    expect(other.wb.workbook.sheet).toBe('Archive 2020');
+    expect(other.rows[0].cells).toEqual(['ancien@example.com', 'Ancien', 'Réunion publique']);
+    expect((await readAll(join(FIXTURES, 'classeur-deux-feuilles.xlsx'), 'archive 2020')).wb.workbook.sheet).toBe('Archive 2020');
+  });
+  it('a title row above the header, a merged header cell, styled empty cells ignored', async () => {
+    const { wb, rows } = await readAll(join(FIXTURES, 'liste-avec-titre.xlsx'));
+    expect(wb.workbook.headerRow).toBe(3);
+    expect(wb.header).toEqual(['Nom', 'Prénom', 'Email', 'Téléphone', 'Téléphone (2)', 'Source']);
+    expect(rows.map((r) => r.line)).toEqual([4, 5, 6]);
+    expect(rows.every((r) => r.cells.length === 6)).toBe(true);
+  });
+});
+
+describe('the worksheet scanner', () => {
+  const xml = '<?xml version="1.0"?>\n<worksheet xmlns:x="u"><!-- note --><sheetData><row r="1" spans="1:2"><c r="A1" t="inlineStr"><is><t xml:space="preserve">a &amp; b &lt;&#233;&#x1F600;&gt; \'q\' "</t></is></c><c r=\'B1\' s="2"><v>1</v></c><x:c r="C1"><v><![CDATA[<x>]]></v></x:c></row><row r="2"/></sheetData></worksheet>';
+  it('gives the same events however the text is cut (property)', () => {
+    const whole = scanEvents([xml]);
+    expect(whole).toContain('t:a & b <é😀> \'q\' "');
+    expect(whole).toContain('t:<x>');
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 12 }), (cuts) => {
+      const at = [0, ...cuts.sort((a, b) => a - b), xml.length];
+      expect(scanEvents(at.slice(1).map((e, i) => xml.slice(at[i], e)))).toEqual(whole);
+    }));
+  });
+  it('refuses what would misread the data', () => {
+    for (const bad of ['<a><b></a>', '<a>x &foo; y</a>', '<a>x & y</a>', '<a><b>', '<a/><b/>', 'text<a/>', '<!DOCTYPE a []><a/>']) {
+      expect(() => scanEvents([bad]), bad).toThrow(XmlSyntaxError);
+    }
+  });
+});
+
+describe('hand-built workbooks', () => {
+  it('shared strings past the in-memory size are spooled and read back', () => {
+    const t = new StringTable(100);
+    const all = Array.from({ length: 500 }, (_, i) => `chaîne ${i} é€😀`);
+    for (const s of all) t.add(s);
+    t.flush();
+    try {
+      expect(t.size).toBe(500);
+      for (const i of [0, 1, 250, 499, 3]) expect(t.get(i)).toBe(all[i]);
+      expect(t.get(500)).toBeUndefined();
+    } finally {
+      t.dispose();
+    }
+  });
+  it('text cells keep zeros, booleans, errors, escapes, phonetic runs left out', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'a.xlsx', workbookParts([{ xml:
+      `<row r="1">${is('A1', 'email')}${is('B1', 'Code postal')}${is('C1', 'Actif')}${is('D1', 'Note')}</row>` +
+      `<row r="2">${is('A2', 'a@example.org')}<c r="B2" t="s"><v>0</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c></row>` +
+      `<row r="3">${is('A3', 'b@example.org')}${num('B3', 1000, 1)}<c r="C3" t="b"><v>0</v></c><c r="D3" t="inlineStr"><is><r><t>x_x000D_y</t></r><rPh><t>ふりがな</t></rPh></is></c></row>`,
+    }], { sst: ['01000'], formats: ['@'] }));
+    const { rows } = await readAll(p);
+    expect(rows[0].cells).toEqual(['a@example.org', '01000', 'TRUE', '#N/A']);
+    expect(rows[1].cells).toEqual(['b@example.org', '1000', 'FALSE', 'x\ry']);
+    expect(rows[1].kinds[2]).toBe(CellKind.Bool);
+  });
+  it('serials in a date-formatted cell, 1900 and 1904', async () => {
+    const dir = tempDir();
+    for (const [date1904, serial] of [[false, 45361], [true, 43899]] as const) {
+      const p = await writeBook(dir, `d${date1904}.xlsx`, workbookParts([{ xml: `<row r="1">${is('A1', 'email')}${is('B1', 'Dernier contact')}</row><row r="2">${is('A2', 'a@example.org')}${num('B2', serial, 1)}</row>` }], { formats: [14], date1904 }));
+      expect((await readAll(p)).rows[0].cells[1]).toBe('2024-03-10');
+    }
+  });
+  it('a header error names the sheet row of the header', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'h.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'Liste du 12 mars')}</row><row r="3">${is('A3', 'email')}${is('B3', 'nom')}${is('C3', 'nom')}</row>` }]));
+    await expect(scanFile({ input: p, dryRun: true, noReport: true })).rejects.toMatchObject({ code: 'E_HEADER_DUPLICATE', line: 3 });
+  });
+  it('a wide row past the column limit is one clear error naming the row', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'w.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}</row><row r="7">${is('A7', 'a@example.org')}${is('XFD7', 'x')}</row>` }]));
+    const read = async () => {
+      const wb = await openWorkbook(p, { maxColumns: 100 });
+      for await (const _ of wb.records()) { /* read */ }
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'E_TOO_MANY_COLUMNS', line: 7, params: { count: 16384, limit: 100 } });
+  });
+});
+
+describe('writing workbooks', () => {
+  it('any text round-trips through the writer and the reader (property)', async () => {
+    const dir = tempDir();
+    let n = 0;
+    await fc.assert(fc.asyncProperty(fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', 'é', '<', '&', '"', '\u0001', '\u000b', '_x0041_', '😀', ' ', '\n', '\t', '0') , maxLength: 12 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }), async (rows) => {
+      const p = join(dir, `p${n++}.xlsx`);
+      const chunks: Buffer[] = [];
+      const w = new XlsxWriter({ writeSync: (c) => void chunks.push(Buffer.from(c)) }, 'Feuil1', ['email', 'note']);
+      await w.write(rows);
+      await w.finish();
+      writeFileSync(p, Buffer.concat(chunks));
+      const back = await readAll(p);
+      const want = rows.map((r) => r.slice(0, Math.max(r.length - [...r].reverse().findIndex((c) => c !== ''), 0)));
+      const got = back.rows.map((r) => r.cells.slice(0, r.cells.length));
+      // Rows whose cells are all empty are skipped on reading, as in a CSV.
+      expect(got.map((r) => r.concat(['', '']).slice(0, 2))).toEqual(want.filter((r) => r.some((c) => c !== '')).map((r) => r.concat(['', '']).slice(0, 2)));
+    }), { numRuns: 40 });
+  });
+
+  it('scan: the cleaned workbook re-read gives the kept rows, same values and types, scrubbed column removed', async () => {
+    const dir = tempDir('campagne-excel.xlsx');
+    const input = join(dir, 'campagne-excel.xlsx');
+    const { report, written } = await scanFile({ input, noReport: true, for: ['email'], asOf: '2026-11-23', lang: 'en' });
+    expect(written.clean).toBe(join(dir, 'campagne-excel.clean.xlsx'));
+    expect(report.output.scrubbedColumns).toEqual(["Centres d'intérêt"]);
+    const src = await readAll(input);
+    const out = await readAll(written.clean!);
+    expect(out.wb.workbook.sheet).toBe('Contacts');
+    expect(out.wb.header).toEqual(src.wb.header.filter((h) => h !== "Centres d'intérêt"));
+    expect(out.rows.length).toBe(report.output.rows);
+    const drop = src.wb.header.indexOf("Centres d'intérêt");
+    const kept = src.rows.filter((r) => out.rows.some((o) => o.cells[0] === r.cells[0]));
+    expect(kept.length).toBe(out.rows.length);
+    kept.forEach((r, i) => {
+      expect(out.rows[i].cells).toEqual(r.cells.filter((_, k) => k !== drop));
+      expect([...out.rows[i].kinds]).toEqual([...r.kinds].filter((_, k) => k !== drop));
+    });
+  });
+
+  it('purge: a workbook in, a purged workbook out', async () => {
+    const dir = tempDir('campagne-excel.xlsx');
+    const r = cli(['purge', 'campagne-excel.xlsx', '--as-of', '2026-11-23', '--lang', 'en', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    expect(files(dir).filter((f) => f.includes('purged'))).toEqual(['campagne-excel.purged.xlsx']);
+    const out = await readAll(join(dir, 'campagne-excel.purged.xlsx'));
+    expect(out.rows.length).toBeGreaterThan(0);
+    expect(out.rows.length).toBeLessThan(6);
+  });
+
+  it('-o x.csv converts (BOM, ";" in French, CRLF); -o x.xlsx from a CSV converts', async () => {
+    const dir = tempDir('classeur-deux-feuilles.xlsx', 'mailchimp-audience.csv');
+    let r = cli(['scan', 'classeur-deux-feuilles.xlsx', '-o', 'c.csv', '--lang', 'fr', '--format', 'none'], { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    const csv = readFileSync(join(dir, 'c.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFEmail;Prénom;Nom;')).toBe(true);
+    expect(csv).toContain('\r\n');
+    r = cli(['scan', 'mailchimp-audience.csv', '-o', 'm.xlsx', '--format', 'none'], { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    const back = await readAll(join(dir, 'm.xlsx'));
+    expect(back.wb.workbook.sheet).toBe('mailchimp-audience');
+    expect(back.wb.header[0]).toBe('Email Address');
+    expect(back.rows[0].cells[0]).toBe('camille.roux@exemple.fr');
+  });
+
+  it('init maps a workbook sample\'s header (--sheet too)', () => {
+    const dir = tempDir('classeur-deux-feuilles.xlsx');
+    const r = cli(['init', 'classeur-deux-feuilles.xlsx', '--sheet', 'Archive 2020', '--lang', 'en'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('workbook sheet "Archive 2020"');
+    expect(JSON.parse(readFileSync(join(dir, 'cnil-audit.config.json'), 'utf8')).mapping).toEqual({ email: 'Email', last_name: 'Nom', source: 'Source' });
+  });
+
+  it('the summary names the sheet, the other candidates, and that other sheets are not copied', () => {
+    const dir = tempDir('classeur-deux-feuilles.xlsx');
+    const r = cli(['scan', 'classeur-deux-feuilles.xlsx', '--lang', 'en', '--no-color'], { cwd: dir });
+    expect(r.stdout).toContain('workbook sheet "Sympathisants" (header on row 1)');
+    expect(r.stdout).toContain('Other sheets not read (use --sheet to choose): Archive 2020');
+    expect(r.stdout).toContain('the other sheets were not copied');
+    const j = cli(['scan', 'classeur-deux-feuilles.xlsx', '--sheet', 'Archive 2020', '--format', 'json', '--dry-run'], { cwd: dir });
+    expect(JSON.parse(j.stdout).input.workbook).toMatchObject({ sheet: 'Archive 2020', headerRow: 1 });
+  });
+});
+
+/** An OLE compound file (what an encrypted workbook and an .xls are) naming one stream. */
+function oleFile(dir: string, name: string, stream: string): string {
+  const p = join(dir, name);
+  const b = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
+  Buffer.from(stream, 'utf16le').copy(b, 1200);
+  writeFileSync(p, b);
+  return p;
+}
+
+describe('bad workbooks: one line, exit 2, nothing written', () => {
+  const cases: [string, (dir: string) => Promise<string>, RegExp][] = [
+    ['encrypted', async (dir) => oleFile(dir, 'chiffre.xlsx', 'EncryptedPackage'), /password-protected/],
+    ['.xls (BIFF)', async (dir) => oleFile(dir, 'ancien.xls', 'Workbook'), /97-2003 \(\.xls\)/],
+    ['corrupt zip', async (dir) => {
+      const good = readFileSync(join(FIXTURES, 'campagne-excel.xlsx'));
+      const p = join(dir, 'tronque.xlsx');
+      writeFileSync(p, good.subarray(0, good.length - 200));
+      return p;
+    }, /cannot be read/],
+    ['not a zip, named .xlsx', async (dir) => {
+      const p = join(dir, 'faux.xlsx');
+      writeFileSync(p, 'email\na@example.org\n');
+      return p;
+    }, /cannot be read \(not a zip file\)/],
+    ['zip bomb', async (dir) => {
+      const rows = '<row><c t="inlineStr"><is><t>email</t></is></c></row>' + ' '.repeat(40 * 1024 * 1024);
+      return writeBook(dir, 'bombe.xlsx', workbookParts([{ xml: rows }]));
+    }, /zip bomb/],
+    ['.ods', async (dir) => writeBook(dir, 'tableur.ods', { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }), /OpenDocument.*Save As/],
+    ['too many columns', async (dir) => writeBook(dir, 'large.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}${is('ZZZZ1', 'x')}</row>` }])), /columns, more than the limit/],
+    ['no such sheet', async (dir) => writeBook(dir, 'feuilles.xlsx', workbookParts([{ name: 'Contacts', xml: `<row r="1">${is('A1', 'email')}</row>` }])), /--sheet Dons: no such sheet \(sheets: Contacts\)/],
+    ['broken XML', async (dir) => writeBook(dir, 'xml.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}</row><row r="2"><c><v>1</c></row>` }])), /cannot be read \(XML/],
+  ];
+  for (const [what, make, message] of cases) {
+    it(what, async () => {
+      const dir = tempDir();
+      const p = await make(dir);
+      const before = files(dir);
+      const args = ['scan', p, '--lang', 'en', '--rejects', join(dir, 'rej.xlsx')];
+      if (what === 'no such sheet') args.push('--sheet', 'Dons');
+      const r = cli(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      const lines = r.stderr.split('\n').filter((l) => l && !/rejects|personal/i.test(l));
+      expect(lines.length, r.stderr).toBe(1);
+      expect(lines[0]).toMatch(message);
+      expect(lines[0]).toContain(p.split('/').pop()!);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(files(dir)).toEqual(before);
+    });
+  }
+
+  it('random damage to a workbook never crashes and never leaves a file (property)', async () => {
+    const good = readFileSync(join(FIXTURES, 'campagne-excel.xlsx'));
+    const dir = tempDir();
+    let n = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+      fc.option(fc.nat({ max: good.length }), { nil: undefined }),
+      async (flips, cut) => {
+        const b = Buffer.from(good.subarray(0, cut ?? good.length));
+        for (const [at, v] of flips) if (at < b.length) b[at] = v;
+        const sub = join(dir, `f${n++}`);
+        const { mkdirSync } = await import('node:fs');
+        mkdirSync(sub);
+        const input = join(sub, 'in.xlsx');
+        writeFileSync(input, b);
+        try {
+          await scanFile({ input, lang: 'en', asOf: '2026-11-23' });
+        } catch (e) {
+          expect((e as { name?: string }).name).toBe('AuditError');
+          expect(files(sub)).toEqual(['in.xlsx']);
+        }
+      },
+    ), { numRuns: 60 });
+  });
+});
