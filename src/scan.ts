@@ -302,7 +302,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
 
     const report: Report<FindingList> = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: NAME, version: VERSION },
       command: mode,
       generatedAt: new Date(now()).toISOString(),
@@ -343,6 +343,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         channelsChecked: engine.channelsChecked,
         lastContactAges: collector.lastContactAges(),
       },
+      rules: collector.rules(),
       findings: collector.findings,
       truncated: collector.truncated,
     };

@@ -6,7 +6,6 @@ import type { FailOn, Lang } from '../types.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
 import { ruleById } from '../rules/index.js';
-import { firstOfEachRule } from '../report/findings.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
 
@@ -38,9 +37,8 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   else {
     lines.push('', t(lang, 'summary.findingsTitle'));
     const width = Math.max(...rules.map(([id]) => id.length));
-    const first = firstOfEachRule(r.findings, rules.map(([id]) => id));
     for (const [id, count] of rules) {
-      const sev = first.get(id)?.severity ?? ruleById.get(id)?.severity ?? 'info';
+      const sev = r.rules[id]?.severity ?? ruleById.get(id)?.severity ?? 'info';
       const colour = sev === 'error' ? c.red : sev === 'warning' ? c.yellow : c.cyan;
       const title = t(lang, `rule.${id}.title`);
       lines.push(`  ${colour(t(lang, `severity.${sev}`).padEnd(13))} ${id.padEnd(width)}  ${String(count).padStart(7)}  ${c.dim(title)}`);

@@ -5,10 +5,13 @@
 import type { Lang, MessageRef } from '../types.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
+import { cliEn } from './cli-en.js';
+import { cliFr } from './cli-fr.js';
+import { wordParams } from './words.js';
 
 export type Catalogue = Record<string, string>;
 
-const catalogues: Record<Lang, Catalogue> = { en, fr };
+const catalogues: Record<Lang, Catalogue> = { en: { ...en, ...cliEn }, fr: { ...fr, ...cliFr } };
 
 export function hasMessage(id: string, lang: Lang): boolean {
   return Object.prototype.hasOwnProperty.call(catalogues[lang], id);
@@ -41,8 +44,9 @@ export function t(lang: Lang, id: string, params: Record<string, string | number
   return out;
 }
 
+/** A message with its code params (channel, category, duration) in words (src/i18n/words.ts). */
 export function render(lang: Lang, m: MessageRef): string {
-  return t(lang, m.id, m.params);
+  return t(lang, m.id, wordParams(lang, m.params));
 }
 
 /**

@@ -6,8 +6,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
-import type { AnyReport, ReportFinding } from './model.js';
+import type { AnyReport } from './model.js';
 import { actionLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
+import { findingMessage } from './wording.js';
 
 export const CSV_COLUMNS = ['line', 'id', 'rule', 'title', 'severity', 'action', 'field', 'message', 'value', 'references'] as const;
 
@@ -16,12 +17,16 @@ export function csvDelimiter(lang: Lang): string {
   return lang === 'fr' ? ';' : ',';
 }
 
-function references(f: ReportFinding): string {
-  return f.references.map((r) => `${r.label} <${r.url}>`).join(' ; ');
-}
 
 export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
   const options = { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true } as const;
+  // Each rule's references, joined once (the report's rules table holds them).
+  const refs = new Map<string, string>();
+  const references = (rule: string) => {
+    let s = refs.get(rule);
+    if (s === undefined) refs.set(rule, (s = (report.rules[rule]?.references ?? []).map((r) => `${r.label} <${r.url}>`).join(' ; ')));
+    return s;
+  };
   const titles = new Map<string, string>();
   const title = (rule: string) => {
     let s = titles.get(rule);
@@ -41,9 +46,9 @@ export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
         severityLabel(lang, f.severity),
         actionLabel(lang, f.action),
         f.field ?? '',
-        f.message,
+        findingMessage(lang, f),
         f.value ?? '',
-        references(f),
+        references(f.rule),
       ].map(neutraliseFormula),
     );
     if (rows.length === BATCH) {

@@ -11,6 +11,7 @@ import type { Category, Lang, Severity, Source } from '../types.js';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { t } from '../i18n/index.js';
 import { AGE_BUCKETS, type AnyReport, type ReportFinding } from './model.js';
+import { findingMessage } from './wording.js';
 import {
   CONTACT_RETENTION_CATEGORIES,
   READABLE_FINDINGS_PER_RULE,
@@ -289,7 +290,7 @@ function findingRow(f: ReportFinding, lang: Lang, withValues: boolean): string {
     `<td data-k="severity"><span class="pill ${f.severity}">${esc(severityLabel(lang, f.severity))}</span></td>` +
     `<td data-k="action">${esc(actionLabel(lang, f.action))}</td>` +
     `<td class="mono" data-k="field">${val(f.field ?? '')}</td>` +
-    `<td class="msg" data-k="message">${val(f.message)}</td>` +
+    `<td class="msg" data-k="message">${val(findingMessage(lang, f))}</td>` +
     (withValues ? `<td class="mono" data-k="value">${val(f.value ?? '')}</td>` : '') +
     '</tr>'
   );

@@ -6,6 +6,7 @@
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { AnyReport } from './model.js';
+import { findingMessage } from './wording.js';
 import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
@@ -76,7 +77,8 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
     yield `## ${L('md.findings')}\n\n`;
     yield `| ${L('report.col.line')} | ${L('report.col.id')} | ${L('report.col.rule')} | ${L('report.col.severity')} | ${L('report.col.action')} | ${L('report.col.message')} |\n|---:|---|---|---|---|---|\n`;
     for (const f of listed) {
-      const message = f.value !== undefined ? `${f.message} (${f.value})` : f.message;
+      const text = findingMessage(lang, f);
+      const message = f.value !== undefined ? `${text} (${f.value})` : text;
       yield `| ${f.line} | ${mdCell(f.id ?? '')} | \`${f.rule}\` | ${severityLabel(lang, f.severity)} | ${actionLabel(lang, f.action)} | ${mdCell(message)} |\n`;
     }
     if (unlisted) yield `\n${mdCell(L('report.unlisted', { listed: listed.length, total: listed.length + unlisted, limit: READABLE_FINDINGS_PER_RULE }))}\n`;
