@@ -48,6 +48,8 @@ export interface ScanOptions {
   encoding?: string;
   delimiter?: string;
   outputEncoding?: string;
+  /** Delimiter of the cleaned file (`--output-delimiter`); default the input's. */
+  outputDelimiter?: string;
   failOn?: FailOn;
   lang?: Lang;
   rejects?: string;
@@ -138,9 +140,12 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   const electionDate = resolveDate(opts.electionDate ?? opts.config?.electionDate, '--election-date');
   const secondRoundDate = resolveDate(opts.config?.secondRoundDate, 'secondRoundDate');
   const encoding = opts.encoding ? canonicalEncoding(opts.encoding) : undefined;
-  const outputEncoding = opts.outputEncoding ? canonicalEncoding(opts.outputEncoding) : undefined;
+  // `utf-8-bom`: UTF-8 with a byte order mark, what French Excel needs to open a UTF-8 file as UTF-8.
+  const outputBom = opts.outputEncoding !== undefined && /^utf-?8[-_ ]?(with[-_ ]?)?bom$/i.test(opts.outputEncoding.trim());
+  const outputEncoding = outputBom ? 'utf-8' : opts.outputEncoding ? canonicalEncoding(opts.outputEncoding) : undefined;
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
+  const outputDelimiter = opts.outputDelimiter !== undefined ? parseDelimiterOption(opts.outputDelimiter, 'outputDelimiter') : undefined;
 
   // Output paths, checked before anything is read or written.
   const cleanPath = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, '.clean.csv');
@@ -231,9 +236,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const collector = new ReportCollector<FindingSink>(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, asOf, spool ?? []);
 
     const outEncoding = outputEncoding ?? dialect.encoding;
-    const outBom = outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom;
+    const outBom = outputBom || (outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom);
     const stringifyOptions = {
-      delimiter: dialect.delimiter,
+      delimiter: outputDelimiter ?? dialect.delimiter,
       record_delimiter: dialect.recordDelimiter,
       quoted: dialect.quoteAll,
       quoted_empty: dialect.quoteEmpty,

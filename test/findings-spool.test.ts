@@ -166,7 +166,7 @@ describe('the CLI spools findings and leaves no temp file', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
-  it('--format json: one input, one report; several, an array of the reports of the inputs that could be read', () => {
+  it('--format json: one input, one report; several, one object whose files are the reports of the inputs that could be read', () => {
     const dir = tempDir('nationbuilder-people.csv', 'mailchimp-audience.csv');
     const one = cli(['scan', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
     expect(one.code).toBe(1);
@@ -175,12 +175,14 @@ describe('the CLI spools findings and leaves no temp file', () => {
 
     const two = cli(['scan', 'nationbuilder-people.csv', 'missing.csv', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
     expect(two.code).toBe(2);
-    const reports = JSON.parse(two.stdout) as { input: { path: string } }[];
-    expect(reports.map((r) => r.input.path)).toEqual([join(dir, 'nationbuilder-people.csv'), join(dir, 'mailchimp-audience.csv')]);
+    const set = JSON.parse(two.stdout) as { files: { input: { path: string } }[]; verdict: { exitCode: number; unreadable: { path: string }[] } };
+    expect(set.files.map((r) => r.input.path)).toEqual([join(dir, 'nationbuilder-people.csv'), join(dir, 'mailchimp-audience.csv')]);
+    expect(set.verdict.exitCode).toBe(2);
+    expect(set.verdict.unreadable.map((u) => u.path)).toEqual([join(dir, 'missing.csv')]);
     expect(two.stderr).toMatch(/missing\.csv/);
 
     const none = cli(['scan', 'missing.csv', 'missing-too.csv', '--format', 'json'], { cwd: dir });
     expect(none.code).toBe(2);
-    expect(JSON.parse(none.stdout)).toEqual([]);
+    expect(JSON.parse(none.stdout).files).toEqual([]);
   });
 });

@@ -32,7 +32,9 @@ export interface CommonOptions {
   encoding?: string;
   delimiter?: string;
   outputEncoding?: string;
+  outputDelimiter?: string;
   failOn: string;
+  maxWarnings?: string;
   lang?: string;
   rejects?: string;
   dryRun?: boolean;
@@ -46,7 +48,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('-o, --out <file>', 'cleaned file (default: <name>.clean.csv beside the input; "-" for stdout)')
     .option('--out-dir <dir>', 'folder for the outputs (several inputs)')
     .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
-    .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'none']).default('text'))
+    .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'github', 'none']).default('text'))
     .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.join(', ')} (repeatable)`, collect)
     .option('--as-of <date>', 'reference date for retention (default: today)')
     .option('--election-date <date>', 'date of the election / end of the operation the file serves')
@@ -55,7 +57,9 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--encoding <enc>', 'force the input encoding (utf-8, utf-16le, utf-16be, windows-1252)')
     .option('--delimiter <c>', 'force the delimiter (, ; tab |)')
     .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
+    .option('--output-delimiter <c>', "delimiter of the cleaned file (default: the input's)")
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices([...FAIL_ON]).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
     .option('--rejects <file>', 'also write the removed rows (contains personal data)')
     .option('--dry-run', 'compute everything, write no file')

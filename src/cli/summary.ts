@@ -6,10 +6,11 @@ import type { FailOn, Lang } from '../types.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
 import { ruleById } from '../rules/index.js';
+import { verdictLine, type Verdict } from '../report/combined.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
 
-export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number): string {
+export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number, verdict?: Verdict): string {
   const r: AnyReport = result.report;
   const lines: string[] = [];
   const file = r.input.path === '-' ? '<stdin>' : r.input.path;
@@ -58,8 +59,8 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   if (!purge) lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
   if (exitCode === 1) {
     // The same count that decided the exit code (a purge counts only what stays in the purged file).
-    const n = countAtOrAbove(r, failOn as FailOn);
-    lines.push(c.red(t(lang, 'summary.failOn', { code: 1, count: n, level: failOn })));
+    if (verdict) lines.push(c.red(verdictLine(verdict, lang)));
+    else lines.push(c.red(t(lang, 'summary.failOn', { code: 1, count: countAtOrAbove(r, failOn as FailOn), level: t(lang, `severity.${failOn}`) })));
   }
   return lines.join('\n') + '\n';
 }

@@ -13,4 +13,16 @@ export const cliEn: Catalogue = {
   'words.channel.social': 'social networks',
   'words.channel.door': 'door-to-door',
   'words.channel.ads': 'political ads',
+
+  'verdict.title': 'cnil-audit scan — {files} files',
+  'verdict.titlePurge': 'cnil-audit purge — {files} files',
+  'verdict.total': 'Total: {files} file(s), {rows} rows read, {kept} kept, {dropped} dropped; {errors} error(s), {warnings} warning(s), {infos} note(s).',
+  'verdict.pass': 'Exit 0: no finding at or above "{level}".',
+  'verdict.passNever': 'Exit 0: --fail-on never.',
+  'verdict.maxWarnings': 'Exit 1: {count} warning(s), more than --max-warnings {max}.',
+  'verdict.unreadable': 'Exit 2: {count} file(s) could not be read.',
+  'github.more': '{count} more finding(s) of {rule} ({title}) not annotated here; the report lists them',
+  'usage.combinedFormat': '--report {path}: with several inputs, one report holds them all as .json, .md or .sarif only; use --out-dir for one .{ext} report per input',
+  'usage.maxWarnings': '--max-warnings: "{value}" is not a whole number (0 or more)',
+  'usage.outputDelimiter': '--output-delimiter: "{value}" is not one character (or tab, comma, semicolon, pipe)',
 };

@@ -13,4 +13,16 @@ export const cliFr: Catalogue = {
   'words.channel.social': 'réseaux sociaux',
   'words.channel.door': 'porte-à-porte',
   'words.channel.ads': 'publicité politique',
+
+  'verdict.title': 'cnil-audit scan — {files} fichiers',
+  'verdict.titlePurge': 'cnil-audit purge — {files} fichiers',
+  'verdict.total': 'Total : {files} fichier(s), {rows} lignes lues, {kept} gardées, {dropped} retirées ; {errors} erreur(s), {warnings} avertissement(s), {infos} remarque(s).',
+  'verdict.pass': 'Code de sortie 0 : aucun constat de niveau « {level} » ou plus.',
+  'verdict.passNever': 'Code de sortie 0 : --fail-on never.',
+  'verdict.maxWarnings': 'Code de sortie 1 : {count} avertissement(s), plus que --max-warnings {max}.',
+  'verdict.unreadable': 'Code de sortie 2 : {count} fichier(s) n’ont pas pu être lus.',
+  'github.more': '{count} constat(s) de plus pour {rule} ({title}), non annotés ici ; le rapport les liste',
+  'usage.combinedFormat': '--report {path} : avec plusieurs fichiers, un seul rapport les réunit en .json, .md ou .sarif seulement ; utilisez --out-dir pour un rapport .{ext} par fichier',
+  'usage.maxWarnings': '--max-warnings : « {value} » n’est pas un nombre entier (0 ou plus)',
+  'usage.outputDelimiter': '--output-delimiter : « {value} » n’est pas un seul caractère (ni tab, comma, semicolon, pipe)',
 };

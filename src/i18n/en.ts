@@ -26,7 +26,7 @@ export const en: Catalogue = {
   'error.E_INTERRUPTED': 'interrupted; no output was left behind',
   // Usage errors (usageError): option names stay as typed.
   'usage.salt': '--salt: expected at least {min} hexadecimal characters (the salt a previous purge printed)',
-  'usage.reportFormat': '--report {path}: unknown format ".{ext}" (use .json, .md, .html or .csv)',
+  'usage.reportFormat': '--report {path}: unknown format ".{ext}" (use .json, .md, .html, .csv or .sarif)',
   'usage.noStdin': 'no standard input to read',
   'usage.delimiter': '--delimiter: "{value}" is not one character (or tab, comma, semicolon, pipe)',
   'usage.date': '{option}: "{value}" is not a date (use 2026-12-31 or 31/12/2026)',

@@ -25,7 +25,7 @@ export const fr: Catalogue = {
   'error.E_INTERRUPTED': 'interrompu ; aucun fichier partiel n’a été laissé',
   // Erreurs d’utilisation (usageError) : les noms d’options restent tels quels.
   'usage.salt': '--salt : il faut au moins {min} caractères hexadécimaux (le sel qu’une purge précédente a affiché)',
-  'usage.reportFormat': '--report {path} : format « .{ext} » inconnu (utilisez .json, .md, .html ou .csv)',
+  'usage.reportFormat': '--report {path} : format « .{ext} » inconnu (utilisez .json, .md, .html, .csv ou .sarif)',
   'usage.noStdin': 'aucune entrée standard à lire',
   'usage.delimiter': '--delimiter : « {value} » n’est pas un seul caractère (ni tab, comma, semicolon, pipe)',
   'usage.date': '{option} : « {value} » n’est pas une date (écrivez 2026-12-31 ou 31/12/2026)',
