@@ -146,6 +146,22 @@ export function colorEnabled(opts: { color: boolean }, io: CliIO, stream: { isTT
   return !!stream.isTTY;
 }
 
+/** Commander's errors in French, set by `run` when the language is French (src/cli/help-i18n.ts). */
+let frenchErrors: ((message: string) => string) | undefined;
+
+/**
+ * The language of the command line itself (help, usage errors), before commander parses: `--lang`
+ * anywhere in argv, else the locale. A config file's `lang` applies once it is read, to what follows.
+ */
+export function argvLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'fr' || v === 'en') return v;
+  }
+  return detectLang(env);
+}
+
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -156,7 +172,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`cnil-audit: ${s.replace(/^error: /, '').trim()}\n`),
+      outputError: (s, write) => write(`cnil-audit: ${(frenchErrors ?? ((x: string) => x))(s.replace(/^error: /, '').trim())}\n`),
     })
     .exitOverride();
 
@@ -186,6 +202,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     if (o.long === '--out') o.description = 'purged file (default: <name>.purged.csv beside the input; "-" for stdout)';
     if (o.long === '--report') o.description = 'report file, format from extension (default: <name>.purge-report-<as-of>.json; repeatable)';
     if (o.long === '--dry-run') o.description = 'list what would be purged; delete and write nothing';
+    // purge refuses --rejects (it says why when given): its help shows only what it accepts.
+    if (o.long === '--rejects') o.hideHelp();
   }
   purge.action(async (files: string[], opts: CommonOptions) => {
     const { runPurge } = await import('./purge-command.js');
@@ -242,6 +260,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let code: number = EXIT.OK;
   const program = buildProgram(io, (c) => (code = c));
+  if (argvLang(argv, io.env) === 'fr') {
+    const { localiseHelp, commanderErrorFr } = await import('./help-i18n.js');
+    localiseHelp(program);
+    frenchErrors = commanderErrorFr;
+  } else frenchErrors = undefined;
   try {
     if (argv.length === 0) {
       program.outputHelp();
@@ -254,6 +277,6 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (e.code === 'commander.version' || e.code === 'commander.helpDisplayed' || e.code === 'commander.help') return EXIT.OK;
       return EXIT.ERROR;
     }
-    return reportError(io, detectLang(io.env), e);
+    return reportError(io, argvLang(argv, io.env), e);
   }
 }

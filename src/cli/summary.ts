@@ -2,6 +2,7 @@
 import type { FindingList } from '../report/findings.js';
 import type { ChalkInstance } from 'chalk';
 import { t } from '../i18n/index.js';
+import { channelWord } from '../i18n/words.js';
 import type { FailOn, Lang } from '../types.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
@@ -32,7 +33,7 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
     }),
   );
   if (!r.summary.channelsChecked) lines.push(c.yellow(t(lang, 'summary.channelsNotChecked')));
-  else if (r.options.for.length) lines.push(t(lang, 'summary.channels', { channels: r.options.for.join(', ') }));
+  else if (r.options.for.length) lines.push(t(lang, 'summary.channels', { channels: r.options.for.map((ch) => channelWord(lang, ch)).join(', ') }));
   const rules = Object.entries(r.summary.byRule).sort((a, b) => b[1] - a[1]);
   if (rules.length === 0) lines.push(c.green(t(lang, 'summary.noFindings')));
   else {

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Category, Lang, Severity, Source } from '../types.js';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { t } from '../i18n/index.js';
+import { channelWord } from '../i18n/words.js';
 import { AGE_BUCKETS, type AnyReport, type ReportFinding } from './model.js';
 import { findingMessage } from './wording.js';
 import {
@@ -316,7 +317,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `<dt>${esc(L('md.generatedAt'))}</dt><dd>${esc(report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC'))}</dd>`;
   yield `<dt>${esc(L('md.asOf'))}</dt><dd>${esc(report.asOf)}</dd>`;
   yield `<dt>SHA-256</dt><dd class="mono">${esc(report.input.sha256)}</dd>`;
-  yield `<dt>${esc(L('report.channelsChecked'))}</dt><dd>${esc(s.channelsChecked ? (report.options.for.length ? report.options.for.join(', ') : L('report.channelColumn')) : L('summary.channelsNotChecked'))}</dd>`;
+  yield `<dt>${esc(L('report.channelsChecked'))}</dt><dd>${esc(s.channelsChecked ? (report.options.for.length ? report.options.for.map((ch) => channelWord(lang, ch)).join(', ') : L('report.channelColumn')) : L('summary.channelsNotChecked'))}</dd>`;
   if (report.options.electionDate) yield `<dt>${esc(L('report.electionDate'))}</dt><dd>${esc(report.options.electionDate)}</dd>`;
   if (report.options.dryRun) yield `<dt></dt><dd>${esc(L('summary.dryRun'))}</dd>`;
   yield `</dl></header>\n`;

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
+import { channelWord } from '../i18n/words.js';
 import type { AnyReport } from './model.js';
 import { findingMessage } from './wording.js';
 import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
@@ -40,7 +41,7 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `- ${labelled(lang, 'SHA-256', `\`${report.input.sha256}\``)}\n`;
   yield `- ${mdCell(L('summary.input', { rows: report.input.rows, columns: report.input.columns, encoding: report.input.encoding + (report.input.bom ? ' (BOM)' : ''), delimiter: JSON.stringify(report.input.delimiter) }))}\n`;
   if (s.channelsChecked) {
-    if (report.options.for.length) yield `- ${mdCell(L('summary.channels', { channels: report.options.for.join(', ') }))}\n`;
+    if (report.options.for.length) yield `- ${mdCell(L('summary.channels', { channels: report.options.for.map((ch) => channelWord(lang, ch)).join(', ') }))}\n`;
   } else yield `- ${mdCell(L('summary.channelsNotChecked'))}\n`;
   if (report.options.electionDate) yield `- ${labelled(lang, L('report.electionDate'), report.options.electionDate)}\n`;
 
