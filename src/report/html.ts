@@ -75,7 +75,7 @@ dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:1
 .pill{display:inline-block;border-radius:999px;padding:0 8px;font-size:.8rem;font-weight:600;white-space:nowrap}
 .pill.error{background:var(--err-bg);color:var(--err)}.pill.warning{background:var(--warn-bg);color:var(--warn)}.pill.info{background:var(--info-bg);color:var(--info)}
 .count{font-weight:700}.muted{color:var(--muted)}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:20px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(460px,100%),1fr));gap:20px}
 figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:12px;background:var(--bg)}figcaption{font-weight:600;margin-bottom:6px}figure .note{font-size:.85rem;color:var(--muted);margin:6px 0 0}
 figure.wide{grid-column:1/-1}
 svg{display:block;width:100%;height:auto}svg.hbar{max-width:620px}svg.hbar.wide{max-width:960px}svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
@@ -91,6 +91,8 @@ td.msg{min-width:220px}td.mono{min-width:11em}th{white-space:nowrap}td[data-k=ru
 ol.steps li{margin:4px 0}
 .explain{border-top:1px solid var(--line);padding:12px 0}.explain:target{background:var(--info-bg)}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem}
+svg.narrow{display:none;max-width:440px}figure .scroll{overflow-x:auto}
+@media (max-width:600px){main{padding:16px 12px 40px}svg.hbar{display:none}svg.narrow{display:block}svg.histogram{min-width:800px}.controls label{flex:1 1 100%}.controls select,.controls input{min-width:0;width:100%}dl.meta{grid-template-columns:minmax(0,max-content) minmax(0,1fr)}}
 @media print{.controls,.noprint{display:none!important}th{position:static}figure{break-inside:avoid}.rule{break-inside:avoid}}
 `;
 
@@ -176,6 +178,29 @@ export function hbarChart(bars: readonly Bar[], ariaLabel: string, lang: Lang, w
     out.push(b.href ? `<a href="${esc(b.href)}">${label}</a>` : label);
     out.push(`<rect class="bar${b.cls ? ' ' + esc(b.cls) : ''}" x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" rx="2"></rect>`);
     out.push(`<text class="val" x="${(labelW + w + 6).toFixed(1)}" y="${y + barH - 4}">${b.value}</text></g>`);
+  });
+  out.push('</svg>');
+  return out.join('') + narrowBarChart(bars, ariaLabel, lang);
+}
+
+/**
+ * The same bars for a phone (CSS shows it below 600 px instead of the side-by-side chart): each label
+ * on its own line above its bar, in a 360-unit-wide drawing, so text stays near its 12 px at 390 px.
+ */
+function narrowBarChart(bars: readonly Bar[], ariaLabel: string, lang: Lang): string {
+  const W = 360, valueW = 56, rowH = 36, barH = 12;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const plotW = W - valueW;
+  const out: string[] = [`<svg viewBox="0 0 ${W} ${bars.length * rowH + 4}" role="img" aria-label="${esc(ariaLabel)}" class="chart narrow">`];
+  bars.forEach((b, i) => {
+    const y = 2 + i * rowH;
+    const w = b.value > 0 ? Math.max(2, (b.value / max) * plotW) : 0;
+    // x = 2: a capital's overhang (the "T" of "Tracking") stays inside the drawing.
+    const label = `<text x="2" y="${y + 12}">${esc(truncate(b.label, 52))}</text>`;
+    out.push(`<g class="row"><title>${esc(labelled(lang, b.label, b.value))}</title>`);
+    out.push(b.href ? `<a href="${esc(b.href)}">${label}</a>` : label);
+    out.push(`<rect class="bar${b.cls ? ' ' + esc(b.cls) : ''}" x="0" y="${y + 17}" width="${w.toFixed(1)}" height="${barH}" rx="2"></rect>`);
+    out.push(`<text class="val" x="${(w + 6).toFixed(1)}" y="${y + 27}">${b.value}</text></g>`);
   });
   out.push('</svg>');
   return out.join('');
@@ -364,7 +389,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
     ? hbarChart(categories.map((k: Category) => ({ label: L(`report.category.${k}`), value: s.byCategory[k], cls: k === 'unknown' ? 'warning' : undefined })), L('report.chart.byCategory'), lang)
     : `<p class="note">${esc(L('report.chart.noRows'))}</p>`;
   yield `</figure>`;
-  yield `<figure id="chart-ages" class="wide"><figcaption>${esc(L('report.chart.ages', { asOf: report.asOf }))}</figcaption>${ageHistogram(report, lang)}</figure>`;
+  yield `<figure id="chart-ages" class="wide"><figcaption>${esc(L('report.chart.ages', { asOf: report.asOf }))}</figcaption><div class="scroll">${ageHistogram(report, lang)}</div></figure>`;
   yield `</div>\n`;
 
   // The findings table: plain HTML; the script adds filtering and sorting.
