@@ -55,16 +55,21 @@ describe('several inputs, one verdict', () => {
     expect(lines.at(-1)).toMatch(/^Code de sortie 1 : \d+ constat\(s\) de niveau « erreur » ou plus\.$/);
   });
 
-  it('-r with several inputs writes one combined report (JSON, Markdown, SARIF); CSV and HTML ask for --out-dir', () => {
+  it('-r with several inputs writes one combined report (JSON, Markdown, HTML, SARIF); CSV asks for --out-dir', () => {
     const dir = tempDir(...TWO);
-    const r = cli(['scan', ...TWO, ...AS_OF, '--dry-run', '-r', 'all.md', '-r', 'all.json', '-r', 'all.sarif', '--quiet'], { cwd: dir });
+    const r = cli(['scan', ...TWO, ...AS_OF, '--dry-run', '-r', 'all.md', '-r', 'all.json', '-r', 'all.sarif', '-r', 'all.html', '--quiet'], { cwd: dir });
     expect(r.code).toBe(1);
     const md = readFileSync(join(dir, 'all.md'), 'utf8');
     expect(md.match(/^# /gm)).toHaveLength(1);
     expect(md.match(/^## cnil-audit scan — /gm)).toHaveLength(2);
     expect(JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8')).files).toHaveLength(2);
     expect(statSync(join(dir, 'all.md')).mode & 0o777).toBe(0o600);
-    for (const ext of ['csv', 'html']) {
+    const html = readFileSync(join(dir, 'all.html'), 'utf8');
+    expect(html.match(/<section class="file" id="f\d">/g)).toHaveLength(2);
+    expect(html.match(/id="f1-findings-table"/g)).toHaveLength(1);
+    expect(html.match(/id="f2-findings-table"/g)).toHaveLength(1);
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    for (const ext of ['csv']) {
       const bad = cli(['scan', ...TWO, ...AS_OF, '-r', `all.${ext}`], { cwd: dir });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/--out-dir/);

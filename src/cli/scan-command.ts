@@ -23,7 +23,7 @@ async function writeAll(out: Out, chunks: Iterable<string>): Promise<void> {
 export type Extra = (file: string, base: ScanOptions) => Partial<ScanOptions>;
 
 /** Formats one report can hold several inputs in (`-r` with several inputs). */
-const COMBINED_FORMATS = ['json', 'md', 'sarif'];
+const COMBINED_FORMATS = ['json', 'md', 'html', 'sarif'];
 
 /** `--max-warnings N`: a whole number, or undefined when absent. */
 function parseMaxWarnings(value: string | undefined): number | undefined {
@@ -57,7 +57,7 @@ export async function runScan(
     if (files.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
     for (const r of opts.report ?? []) assertReportFormat(r);
     const maxWarnings = parseMaxWarnings(opts.maxWarnings);
-    // With several inputs, `-r` names one report that holds them all (JSON, Markdown, SARIF).
+    // With several inputs, `-r` names one report that holds them all (JSON, Markdown, HTML, SARIF).
     const combined = several ? (opts.report ?? []).map((r) => resolve(io.cwd, r)) : [];
     for (const r of combined) {
       const ext = reportFormatOf(r);
@@ -114,7 +114,11 @@ export async function runScan(
       } catch (e) {
         progress?.stop();
         const code = reportError(io, lang, e);
-        if (code === EXIT.INTERRUPTED) return code;
+        if (code === EXIT.INTERRUPTED) {
+          // stdout stays one valid JSON object: the reports of the inputs finished before.
+          if (several && opts.format === 'json') await writeAll(io.stdout, reportSetChunks(reports, { ...verdictOf(reports, prepared.failOn, maxWarnings, unreadable), exitCode: EXIT.INTERRUPTED }, lang));
+          return code;
+        }
         unreadable.push({ path: base.input, code: isAuditError(e) ? e.code : 'E_INTERNAL', message: isAuditError(e) ? errorText(lang, e.code, e.params) : String(e) });
         continue;
       }
@@ -182,7 +186,10 @@ async function writeCombined(path: string, reports: AnyReport[], verdict: Verdic
   try {
     const format = reportFormatOf(path);
     if (format === 'json') for (const c of reportSetChunks(reports, verdict, lang)) await f.write(c);
-    else if (format === 'sarif') {
+    else if (format === 'html') {
+      const { combinedHtmlChunks } = await import('../report/combined-html.js');
+      for (const c of combinedHtmlChunks(reports, verdict, lang)) await f.write(c);
+    } else if (format === 'sarif') {
       const { sarifChunks } = await import('../report/sarif.js');
       for (const c of sarifChunks(reports, lang)) await f.write(c);
     } else for await (const c of combinedMdChunks(reports, verdict, lang)) await f.write(c);

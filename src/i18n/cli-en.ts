@@ -22,7 +22,7 @@ export const cliEn: Catalogue = {
   'verdict.maxWarnings': 'Exit 1: {count} warning(s), more than --max-warnings {max}.',
   'verdict.unreadable': 'Exit 2: {count} file(s) could not be read.',
   'github.more': '{count} more finding(s) of {rule} ({title}) not annotated here; the report lists them',
-  'usage.combinedFormat': '--report {path}: with several inputs, one report holds them all as .json, .md or .sarif only; use --out-dir for one .{ext} report per input',
+  'usage.combinedFormat': '--report {path}: with several inputs, one report holds them all as .json, .md, .html or .sarif only; use --out-dir for one .{ext} report per input',
   'usage.maxWarnings': '--max-warnings: "{value}" is not a whole number (0 or more)',
   'usage.outputDelimiter': '--output-delimiter: "{value}" is not one character (or tab, comma, semicolon, pipe)',
   'config.several': 'invalid configuration, {count} problems: {list}',

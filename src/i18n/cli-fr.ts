@@ -22,7 +22,7 @@ export const cliFr: Catalogue = {
   'verdict.maxWarnings': 'Code de sortie 1 : {count} avertissement(s), plus que --max-warnings {max}.',
   'verdict.unreadable': 'Code de sortie 2 : {count} fichier(s) n’ont pas pu être lus.',
   'github.more': '{count} constat(s) de plus pour {rule} ({title}), non annotés ici ; le rapport les liste',
-  'usage.combinedFormat': '--report {path} : avec plusieurs fichiers, un seul rapport les réunit en .json, .md ou .sarif seulement ; utilisez --out-dir pour un rapport .{ext} par fichier',
+  'usage.combinedFormat': '--report {path} : avec plusieurs fichiers, un seul rapport les réunit en .json, .md, .html ou .sarif seulement ; utilisez --out-dir pour un rapport .{ext} par fichier',
   'usage.maxWarnings': '--max-warnings : « {value} » n’est pas un nombre entier (0 ou plus)',
   'usage.outputDelimiter': '--output-delimiter : « {value} » n’est pas un seul caractère (ni tab, comma, semicolon, pipe)',
   'config.several': 'configuration invalide, {count} problèmes : {list}',

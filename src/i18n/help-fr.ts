@@ -32,7 +32,7 @@ export const helpFr: Record<string, string> = {
 
   'scan|': 'audite des fichiers de contacts ; écrit un fichier nettoyé et un rapport',
   'scan|--out': 'fichier nettoyé (par défaut : <nom>.clean.csv à côté de l’entrée ; « - » pour la sortie standard)',
-  'scan|--report': 'fichier de rapport, format selon l’extension : .json .md .html .csv .sarif (répétable ; plusieurs entrées : un seul rapport .json, .md ou .sarif)',
+  'scan|--report': 'fichier de rapport, format selon l’extension : .json .md .html .csv .sarif (répétable ; plusieurs entrées : un seul rapport .json, .md, .html ou .sarif)',
   'scan|--dry-run': 'calcule tout, n’écrit aucun fichier',
   'scan|--suppress': 'retire les lignes dont l’e-mail ou le téléphone figure sur cette liste d’opposition (écrite par purge --suppression-list ; par défaut : suppressionList de la configuration)',
 

@@ -28,8 +28,11 @@ export interface Unreadable {
 }
 
 export interface Verdict {
-  /** 0: pass; 1: findings at or above --fail-on, or more warnings than --max-warnings; 2: an input could not be read. */
-  exitCode: 0 | 1 | 2;
+  /**
+   * 0: pass; 1: findings at or above --fail-on, or more warnings than --max-warnings; 2: an input could
+   * not be read; 130: interrupted (the reports are those of the inputs finished before).
+   */
+  exitCode: 0 | 1 | 2 | 130;
   failOn: 'error' | 'warning' | 'never';
   /** Findings at or above failOn (a purge counts what stays in the purged file). */
   atOrAbove: number;
@@ -72,6 +75,7 @@ export function verdictOf(reports: readonly AnyReport[], failOn: Verdict['failOn
 
 /** The verdict in one line: which exit code, and why. */
 export function verdictLine(v: Verdict, lang: Lang): string {
+  if (v.exitCode === 130) return t(lang, 'cli.interrupted');
   if (v.exitCode === 2) return t(lang, 'verdict.unreadable', { count: v.unreadable.length });
   if (v.exitCode === 1) {
     if (v.atOrAbove > 0) return t(lang, 'summary.failOn', { code: 1, count: v.atOrAbove, level: severityLabel(lang, v.failOn as Severity) });

@@ -455,3 +455,6 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `<footer>${esc(L('report.footer', { tool: `${report.tool.name} ${report.tool.version}` }))}</footer>`;
   yield `</main><script>${SCRIPT}</script></body></html>\n`;
 }
+
+/** The report's style and script, for the combined report of several inputs (src/report/combined-html.ts). */
+export { STYLE as HTML_STYLE, SCRIPT as HTML_SCRIPT };

@@ -12,7 +12,7 @@ import type { BrowserContext } from 'playwright-core';
 import { scanFile } from '../../src/scan.js';
 import { renderReport } from '../../src/report/index.js';
 import { sampleReport } from '../helpers/sample-report.js';
-import { FIXTURES } from '../helpers/cli.js';
+import { FIXTURES, cli } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -25,6 +25,32 @@ if (!available && process.env.CI) {
     });
   });
 }
+
+interface Measures {
+  scrollWidth: number;
+  figures: { id: string; right: number }[];
+  texts: { text: string; px: number; inside: boolean }[];
+}
+
+/**
+ * Run in the page (a string: the tests are type-checked without the DOM library): the page's width,
+ * each chart card's right edge, and each visible chart text's drawn size and whether it is inside its chart.
+ */
+const MEASURE = `(() => {
+  const doc = document.documentElement;
+  const figures = [...document.querySelectorAll('figure')].map((f) => ({ id: f.id, right: f.getBoundingClientRect().right }));
+  const texts = [];
+  for (const svg of document.querySelectorAll('figure svg')) {
+    const box = svg.getBoundingClientRect();
+    if (box.width === 0) continue; // the layout for the other screen width
+    const scale = box.width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect();
+      texts.push({ text: t.textContent || '', px: parseFloat(getComputedStyle(t).fontSize) * scale, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 });
+    }
+  }
+  return { scrollWidth: Math.max(doc.scrollWidth, document.body.scrollWidth), figures, texts };
+})()`;
 
 describe.skipIf(!available)(available ? 'HTML report at 390 px' : `HTML report at 390 px — skipped: ${CHROMIUM} is not installed`, () => {
   let dir: string;
@@ -43,6 +69,10 @@ describe.skipIf(!available)(available ? 'HTML report at 390 px' : `HTML report a
       await scanFile({ input: join(dir, name), dryRun: false, out: join(dir, `${name}.clean.csv`), reports: [html], for: ['email', 'sms'], asOf: '2026-11-23', lang: 'fr' });
       pages.push(html);
     }
+    // The combined report of several inputs: each file a section, the script run on each.
+    const combined = cli(['scan', 'nationbuilder-people.csv', 'fichier-militants-excel.csv', '--as-of', '2026-11-23', '--dry-run', '-r', 'all.html', '--quiet', '--lang', 'fr'], { cwd: dir });
+    expect(combined.code).toBe(1);
+    pages.push(join(dir, 'all.html'));
     const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
@@ -61,21 +91,7 @@ describe.skipIf(!available)(available ? 'HTML report at 390 px' : `HTML report a
     for (const file of pages) {
       const page = await context.newPage();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      const m = await page.evaluate(() => {
-        const doc = document.documentElement;
-        const figures = [...document.querySelectorAll('figure')].map((f) => ({ id: f.id, right: f.getBoundingClientRect().right }));
-        const texts: { text: string; px: number; inside: boolean }[] = [];
-        for (const svg of document.querySelectorAll<SVGSVGElement>('figure svg')) {
-          const box = svg.getBoundingClientRect();
-          if (box.width === 0) continue; // the layout for the other screen width
-          const scale = box.width / svg.viewBox.baseVal.width;
-          for (const t of svg.querySelectorAll<SVGTextElement>('text')) {
-            const r = t.getBoundingClientRect();
-            texts.push({ text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * scale, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 });
-          }
-        }
-        return { scrollWidth: Math.max(doc.scrollWidth, document.body.scrollWidth), figures, texts };
-      });
+      const m = (await page.evaluate(MEASURE)) as Measures;
       expect(m.scrollWidth, file).toBeLessThanOrEqual(WIDTH);
       expect(m.figures.length).toBeGreaterThan(3);
       for (const f of m.figures) expect(f.right, `${file} #${f.id}`).toBeLessThanOrEqual(WIDTH);
@@ -86,5 +102,25 @@ describe.skipIf(!available)(available ? 'HTML report at 390 px' : `HTML report a
       }
       await page.close();
     }
+  }, 60000);
+
+  it('the combined report of several inputs runs its script in each file\'s section', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(join(dir, 'all.html')).href, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    for (const p of ['f1', 'f2']) {
+      await expect(page.locator(`#${p}-controls`).isVisible()).resolves.toBe(true);
+      const total = await page.locator(`#${p}-findings-table tbody tr`).count();
+      const rule = await page.locator(`#${p}-findings-table tbody tr`).first().getAttribute('data-rule');
+      await page.selectOption(`#${p}-filter-rule`, rule!);
+      const shown = await page.locator(`#${p}-findings-table tbody tr:not([hidden])`).count();
+      expect(shown).toBeGreaterThan(0);
+      expect(shown).toBeLessThan(total);
+      await expect(page.locator(`#${p}-shown-count`).textContent()).resolves.toBe(String(shown));
+    }
+    await page.close();
   }, 60000);
 });
