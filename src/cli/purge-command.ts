@@ -12,6 +12,7 @@ import { colorEnabled, reportError, type CommonOptions } from './main.js';
 import { runScan, type Extra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
+import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { assertNotInput } from '../write/atomic.js';
@@ -202,15 +203,17 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
   };
   if (run.purged === 0) lines.push(c.green(L('none')));
   table(L('byReason'), run.byReason, (k) => t(lang, `rule.${k}.title`));
-  table(L('byCategory'), run.byCategory);
+  table(L('byCategory'), run.byCategory, (k) => categoryWord(lang, k));
   if (run.suppressed) lines.push(L('suppressMatched', { count: run.suppressed }));
   lines.push(L('otherFindings'));
 
   lines.push('', L('retentionTitle'));
   const retention = Object.entries(r.purge?.retention ?? run.opts.retention);
   const width = Math.max(...retention.map(([k]) => k.length), 'member'.length);
-  lines.push(`  ${'member'.padEnd(width)}  ${''.padEnd(5)}  ${c.dim(L('retentionMember'))}`);
-  for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${duration.padEnd(5)}  ${c.dim(source)}`);
+  lines.push(`  ${'member'.padEnd(width)}  ${''.padEnd(Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length)))}  ${c.dim(L('retentionMember'))}`);
+  // The duration in words ("3 ans"); the category by its config key, which `retention` uses.
+  const durationWidth = Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length));
+  for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${durationWords(lang, duration).padEnd(durationWidth)}  ${c.dim(source)}`);
   lines.push(r.options.electionDate ? L('electionDate', { date: r.options.electionDate }) : c.yellow(L('noElectionDate')));
 
   lines.push('');

@@ -106,7 +106,7 @@ export async function runScan(
         // Memory must not depend on how many findings the report keeps (SPEC §8).
         spoolFindings: true,
       };
-      const progress = !quiet && opts.format === 'text' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
+      const progress = !quiet && opts.format !== 'json' && opts.format !== 'github' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
       base.onProgress = progress?.update;
       let result: ScanResult<FindingList>;
       try {
