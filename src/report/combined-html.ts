@@ -4,12 +4,11 @@
  * (src/report/html.ts) with its ids prefixed and its headings a level down. Self-contained like it: one
  * style, one script (the single report's, run once per section), a Content-Security-Policy by hash.
  */
-import { createHash } from 'node:crypto';
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { AnyReport } from './model.js';
 import { totalLine, totalsOf, verdictLine, type Verdict } from './combined.js';
-import { HTML_SCRIPT, HTML_STYLE, esc, htmlChunks } from './html.js';
+import { HTML_SCRIPT, HTML_STYLE, contentSecurityPolicy, esc, htmlChunks } from './html.js';
 
 /** The single report's script, run on each section: its element ids get the section's prefix. */
 const SCRIPT =
@@ -18,15 +17,7 @@ const SCRIPT =
   '});';
 const STYLE = HTML_STYLE + 'section.file{border-top:3px solid var(--line);margin-top:40px}table.files td,table.files th{white-space:nowrap}\n';
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
-const CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${sha256(STYLE)}'`,
-  `script-src 'sha256-${sha256(SCRIPT)}'`,
-  "img-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const CSP = contentSecurityPolicy(STYLE, SCRIPT);
 
 /** The inside of a single report's <main>, ids prefixed and headings one level down. */
 function section(report: AnyReport, lang: Lang, prefix: string): string {
