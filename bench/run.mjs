@@ -38,7 +38,7 @@ const AS_OF = '2026-06-30';
 const ELECTION = '2026-03-22';
 
 /** SPEC §8 targets. */
-const TARGETS = { ratio: 1.5, ratioStretch: 1.2, scanPeakRssMB: 150, memoryGrowth: 1.2, startupMs: 150 };
+const TARGETS = { ratio: 1.5, ratioStretch: 1.2, scanPeakRssMB: 150, memoryGrowth: 1.2, startupMs: 150, reportBytesPerFinding: 300 };
 
 function parseArgs(argv) {
   const num = (v, name) => {
@@ -171,6 +171,7 @@ function checkTargets(r) {
   }
   if (r.large) checks.push([`${r.large.rows} rows: scan peak RSS ≤ ${TARGETS.memoryGrowth}× its value at ${r.rows}`, r.large.growth, r.large.growth <= TARGETS.memoryGrowth]);
   if (r.xlsx) checks.push([`xlsx scan peak RSS growth ≤ ${TARGETS.memoryGrowth}× from ${r.xlsx.smallRows} to ${r.xlsx.rows} rows`, r.xlsx.growth, r.xlsx.growth <= TARGETS.memoryGrowth]);
+  if (r.report) checks.push([`JSON report ≤ ${TARGETS.reportBytesPerFinding} bytes a finding`, r.report.bytesPerFinding, r.report.bytesPerFinding <= TARGETS.reportBytesPerFinding]);
   if (r.startup) checks.push([`--version start-up ≤ ${TARGETS.startupMs} ms (median)`, r.startup.medianMs, r.startup.medianMs <= TARGETS.startupMs]);
   return checks.map(([target, value, met]) => ({ target, value, met }));
 }
@@ -250,6 +251,13 @@ async function main() {
       purge = { skipped: purgeError ?? 'the purge command does not exist yet' };
     }
 
+    // Size of the JSON report a finding (issue 14: ≤ 300 bytes): its bytes over the findings it lists.
+    const reportPath = join(dir, 'scan.report.json');
+    const reportBytes = statSync(reportPath).size;
+    const listed = JSON.parse(readFileSync(reportPath, 'utf8')).findings.length;
+    const report = { bytes: reportBytes, findings: listed, bytesPerFinding: listed ? round(reportBytes / listed, 1) : 0 };
+    log(`report: ${(reportBytes / 1e6).toFixed(1)} MB for ${listed.toLocaleString('en')} findings listed, ${report.bytesPerFinding} bytes a finding`);
+
     let memory;
     const smallRows = Math.floor(o.rows / 10);
     if (o.scaling && smallRows >= 10_000) {
@@ -305,6 +313,7 @@ async function main() {
       memory,
       large,
       xlsx,
+      report,
       startup: start,
     };
     results.targets = checkTargets(results);
@@ -323,6 +332,7 @@ async function main() {
       ...(memory ? [`  memory       scan peak RSS ${memory.smallPeakRssMB} MB at ${memory.smallRows.toLocaleString('en')} rows → ${memory.peakRssMB} MB (×${memory.growth})`] : []),
       ...(large ? [`  large        scan of ${large.rows.toLocaleString('en')} rows: ${large.seconds} s, ${large.rowsPerSec.toLocaleString('en')} rows/s, ${large.peakRssMB} MB peak RSS (×${large.growth})`] : []),
       ...(xlsx ? [xlsxLines(xlsx)] : []),
+      `  report       ${(report.bytes / 1e6).toFixed(1)} MB JSON, ${report.findings.toLocaleString('en')} findings listed, ${report.bytesPerFinding} bytes a finding`,
       `  start-up     cnil-audit --version ${start.medianMs} ms (median of ${start.runs})`,
     ];
     return report(o, results, out);

@@ -81,13 +81,49 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 
-/** Validates a parsed config object; throws E_CONFIG with the zod path and a plain message. */
+/** One config problem as data: its path, a message id (`config.<id>`) and its parameters; worded at the edge. */
+export interface ConfigIssue {
+  path: string;
+  id: string;
+  params: Record<string, string | number>;
+}
+
+const CUSTOM_MESSAGES: Record<string, string> = {
+  'expected a duration like "3y", "36m", "2m", "90d" or "2w"': 'duration',
+  'expected a date like "2026-03-22" or "22/03/2026"': 'date',
+};
+
+/** A zod issue as data (src/i18n words it: `config.<id>`); what has no id keeps zod's own words. */
+function configIssue(issue: z.core.$ZodIssue): ConfigIssue {
+  const path = issue.path.length ? issue.path.join('.') : '(root)';
+  const custom = CUSTOM_MESSAGES[issue.message];
+  if (custom) return { path, id: custom, params: {} };
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { path, id: 'unknownKeys', params: { keys: issue.keys.map((k) => JSON.stringify(k)).join(', ') } };
+    case 'invalid_value':
+      return { path, id: 'oneOf', params: { values: issue.values.map((v) => JSON.stringify(v)).join(', ') } };
+    case 'invalid_type':
+      return { path, id: 'type', params: { expected: String(issue.expected) } };
+    case 'too_small':
+      return { path, id: 'tooSmall', params: { minimum: Number(issue.minimum) } };
+    case 'invalid_key':
+      return { path, id: 'invalidKey', params: {} };
+    default:
+      return { path, id: 'other', params: { detail: issue.message } };
+  }
+}
+
+/**
+ * Validates a parsed config object; throws E_CONFIG naming every problem, each with its zod path
+ * (`params.issues`, JSON of `ConfigIssue[]`, worded by the CLI); `path` and `detail` are the first.
+ */
 export function validateConfig(data: unknown, file?: string): Config {
   const r = configSchema.safeParse(data);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const path = issue.path.length ? issue.path.join('.') : '(root)';
-  throw new AuditError('E_CONFIG', { path, detail: issue.message }, { file });
+  const issues = r.error.issues.map(configIssue);
+  const first = r.error.issues[0];
+  throw new AuditError('E_CONFIG', { path: issues[0].path, detail: first.message, issues: JSON.stringify(issues) }, { file });
 }
 
 /** Reads and validates a config file. */

@@ -54,6 +54,8 @@ export interface ScanOptions {
   /** `--sheet`: the workbook sheet to read, by name or 1-based position (issue #15). */
   sheet?: string;
   outputEncoding?: string;
+  /** Delimiter of the cleaned file (`--output-delimiter`); default the input's. */
+  outputDelimiter?: string;
   failOn?: FailOn;
   lang?: Lang;
   rejects?: string;
@@ -150,9 +152,12 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   const electionDate = resolveDate(opts.electionDate ?? opts.config?.electionDate, '--election-date');
   const secondRoundDate = resolveDate(opts.config?.secondRoundDate, 'secondRoundDate');
   const encoding = opts.encoding ? canonicalEncoding(opts.encoding) : undefined;
-  const outputEncoding = opts.outputEncoding ? canonicalEncoding(opts.outputEncoding) : undefined;
+  // `utf-8-bom`: UTF-8 with a byte order mark, what French Excel needs to open a UTF-8 file as UTF-8.
+  const outputBom = opts.outputEncoding !== undefined && /^utf-?8[-_ ]?(with[-_ ]?)?bom$/i.test(opts.outputEncoding.trim());
+  const outputEncoding = outputBom ? 'utf-8' : opts.outputEncoding ? canonicalEncoding(opts.outputEncoding) : undefined;
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
+  const outputDelimiter = opts.outputDelimiter !== undefined ? parseDelimiterOption(opts.outputDelimiter, 'outputDelimiter') : undefined;
 
   // A workbook is read by its own reader and cleaned into a workbook (issue #15; src/read/xlsx.ts).
   let workbook: 'xlsx' | undefined;
@@ -243,9 +248,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const collector = new ReportCollector<FindingSink>(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, asOf, spool ?? []);
 
     const outEncoding = outputEncoding ?? dialect.encoding;
-    const outBom = outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom;
+    const outBom = outputBom || (outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom);
     const stringifyOptions = {
-      delimiter: dialect.delimiter,
+      delimiter: outputDelimiter ?? dialect.delimiter,
       record_delimiter: dialect.recordDelimiter,
       quoted: dialect.quoteAll,
       quoted_empty: dialect.quoteEmpty,
@@ -345,7 +350,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (opts.signal?.aborted) throw abortError(opts.signal);
 
     const report: Report<FindingList> = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: NAME, version: VERSION },
       command: mode,
       generatedAt: new Date(now()).toISOString(),
@@ -387,6 +392,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         channelsChecked: engine.channelsChecked,
         lastContactAges: collector.lastContactAges(),
       },
+      rules: collector.rules(),
       findings: collector.findings,
       truncated: collector.truncated,
     };

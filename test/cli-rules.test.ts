@@ -1,3 +1,4 @@
+import { t } from '../src/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ describe('cnil-audit rules', () => {
     const r = cli(['rules', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const rule of rules) expect(r.stdout).toMatch(new RegExp(`^${rule.id}\\s+${rule.severity}\\s+${rule.action}\\s+\\S`, 'm'));
+    // Severity and action in words, for people ("error", "row dropped"; French: "erreur", "ligne retirée").
+    for (const rule of rules) expect(r.stdout).toMatch(new RegExp(`^${rule.id}\\s+${t('en', `severity.${rule.severity}`)}\\s+${t('en', `action.${rule.action}`)}\\s+\\S`, 'm'));
     expect(r.stdout).toContain('Retention period exceeded');
     expect(r.stdout).toContain('sources: RGPD');
   });

@@ -49,8 +49,15 @@ describe('scan on every fixture', () => {
       expect(readFileSync(join(dir, name)).equals(before)).toBe(true); // input untouched
       for (const out of [`${stem}.clean.csv`, `${stem}.report.json`]) expect(statSync(join(dir, out)).mode & 0o777).toBe(0o600);
       const report = JSON.parse(readFileSync(join(dir, `${stem}.report.json`), 'utf8'));
-      expect(report.schemaVersion).toBe(1);
-      expect(Object.keys(report)).toEqual(expect.arrayContaining(['tool', 'generatedAt', 'asOf', 'options', 'input', 'output', 'summary', 'findings', 'truncated']));
+      expect(report.schemaVersion).toBe(2);
+      expect(Object.keys(report)).toEqual(expect.arrayContaining(['tool', 'generatedAt', 'asOf', 'options', 'input', 'output', 'summary', 'rules', 'findings', 'truncated']));
+      // Schema v2: references once per rule, in the rules table; findings carry data and the wording.
+      for (const f of report.findings) {
+        expect(Object.keys(f)).not.toContain('references');
+        expect(report.rules[f.rule].references.length).toBeGreaterThan(0);
+        expect(typeof f.messageId).toBe('string');
+        expect(typeof f.message).toBe('string');
+      }
       expect(report.input.rows).toBe(report.output.rows + report.output.droppedRows);
       expect(report.input.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(report.asOf).toBe('2026-11-23');

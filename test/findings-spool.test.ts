@@ -3,17 +3,17 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FindingSpool, firstOfEachRule } from '../src/report/findings.js';
 import { findingJsonParts, jsonChunks } from '../src/report/json.js';
-import { ruleById } from '../src/rules/index.js';
 import { liveTempFiles } from '../src/write/atomic.js';
 import { scanFile } from '../src/scan.js';
 import type { ReportFinding } from '../src/report/model.js';
+import { findingMessage } from '../src/report/wording.js';
 import { cli, tempDir, FIXTURES } from './helpers/cli.js';
 
 const FIXTURE_FILES = ['mailchimp-audience.csv', 'nationbuilder-people.csv', 'action-network.csv', 'fichier-militants-excel.csv', 'liste-electorale-extrait.csv'];
 
 function finding(i: number, extra: Partial<ReportFinding> = {}): ReportFinding {
   const rule = i % 2 ? 'retention-expired' : 'profiling';
-  return { rule, severity: 'error', line: i + 2, action: 'drop-row', message: `message ${i}`, references: ruleById.get(rule)!.references, ...extra };
+  return { rule, severity: 'error', line: i + 2, action: 'drop-row', messageId: rule === 'profiling' ? 'recorded' : 'expired', params: { column: `message ${i}` }, ...extra };
 }
 
 describe('FindingSpool', () => {
@@ -25,15 +25,15 @@ describe('FindingSpool', () => {
     const odd = 'é€😀\t"quoted"\nline\r\\ ';
     const all: ReportFinding[] = [];
     for (let i = 0; i < 3000; i++) {
-      const f = finding(i, i % 3 ? { id: `${odd}${i}`, field: 'Opinion\t', value: `j***@${odd}` } : { message: `${odd.repeat(i % 7)} ${i}` });
+      const f = finding(i, i % 3 ? { id: `${odd}${i}`, field: 'Opinion\t', value: `j***@${odd}` } : { params: { column: `${odd.repeat(i % 7)} ${i}`, n: i } });
       all.push(f);
       spool.push(f);
     }
     expect(spool.length).toBe(3000);
     expect([...spool]).toEqual(all);
     expect([...spool]).toEqual(all);
-    // The JSON texts are JSON.stringify of the findings, same keys in the same order.
-    expect([...spool.jsonTexts()]).toEqual(all.map((f) => JSON.stringify({ rule: f.rule, severity: f.severity, line: f.line, action: f.action, message: f.message, references: f.references, id: f.id, field: f.field, value: f.value })));
+    // The JSON texts are JSON.stringify of the findings, keys in schema order, the message worded.
+    expect([...spool.jsonTexts('en')]).toEqual(all.map((f) => JSON.stringify({ rule: f.rule, severity: f.severity, line: f.line, id: f.id, field: f.field, action: f.action, messageId: f.messageId, params: f.params, message: findingMessage('en', f), value: f.value })));
     spool.dispose();
   });
 
@@ -47,13 +47,13 @@ describe('FindingSpool', () => {
     expect([...spool]).toEqual([finding(1)]);
     spool.dispose();
     expect(() => [...spool]).toThrow(/findings spool.*dispose/);
-    expect(() => [...spool.jsonTexts()]).toThrow(/dispose/);
+    expect(() => [...spool.jsonTexts('en')]).toThrow(/dispose/);
     spool.dispose();
   });
 
   it('a pass under way when the spool is disposed stops with an error, not with another file', () => {
     const spool = new FindingSpool(tempDir());
-    for (let i = 0; i < 2000; i++) spool.push(finding(i, { message: 'x'.repeat(100) }));
+    for (let i = 0; i < 2000; i++) spool.push(finding(i, { params: { column: 'x'.repeat(100) } }));
     const it = spool[Symbol.iterator]();
     expect(it.next().done).toBe(false);
     spool.dispose();
@@ -69,12 +69,12 @@ describe('FindingSpool', () => {
       const [head, tail] = findingJsonParts(f);
       return Buffer.byteLength(head + '\t' + tail + '\n');
     };
-    const second = finding(1, { message: '€€ after the boundary' });
+    const second = finding(1, { params: { column: '€€ after the boundary' } });
     const [head2] = findingJsonParts(second);
-    const before = Buffer.byteLength(head2) - Buffer.byteLength('€€ after the boundary"');
-    const first = finding(0, { message: '' });
+    const before = Buffer.byteLength(head2) - Buffer.byteLength('€€ after the boundary"}');
+    const first = finding(0, { params: { column: '' } });
     const firstBytes = 65535 - before;
-    first.message = 'x'.repeat(firstBytes - lineBytes(first));
+    first.params = { column: 'x'.repeat(firstBytes - lineBytes(first)) };
     expect(lineBytes(first) + before).toBe(65535);
     spool.push(first);
     spool.push(second);
@@ -167,7 +167,7 @@ describe('the CLI spools findings and leaves no temp file', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
-  it('--format json: one input, one report; several, an array of the reports of the inputs that could be read', () => {
+  it('--format json: one input, one report; several, one object whose files are the reports of the inputs that could be read', () => {
     const dir = tempDir('nationbuilder-people.csv', 'mailchimp-audience.csv');
     const one = cli(['scan', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
     expect(one.code).toBe(1);
@@ -176,12 +176,14 @@ describe('the CLI spools findings and leaves no temp file', () => {
 
     const two = cli(['scan', 'nationbuilder-people.csv', 'missing.csv', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
     expect(two.code).toBe(2);
-    const reports = JSON.parse(two.stdout) as { input: { path: string } }[];
-    expect(reports.map((r) => r.input.path)).toEqual([join(dir, 'nationbuilder-people.csv'), join(dir, 'mailchimp-audience.csv')]);
+    const set = JSON.parse(two.stdout) as { files: { input: { path: string } }[]; verdict: { exitCode: number; unreadable: { path: string }[] } };
+    expect(set.files.map((r) => r.input.path)).toEqual([join(dir, 'nationbuilder-people.csv'), join(dir, 'mailchimp-audience.csv')]);
+    expect(set.verdict.exitCode).toBe(2);
+    expect(set.verdict.unreadable.map((u) => u.path)).toEqual([join(dir, 'missing.csv')]);
     expect(two.stderr).toMatch(/missing\.csv/);
 
     const none = cli(['scan', 'missing.csv', 'missing-too.csv', '--format', 'json'], { cwd: dir });
     expect(none.code).toBe(2);
-    expect(JSON.parse(none.stdout)).toEqual([]);
+    expect(JSON.parse(none.stdout).files).toEqual([]);
   });
 });

@@ -126,11 +126,12 @@ describe('interruption', () => {
     expect(r.files).toEqual(['in.csv']);
   });
 
-  it('--format json with several inputs: the reports finished before the interruption stay a valid array', async () => {
+  it('--format json with several inputs: stdout is one valid object holding the reports finished before the interruption', async () => {
     const r = await interrupt(['scan', 'nationbuilder-people.csv', 'in.csv', '--lang', 'en', '--format', 'json', '--as-of', '2026-11-23'], ['SIGINT'], ['nationbuilder-people.csv']);
     expect(r.code).toBe(130);
-    const reports = JSON.parse(r.stdout) as { input: { path: string } }[];
-    expect(reports.map((x) => x.input.path.split(/[\\/]/).pop())).toEqual(['nationbuilder-people.csv']);
+    const set = JSON.parse(r.stdout) as { files: { input: { path: string } }[]; verdict: { exitCode: number } };
+    expect(set.files.map((x) => x.input.path.split(/[\\/]/).pop())).toEqual(['nationbuilder-people.csv']);
+    expect(set.verdict.exitCode).toBe(130);
     expect(r.stderr).toMatch(new RegExp(`${INTERRUPTED}$`));
   });
 

@@ -123,7 +123,7 @@ describe('scan draws no progress where it must not', () => {
   it('--format json: stdout is the report alone, stderr holds no spinner', async () => {
     const r = await scan(['--format', 'json', '-o', join(dir, 'a.csv'), '-r', join(dir, 'a.json')]);
     expect(r.code).not.toBe(2);
-    expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(2);
     expect(r.stderr).toBe('');
   });
 

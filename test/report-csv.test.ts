@@ -53,12 +53,12 @@ describe('CSV findings report', () => {
       'error',
       'row dropped',
       'last_contact_at',
-      'retention expired (regular_contact): kept 3 years after last_contact_at (2022-05-14), until 2025-05-14',
+      'retention over (category regular contact): kept 3 years after dernier contact (2022-05-14), so until 2025-05-14',
       '',
       'RGPD art. 5.1.e <https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679> ; CNIL, délibération 2012-021 (NS 34) <https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000025284421>',
     ]);
     // The message keeps its line break inside quotes; the row count above proves the quoting holds.
-    expect(rows(csv(), 'en')[4][7]).toBe('retention cannot be decided | no date\nat all');
+    expect(rows(csv(), 'en')[4][7]).toBe('retention cannot be decided (category unknown): none of collected_at | no date\nat all holds a readable date');
   });
 
   it('neutralises formula-like values from the input', () => {

@@ -90,9 +90,11 @@ describe('HTML report: content', () => {
   it('draws the charts as inline SVG: findings by rule, rows by source and by category, ages', () => {
     expect(count(text, /<svg [^>]*class="chart hbar/g)).toBe(3);
     expect(count(text, /<svg [^>]*class="chart histogram"/g)).toBe(1);
-    const byRule = /<figure id="chart-rules"[\s\S]*?<\/figure>/.exec(text)![0];
+    // Each bar chart is drawn twice: side by side, and stacked for a phone (CSS shows one).
+    const [byRule, byRuleNarrow] = /<figure id="chart-rules"[\s\S]*?<\/figure>/.exec(text)![0].split('class="chart narrow"');
     expect(count(byRule, /<rect class="bar/g)).toBe(4);
-    const bySource = /<figure id="chart-sources"[\s\S]*?<\/figure>/.exec(text)![0];
+    expect(count(byRuleNarrow, /<rect class="bar/g)).toBe(4);
+    const bySource = /<figure id="chart-sources"[\s\S]*?<\/figure>/.exec(text)![0].split('class="chart narrow"')[0];
     expect(count(bySource, /<rect class="bar/g)).toBe(Object.values(r.summary.bySource).filter((n) => n > 0).length);
     expect(bySource).toContain('class="bar error"'); // scraped
   });

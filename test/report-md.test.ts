@@ -47,7 +47,7 @@ describe('Markdown report', () => {
     expect(text).not.toContain('<script>');
     expect(text).not.toContain('<img');
     expect(text).toContain('&lt;img src=x onerror="window.\\_\\_pwned=1"&gt;');
-    expect(text).toContain('retention cannot be decided \\| no date at all');
+    expect(text).toContain('none of collected\\_at \\| no date at all holds');
     expect(XSS_COLUMN).toContain('<script>');
   });
 
@@ -114,7 +114,7 @@ describe('mdCell and mdLink', () => {
 describe('ruleSummaries', () => {
   it('orders errors before warnings, then by count, with the severity as applied', () => {
     const r = sampleReport();
-    r.findings = r.findings.map((f) => (f.rule === 'profiling' ? { ...f, severity: 'info' as const } : f));
+    r.rules.profiling = { ...r.rules.profiling, severity: 'info' };
     expect(ruleSummaries(r, 'en').map((s) => `${s.id}:${s.severity}`)).toEqual([
       'retention-expired:error',
       'invalid-date:warning',

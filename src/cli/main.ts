@@ -31,7 +31,9 @@ export interface CommonOptions {
   delimiter?: string;
   sheet?: string;
   outputEncoding?: string;
+  outputDelimiter?: string;
   failOn: string;
+  maxWarnings?: string;
   lang?: string;
   rejects?: string;
   dryRun?: boolean;
@@ -46,7 +48,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('-o, --out <file>', 'cleaned file, CSV or .xlsx by its extension (default: <name>.clean.csv, or .clean.xlsx for a workbook, beside the input; "-" for stdout)')
     .option('--out-dir <dir>', 'folder for the outputs (several inputs)')
     .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
-    .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'none']).default('text'))
+    .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'github', 'none']).default('text'))
     .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.join(', ')} (repeatable)`, collect)
     .option('--as-of <date>', 'reference date for retention (default: today)')
     .option('--election-date <date>', 'date of the election / end of the operation the file serves')
@@ -56,7 +58,9 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--delimiter <c>', 'force the delimiter (, ; tab |)')
     .option('--sheet <name|N>', 'workbook (.xlsx) sheet to read, by name or position (default: the first with a recognisable header)')
     .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
+    .option('--output-delimiter <c>', "delimiter of the cleaned file (default: the input's)")
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices([...FAIL_ON]).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
     .option('--rejects <file>', 'also write the removed rows (contains personal data)')
     .option('--dry-run', 'compute everything, write no file')
@@ -77,6 +81,22 @@ export interface Context {
 
 
 
+/** Commander's errors in French, set by `run` when the language is French (src/cli/help-i18n.ts). */
+let frenchErrors: ((message: string) => string) | undefined;
+
+/**
+ * The language of the command line itself (help, usage errors), before commander parses: `--lang`
+ * anywhere in argv, else the locale. A config file's `lang` applies once it is read, to what follows.
+ */
+export function argvLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'fr' || v === 'en') return v;
+  }
+  return detectLang(env);
+}
+
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -87,7 +107,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`cnil-audit: ${s.replace(/^error: /, '').trim()}\n`),
+      outputError: (s, write) => write(`cnil-audit: ${(frenchErrors ?? ((x: string) => x))(s.replace(/^error: /, '').trim())}\n`),
     })
     .exitOverride();
 
@@ -120,6 +140,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     if (o.long === '--out') o.description = 'purged file (default: <name>.purged.csv beside the input; "-" for stdout)';
     if (o.long === '--report') o.description = 'report file, format from extension (default: <name>.purge-report-<as-of>.json; repeatable)';
     if (o.long === '--dry-run') o.description = 'list what would be purged; delete and write nothing';
+    // purge refuses --rejects (it says why when given): its help shows only what it accepts.
+    if (o.long === '--rejects') o.hideHelp();
   }
   purge.action(async (files: string[], opts: CommonOptions) => {
     const { runPurge } = await import('./purge-command.js');
@@ -240,6 +262,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let code: number = EXIT.OK;
   const program = buildProgram(io, (c) => (code = c));
+  if (argvLang(argv, io.env) === 'fr') {
+    const { localiseHelp, commanderErrorFr } = await import('./help-i18n.js');
+    localiseHelp(program);
+    frenchErrors = commanderErrorFr;
+  } else frenchErrors = undefined;
   try {
     if (argv.length === 0) {
       program.outputHelp();
@@ -252,6 +279,6 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (e.code === 'commander.version' || e.code === 'commander.helpDisplayed' || e.code === 'commander.help') return EXIT.OK;
       return EXIT.ERROR;
     }
-    return reportError(io, detectLang(io.env), e);
+    return reportError(io, argvLang(argv, io.env), e);
   }
 }

@@ -14,6 +14,7 @@ import { runScan, type Extra, type PlanExtra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
+import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { isWorkbookFile } from '../write/xlsx-output.js';
@@ -184,12 +185,11 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     return () => { for (const lock of locks) lock.release(); };
   };
   let succeeded = 0;
-  const exitCodeOf = (result: ScanResult<FindingList>): number => {
+  const failCountOf = (report: AnyReport): number => {
     succeeded++;
-    const run = runs.get(result.report.input.path);
-    return purgeExitCode(result.report, run?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
+    return purgeFailCount(report, runs.get(report.input.path)?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
   };
-  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, exitCodeOf);
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, failCountOf);
   if (!succeeded) forgetNewKey(stored);
   return code;
 }
@@ -211,10 +211,14 @@ export function forgetNewKey(key: { peek(): HashKey | undefined }): void {
  * (a retention the purge could not decide, say), or, with --fail-on-remaining, any finding remains.
  */
 export function purgeExitCode(report: Pick<AnyReport, 'summary' | 'command'>, remainingPurge: SeverityCounts | undefined, failOn: FailOn, failOnRemaining: boolean): number {
-  if (failOnRemaining) return countAtOrAbove(report, failOn) > 0 ? EXIT.FINDINGS : EXIT.OK;
-  if (failOn === 'never' || !remainingPurge) return EXIT.OK;
-  const n = remainingPurge.error + (failOn === 'warning' ? remainingPurge.warning : 0);
-  return n > 0 ? EXIT.FINDINGS : EXIT.OK;
+  return purgeFailCount(report, remainingPurge, failOn, failOnRemaining) > 0 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** The findings that count against --fail-on after a purge: its own rules' that remain, or all with --fail-on-remaining. */
+export function purgeFailCount(report: Pick<AnyReport, 'summary' | 'command'>, remainingPurge: SeverityCounts | undefined, failOn: FailOn, failOnRemaining: boolean): number {
+  if (failOnRemaining) return countAtOrAbove(report, failOn);
+  if (failOn === 'never' || !remainingPurge) return 0;
+  return remainingPurge.error + (failOn === 'warning' ? remainingPurge.warning : 0);
 }
 
 function countingSuppression(lists: SuppressionList[], counter: { suppressed?: number }) {
@@ -303,15 +307,17 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
   };
   if (run.purged === 0) lines.push(c.green(L('none')));
   table(L('byReason'), run.byReason, (k) => t(lang, `rule.${k}.title`));
-  table(L('byCategory'), run.byCategory);
+  table(L('byCategory'), run.byCategory, (k) => categoryWord(lang, k));
   if (run.suppressed) lines.push(L('suppressMatched', { count: run.suppressed }));
   lines.push(L('otherFindings'));
 
   lines.push('', L('retentionTitle'));
   const retention = Object.entries(r.purge?.retention ?? run.opts.retention);
   const width = Math.max(...retention.map(([k]) => k.length), 'member'.length);
-  lines.push(`  ${'member'.padEnd(width)}  ${''.padEnd(5)}  ${c.dim(L('retentionMember'))}`);
-  for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${duration.padEnd(5)}  ${c.dim(source)}`);
+  lines.push(`  ${'member'.padEnd(width)}  ${''.padEnd(Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length)))}  ${c.dim(L('retentionMember'))}`);
+  // The duration in words ("3 ans"); the category by its config key, which `retention` uses.
+  const durationWidth = Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length));
+  for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${durationWords(lang, duration).padEnd(durationWidth)}  ${c.dim(source)}`);
   lines.push(r.options.electionDate ? L('electionDate', { date: r.options.electionDate }) : c.yellow(L('noElectionDate')));
 
   lines.push('');

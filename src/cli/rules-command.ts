@@ -71,15 +71,16 @@ export function renderRulesText(lang: Lang, list: readonly Rule[] = rules): stri
   const head = { id: t(lang, 'rules.colId'), severity: t(lang, 'rules.colSeverity'), action: t(lang, 'rules.colAction'), title: t(lang, 'rules.colDescription') };
   const w = {
     id: Math.max(head.id.length, ...entries.map((e) => e.id.length)),
-    severity: Math.max(head.severity.length, ...entries.map((e) => e.severity.length)),
-    action: Math.max(head.action.length, ...entries.map((e) => e.action.length)),
+    // For people, in words ("erreur", "ligne retirée"); the JSON and Markdown catalogues keep the codes.
+    severity: Math.max(head.severity.length, ...entries.map((e) => t(lang, `severity.${e.severity}`).length)),
+    action: Math.max(head.action.length, ...entries.map((e) => t(lang, `action.${e.action}`).length)),
   };
   const row = (id: string, severity: string, action: string, title: string) =>
     `${id.padEnd(w.id)}  ${severity.padEnd(w.severity)}  ${action.padEnd(w.action)}  ${title}`.trimEnd();
   const out = [row(head.id, head.severity, head.action, head.title)];
   for (const e of entries) {
-    out.push(row(e.id, e.severity, e.action, e.title));
-    if (e.references.length) out.push(wrap(`${t(lang, 'rules.colSources')}: ${e.references.map((r) => r.label).join('; ')}`, ' '.repeat(w.id + 2)));
+    out.push(row(e.id, t(lang, `severity.${e.severity}`), t(lang, `action.${e.action}`), e.title));
+    if (e.references.length) out.push(wrap(t(lang, 'report.labelValue', { label: t(lang, 'rules.colSources'), value: e.references.map((r) => r.label).join(' ; ') }), ' '.repeat(w.id + 2)));
   }
   out.push('', t(lang, 'rules.footer'));
   return out.join('\n') + '\n';
@@ -230,6 +231,9 @@ export async function runExplain(id: string, opts: CatalogueOptions, io: CliIO):
   try {
     const rule = rules.find((r) => r.id === id);
     if (!rule) {
+      const { closest } = await import('./suggest.js');
+      const near = closest(id, rules.map((r) => r.id));
+      if (near) throw new AuditError('E_USAGE', { detail: t(lang, 'explain.didYouMean', { id, suggestion: near }) });
       throw new AuditError('E_USAGE', { detail: t(lang, 'explain.unknownRule', { id, known: rules.map((r) => r.id).join(', ') }) });
     }
     let retention: Record<string, string> = {};

@@ -1,34 +1,25 @@
 /** `cnil-audit scan` (and the shared driver `purge` uses): one or more inputs, summary, exit code. */
 import type { FindingList } from '../report/findings.js';
 import { Chalk } from 'chalk';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
 import { EXIT, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
 import type { CommonOptions } from './main.js';
-import type { Lang } from '../types.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
-import { detectLang, t } from '../i18n/index.js';
+import { detectLang, errorText, t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
 import type { ScanOptions, ScanResult } from '../scan.js';
-import { countAtOrAbove } from '../report/model.js';
-import { assertReportFormat, renderReport } from '../report/index.js';
+import type { AnyReport } from '../report/model.js';
+import { assertReportFormat, renderReport, reportFormatOf } from '../report/index.js';
+import { combinedMdChunks, reportSetChunks, totalLine, totalsOf, verdictLine, verdictOf, type Unreadable, type Verdict } from '../report/combined.js';
 import { renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
 
 /** Writes chunks to a stream, waiting when it asks to (a slow pipe must not pile up a whole report). */
 async function writeAll(out: Out, chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) await writeWaiting(out as WritableLike, chunk);
-}
-
-/** The chunks with the last one's final line break removed. */
-function* trimFinalNewline(chunks: Iterable<string>): Generator<string> {
-  let prev: string | undefined;
-  for (const c of chunks) {
-    if (prev !== undefined) yield prev;
-    prev = c;
-  }
-  if (prev !== undefined) yield prev.replace(/\n$/, '');
 }
 
 export type Extra = (file: string, base: ScanOptions) => Partial<ScanOptions>;
@@ -40,6 +31,23 @@ export type PlanExtra = (file: string, base: ScanOptions) => Pick<Partial<ScanOp
   sidecars?: { path: string; what: string; extends?: boolean }[];
 };
 
+/** Formats one report can hold several inputs in (`-r` with several inputs). */
+const COMBINED_FORMATS = ['json', 'md', 'html', 'sarif'];
+
+/** `--max-warnings N`: a whole number, or undefined when absent. */
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw usageError('maxWarnings', { value });
+  return Number(value.trim());
+}
+
+/** A path as GitHub shows it in an annotation: relative to the working directory (the workspace). */
+function workspacePath(path: string, cwd: string): string {
+  if (path === '-') return 'stdin';
+  const rel = relative(cwd, path);
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path).split(sep).join('/');
+}
+
 export async function runScan(
   files: string[],
   opts: CommonOptions,
@@ -50,19 +58,26 @@ export async function runScan(
   planExtra?: PlanExtra,
   /** Called once the plan is checked, before any input is read (purge: locks the lists it extends); returns a release. */
   onPlanned?: (bases: ScanOptions[], lang: Lang) => Promise<(() => void) | undefined>,
-  /** The file's exit code, when the command decides it otherwise (purge, issue #13). */
-  exitCodeOf?: (result: ScanResult<FindingList>) => number,
+  /** How many findings of a report count against --fail-on, when the command decides it otherwise (purge, issue #13). */
+  failCountOf?: (report: AnyReport) => number,
 ): Promise<number> {
-  let release: (() => void) | undefined;
   let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
+  const kept: ScanResult<FindingList>[] = [];
+  let release: (() => void) | undefined;
   try {
     const prepared = await prepare(opts, io);
     lang = prepared.lang;
-    if (files.length > 1 && (opts.out || opts.report?.length || opts.rejects)) {
-      throw usageError('severalOutputs');
-    }
+    const several = files.length > 1;
+    if (several && (opts.out || opts.rejects)) throw usageError('severalOutputs');
     if (files.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
     for (const r of opts.report ?? []) assertReportFormat(r);
+    const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+    // With several inputs, `-r` names one report that holds them all (JSON, Markdown, HTML, SARIF).
+    const combined = several ? (opts.report ?? []).map((r) => resolve(io.cwd, r)) : [];
+    for (const r of combined) {
+      const ext = reportFormatOf(r);
+      if (!COMBINED_FORMATS.includes(ext)) throw usageError('combinedFormat', { path: r, ext });
+    }
     const [{ scanFile }, { checkPlan, outputsOf }, { removeStaleTemps }, { isWorkbookFile }] = await Promise.all([
       import('../scan.js'), import('../plan.js'), import('../write/atomic.js'), import('../write/xlsx-output.js'),
     ]);
@@ -71,10 +86,15 @@ export async function runScan(
     const summaryOut = opts.out === '-' ? io.stderr : io.stdout;
     const chalk = new Chalk({ level: colorEnabled(opts, io, summaryOut) ? 1 : 0 });
     if (opts.rejects && !quiet) io.stderr.write(chalk.yellow(t(lang, 'cli.rejectsWarning')) + '\n');
+    // A report on stdout is the report: no default report file beside the input unless -r asks.
+    const stdoutReport = ['json', 'md', 'github'].includes(opts.format);
+    // Reports that hold several files are written once every file is read: their results are kept
+    // (findings spooled on disk) until then.
+    const keepAll = several && (combined.length > 0 || opts.format === 'json' || opts.format === 'md');
 
     // Every input's options, then the run's plan: all outputs of all inputs checked before anything is
     // read or written (issue #16: `scan y.csv y.clean.csv` must not overwrite its second input).
-    const bases = files.map((file) => baseOptions(file, opts, io, prepared, lang, command));
+    const bases = files.map((file) => baseOptions(file, opts, io, prepared, lang, command, several, combined.length > 0, stdoutReport));
     const plan: import('../plan.js').RunPlan = { inputs: [], outputs: [] };
     if (prepared.configPath) plan.inputs.push({ path: prepared.configPath, what: 'the config file' });
     for (let i = 0; i < files.length; i++) {
@@ -84,6 +104,7 @@ export async function runScan(
       plan.inputs.push(...(more.readOnly ?? []));
       plan.outputs.push(...outputsOf({ ...base, ...more, mode: command, workbook: base.input !== '-' && isWorkbookFile(base.input) }).list);
     }
+    for (const path of combined) plan.outputs.push({ path, what: 'the report', of: '*' });
     checkPlan(plan);
     // --out-dir names a folder to put the outputs in: created (0700, like the outputs' 0600) as `mkdir -p`
     // would, so a first run needs no set-up; a dry run writes nothing, not even the folder.
@@ -98,14 +119,11 @@ export async function runScan(
 
     release = await onPlanned?.(bases, lang);
 
-    let worst: number = EXIT.OK;
-    // `--format json`: the report goes to stdout as it is rendered, not built as one string (it can be
-    // 100 MB on a large file). With several inputs, an array of the reports of the files that were read.
-    const severalJson = opts.format === 'json' && files.length > 1;
-    let jsonCount = 0;
+    const reports: AnyReport[] = [];
+    const unreadable: Unreadable[] = [];
     for (const [index, file] of files.entries()) {
       const base = bases[index];
-      const progress = !quiet && opts.format !== 'json' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
+      const progress = !quiet && opts.format !== 'json' && opts.format !== 'github' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
       base.onProgress = progress?.update;
       let result: ScanResult<FindingList>;
       try {
@@ -115,38 +133,39 @@ export async function runScan(
         const code = reportError(io, lang, e);
         // Interrupted, or stdout gone (the signal then carries the stdout error): stop the run.
         if (code === EXIT.INTERRUPTED || io.signal?.aborted) {
-          // The reports already on stdout stay a valid JSON array.
-          if (severalJson && jsonCount) await writeAll(io.stdout, ['\n]\n']);
+          // stdout stays one valid JSON object: the reports of the inputs finished before.
+          if (several && opts.format === 'json') await writeAll(io.stdout, reportSetChunks(reports, { ...verdictOf(reports, prepared.failOn, maxWarnings, unreadable, failCountOf), exitCode: EXIT.INTERRUPTED }, lang));
           return code;
         }
-        worst = EXIT.ERROR;
+        unreadable.push({ path: base.input, code: isAuditError(e) ? e.code : 'E_INTERNAL', message: isAuditError(e) ? errorText(lang, e.code, e.params) : String(e) });
         continue;
       }
       progress?.stop();
+      let disposeNow = true;
       try {
-        const failing = countAtOrAbove(result.report, prepared.failOn) > 0;
-        const code = exitCodeOf ? exitCodeOf(result) : failing ? EXIT.FINDINGS : EXIT.OK;
-        if (worst !== EXIT.ERROR && code > worst) worst = code;
-        if (!quiet) {
-          if (opts.format === 'text') {
-            summaryOut.write(renderSummary(result, lang, chalk, prepared.failOn, code));
-            if (afterEach) summaryOut.write(afterEach(result, lang));
-          } else if (opts.format === 'md') {
-            await writeAll(summaryOut, await renderReport('md', result.report, lang));
-          }
+        if (keepAll) {
+          kept.push(result);
+          disposeNow = false;
         }
-        if (opts.format === 'json') {
-          if (severalJson) await writeAll(io.stdout, [jsonCount === 0 ? '[\n' : ',\n']);
-          const chunks = await renderReport('json', result.report, lang);
-          // In an array, each report without its final line break, so the commas sit after its "}".
-          await writeAll(io.stdout, severalJson ? trimFinalNewline(chunks) : chunks);
-          jsonCount++;
+        // This file alone: its exit code decides its summary's exit line (one input).
+        const own = verdictOf([result.report], prepared.failOn, maxWarnings, [], failCountOf);
+        if (opts.format === 'text' && !quiet) {
+          summaryOut.write(renderSummary(result, lang, chalk, prepared.failOn, several ? EXIT.OK : own.exitCode, several ? undefined : own));
+          if (afterEach) summaryOut.write(afterEach(result, lang));
+        } else if (opts.format === 'md' && !several && !quiet) {
+          await writeAll(summaryOut, await renderReport('md', result.report, lang));
+        } else if (opts.format === 'json' && !several) {
+          await writeAll(io.stdout, await renderReport('json', result.report, lang));
+        } else if (opts.format === 'github') {
+          const { githubAnnotations } = await import('../report/github.js');
+          await writeAll(io.stdout, githubAnnotations(result.report, lang, workspacePath(result.report.input.path, io.cwd)));
         }
         // The outputs become visible only once what stdout carries is out (issue #16: a failed stdout
         // is exit 2 with nothing committed).
         await flushWritable(io.stdout as WritableLike);
         if (io.signal?.aborted) throw isAuditError(io.signal.reason) ? io.signal.reason : new AuditError('E_INTERRUPTED');
         await result.commit();
+        reports.push(result.report);
       } catch (e) {
         result.abort();
         const code = reportError(io, lang, e);
@@ -154,24 +173,39 @@ export async function runScan(
         // this input failed, the next ones may still be written (as with an unreadable input).
         const stdoutFailed = isAuditError(e) && e.params.what === 'standard output';
         if (code === EXIT.INTERRUPTED || stdoutFailed || io.signal?.aborted) {
-          // As above: the reports already on stdout stay a valid JSON array.
-          if (code === EXIT.INTERRUPTED && severalJson && jsonCount) await writeAll(io.stdout, ['\n]\n']).catch(() => undefined);
+          if (code === EXIT.INTERRUPTED && several && opts.format === 'json') {
+            await writeAll(io.stdout, reportSetChunks(reports, { ...verdictOf(reports, prepared.failOn, maxWarnings, unreadable, failCountOf), exitCode: EXIT.INTERRUPTED }, lang)).catch(() => undefined);
+          }
           return code;
         }
-        worst = EXIT.ERROR;
-        continue;
+        unreadable.push({ path: base.input, code: isAuditError(e) ? e.code : 'E_INTERNAL', message: isAuditError(e) ? errorText(lang, e.code, e.params) : String(e) });
       } finally {
-        result.dispose();
+        if (disposeNow) result.dispose();
       }
     }
-    if (severalJson) {
-      await writeAll(io.stdout, [jsonCount ? '\n]\n' : '[]\n']);
-      await flushWritable(io.stdout as WritableLike);
+
+    const verdict = verdictOf(reports, prepared.failOn, maxWarnings, unreadable, failCountOf);
+    if (several) {
+      if (opts.format === 'json') await writeAll(io.stdout, reportSetChunks(reports, verdict, lang));
+      else if (opts.format === 'md' && !quiet) await writeAll(summaryOut, await collect(combinedMdChunks(reports, verdict, lang)));
+      for (const path of combined) await writeCombined(path, reports, verdict, lang);
+      if (!quiet && (opts.format === 'text' || opts.format === 'github')) {
+        const out = opts.format === 'text' ? summaryOut : io.stderr;
+        const colour = verdict.exitCode ? chalk.red : chalk.green;
+        const lines = [chalk.bold(totalLine(totalsOf(reports), lang))];
+        for (const p of combined) lines.push(t(lang, 'summary.wroteReport', { path: p }));
+        lines.push(colour(verdictLine(verdict, lang)));
+        out.write(lines.join('\n') + '\n');
+      }
+    } else if (opts.format === 'github' && !quiet && verdict.exitCode === EXIT.FINDINGS) {
+      io.stderr.write(verdictLine(verdict, lang) + '\n');
     }
-    return worst;
+    await flushWritable(io.stdout as WritableLike);
+    return verdict.exitCode;
   } catch (e) {
     return reportError(io, lang, e);
   } finally {
+    for (const r of kept) r.dispose();
     release?.();
   }
 }
@@ -184,6 +218,9 @@ function baseOptions(
   prepared: Awaited<ReturnType<typeof prepare>>,
   lang: Lang,
   command: 'scan' | 'purge',
+  several: boolean,
+  combinedReport: boolean,
+  stdoutReport: boolean,
 ): ScanOptions {
   return {
     input: file === '-' ? '-' : resolve(io.cwd, file),
@@ -191,7 +228,8 @@ function baseOptions(
     stdout: io.stdout as ScanOptions['stdout'],
     out: opts.out === '-' ? '-' : opts.out ? resolve(io.cwd, opts.out) : undefined,
     outDir: opts.outDir ? resolve(io.cwd, opts.outDir) : file === '-' ? io.cwd : undefined,
-    reports: opts.report?.map((r) => resolve(io.cwd, r)),
+    reports: several ? undefined : opts.report?.map((r) => resolve(io.cwd, r)),
+    noReport: several ? combinedReport || (stdoutReport && !opts.outDir) : stdoutReport && !opts.report?.length,
     config: prepared.config,
     map: prepared.map,
     for: prepared.for,
@@ -201,6 +239,7 @@ function baseOptions(
     delimiter: opts.delimiter,
     sheet: opts.sheet,
     outputEncoding: opts.outputEncoding,
+    outputDelimiter: opts.outputDelimiter,
     failOn: prepared.failOn,
     lang,
     rejects: opts.rejects ? resolve(io.cwd, opts.rejects) : undefined,
@@ -222,5 +261,33 @@ function makeOutDir(dir: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     // mkdir -p says EEXIST when a file stands where the folder should be: that is "not a folder".
     throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the output folder', detail: code === 'EEXIST' ? 'ENOTDIR' : (code ?? String(e)) }, { file: dir });
+  }
+}
+
+async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const c of chunks) out.push(c);
+  return out;
+}
+
+/** Writes one report of several inputs, atomically and mode 0600, like every output. */
+async function writeCombined(path: string, reports: AnyReport[], verdict: Verdict, lang: Lang): Promise<void> {
+  const { AtomicFile } = await import('../write/atomic.js');
+  for (const r of reports) if (r.input.path !== '-' && resolve(r.input.path) === resolve(path)) throw new AuditError('E_OUTPUT_IS_INPUT', { what: 'the report' }, { file: path });
+  const f = await AtomicFile.open(path, 'the report');
+  try {
+    const format = reportFormatOf(path);
+    if (format === 'json') for (const c of reportSetChunks(reports, verdict, lang)) await f.write(c);
+    else if (format === 'html') {
+      const { combinedHtmlChunks } = await import('../report/combined-html.js');
+      for (const c of combinedHtmlChunks(reports, verdict, lang)) await f.write(c);
+    } else if (format === 'sarif') {
+      const { sarifChunks } = await import('../report/sarif.js');
+      for (const c of sarifChunks(reports, lang)) await f.write(c);
+    } else for await (const c of combinedMdChunks(reports, verdict, lang)) await f.write(c);
+    await f.commit();
+  } catch (e) {
+    f.abort();
+    throw e;
   }
 }

@@ -3,11 +3,12 @@ import type { FindingList } from '../report/findings.js';
 import type { ChalkInstance } from 'chalk';
 import { t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
+import { channelWord } from '../i18n/words.js';
 import type { FailOn, Lang } from '../types.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
 import type { ScanResult } from '../scan.js';
 import { ruleById } from '../rules/index.js';
-import { firstOfEachRule } from '../report/findings.js';
+import { verdictLine, type Verdict } from '../report/combined.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
 
@@ -20,7 +21,7 @@ function workbookLines(wb: NonNullable<AnyReport['input']['workbook']>, result: 
   return out;
 }
 
-export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number): string {
+export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: ChalkInstance, failOn: string, exitCode: number, verdict?: Verdict): string {
   const r: AnyReport = result.report;
   const lines: string[] = [];
   // Names from the input or the command line are shown escaped (issue #16: a header or a file name
@@ -46,15 +47,14 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
     }),
   );
   if (!r.summary.channelsChecked) lines.push(c.yellow(t(lang, 'summary.channelsNotChecked')));
-  else if (r.options.for.length) lines.push(t(lang, 'summary.channels', { channels: r.options.for.join(', ') }));
+  else if (r.options.for.length) lines.push(t(lang, 'summary.channels', { channels: r.options.for.map((ch) => channelWord(lang, ch)).join(', ') }));
   const rules = Object.entries(r.summary.byRule).sort((a, b) => b[1] - a[1]);
   if (rules.length === 0) lines.push(c.green(t(lang, 'summary.noFindings')));
   else {
     lines.push('', t(lang, 'summary.findingsTitle'));
     const width = Math.max(...rules.map(([id]) => id.length));
-    const first = firstOfEachRule(r.findings, rules.map(([id]) => id));
     for (const [id, count] of rules) {
-      const sev = first.get(id)?.severity ?? ruleById.get(id)?.severity ?? 'info';
+      const sev = r.rules[id]?.severity ?? ruleById.get(id)?.severity ?? 'info';
       const colour = sev === 'error' ? c.red : sev === 'warning' ? c.yellow : c.cyan;
       const title = t(lang, `rule.${id}.title`);
       lines.push(`  ${colour(t(lang, `severity.${sev}`).padEnd(13))} ${id.padEnd(width)}  ${String(count).padStart(7)}  ${c.dim(title)}`);
@@ -74,8 +74,8 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   if (!purge) lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
   if (exitCode === 1) {
     // The same count that decided the exit code (a purge counts only what stays in the purged file).
-    const n = countAtOrAbove(r, failOn as FailOn);
-    lines.push(c.red(t(lang, 'summary.failOn', { code: 1, count: n, level: failOn })));
+    if (verdict) lines.push(c.red(verdictLine(verdict, lang)));
+    else lines.push(c.red(t(lang, 'summary.failOn', { code: 1, count: countAtOrAbove(r, failOn as FailOn), level: t(lang, `severity.${failOn}`) })));
   }
   return lines.join('\n') + '\n';
 }

@@ -48,7 +48,7 @@ export const en: Catalogue = {
   'summary.sheetNotCopied': 'The cleaned file holds this sheet only; the other sheets were not copied.',
   // Usage errors (usageError): option names stay as typed.
   'usage.salt': '--salt: expected at least {min} hexadecimal characters (the salt a previous purge printed)',
-  'usage.reportFormat': '--report {path}: unknown format ".{ext}" (use .json, .md, .html or .csv)',
+  'usage.reportFormat': '--report {path}: unknown format ".{ext}" (use .json, .md, .html, .csv or .sarif)',
   'usage.noStdin': 'no standard input to read',
   'usage.delimiter': '--delimiter: "{value}" is not one character (or tab, comma, semicolon, pipe)',
   'usage.date': '{option}: "{value}" is not a date (use 2026-12-31 or 31/12/2026)',
@@ -165,7 +165,7 @@ export const en: Catalogue = {
   'rule.social-enrichment.enrichedScraping': '{field} on a row enriched by a scraping tool, with no consent for that channel; emptied',
   'rule.social-enrichment.enrichedBroker': '{field} on a row enriched from a data broker or directory, with no consent for that channel; emptied',
   'rule.cross-channel.title': 'Contact used on a channel without consent',
-  'rule.cross-channel.description': 'Flags a row used on a channel (--for or the channel column) for which it has no basis, while it has one for another channel.',
+  'rule.cross-channel.description': 'Flags a row used on a channel (the one the file is checked for, or the row’s channel column) for which it has no basis, while it has one for another channel.',
   'rule.cross-channel.why': 'Consent covers a specific means of contact: the CNIL recommends obtaining consent "to the use of this means of contact" (phone) and that the consent wording state "specifically" that the email address will be used for political communication. Consent to a newsletter therefore covers neither an SMS nor uploading the address to an ad platform, and a social-network contact cannot be followed up by email or at their door. The GDPR requires specific consent (art. 4.11) and a compatible purpose (art. 5.1.b).',
   'rule.cross-channel.fix': 'Remove these rows from the file meant for that channel. To extend, collect explicit consent for the new channel, through the channel already allowed, and record its date.',
   'rule.cross-channel.interpretation': 'The rule that a generic consent covers only the channel of collection is a cautious reading of the CNIL texts, which reason channel by channel; it is not stated word for word.',
@@ -224,7 +224,7 @@ export const en: Catalogue = {
 
   // --- data-content and retention rules ---
   'rule.retention-expired.title': 'Retention period exceeded',
-  'rule.retention-expired.description': 'Flags a row whose category\'s retention period has ended at the --as-of date; the finding states the start date and the duration applied.',
+  'rule.retention-expired.description': 'Flags a row whose category\'s retention period has ended at the reference date; the finding states the start date and the duration applied.',
   'rule.retention-expired.why': 'The GDPR forbids keeping data longer than necessary (art. 5.1.e). NS 34 requires deleting regular contacts "when the exchanges end", campaign-propaganda data "at the end of the election concerned", and prospects "within a maximum of two months after sending the single prospecting message". For electoral rolls, the CNIL states the data "should therefore be deleted at the end of the election".',
   'rule.retention-expired.fix': 'Delete these rows (purge command) and keep the purge log. To keep a regular contact, there must be a recent interaction from the person (reply, donation, membership renewal).',
   'rule.retention-expired.interpretation': '"When the exchanges end" has no set duration: the tool reads it as 3 years without contact from the person, borrowing the 3-year reference the CNIL uses for commercial prospects (NS 48). When no message was sent to an occasional contact, the 2 months run from collection (a cautious reading). For voters, the end is the election date (+ 0 days); a second round can be configured.',
@@ -245,7 +245,7 @@ export const en: Catalogue = {
   'rule.profiling.why': 'These columns come from profiling (GDPR art. 4.4) done without the people\'s knowledge; they can neither be informed of it nor meaningfully object. In a political file a score or segment often amounts to inferring an opinion, which is sensitive data (art. 9). For targeting and delivering political ads online, the TTPA allows only data collected directly from the person, which rules out bought or inferred tracking data.',
   'rule.profiling.fix': 'Delete these columns and do not re-import them. Target using aggregate data (public statistics, results by polling station) rather than individual profiles.',
   'rule.minor.title': 'Contact under 15',
-  'rule.minor.description': 'Flags a row whose birth date gives an age under 15 at the --as-of date.',
+  'rule.minor.description': 'Flags a row whose birth date gives an age under 15 at the reference date.',
   'rule.minor.why': 'Article 45 of the French Data Protection Act sets 15 as the age at which a person can consent alone; below it, consent must be given "jointly" by the minor and the holder(s) of parental authority. The CNIL explains that parents cannot override the child\'s wishes, nor can the child override the parents\' objection. The minor\'s consent alone is therefore not enough.',
   'rule.minor.fix': 'Suspend all contact until joint consent (minor and parent) is collected and dated; otherwise delete the row. Check that the birth date is correct.',
   'rule.minor.interpretation': 'Article 45 concerns information society services offered directly to a child (GDPR art. 8), i.e. online services; the tool applies it cautiously to any political-communication consent from a minor under 15.',

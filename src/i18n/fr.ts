@@ -47,7 +47,7 @@ export const fr: Catalogue = {
   'summary.sheetNotCopied': 'Le fichier nettoyé ne contient que cette feuille ; les autres feuilles n’ont pas été copiées.',
   // Erreurs d’utilisation (usageError) : les noms d’options restent tels quels.
   'usage.salt': '--salt : il faut au moins {min} caractères hexadécimaux (le sel qu’une purge précédente a affiché)',
-  'usage.reportFormat': '--report {path} : format « .{ext} » inconnu (utilisez .json, .md, .html ou .csv)',
+  'usage.reportFormat': '--report {path} : format « .{ext} » inconnu (utilisez .json, .md, .html, .csv ou .sarif)',
   'usage.noStdin': 'aucune entrée standard à lire',
   'usage.delimiter': '--delimiter : « {value} » n’est pas un seul caractère (ni tab, comma, semicolon, pipe)',
   'usage.date': '{option} : « {value} » n’est pas une date (écrivez 2026-12-31 ou 31/12/2026)',
@@ -162,7 +162,7 @@ export const fr: Catalogue = {
   'rule.social-enrichment.enrichedScraping': '{field} sur une ligne enrichie par un outil d’extraction, sans consentement pour ce canal ; vidé',
   'rule.social-enrichment.enrichedBroker': '{field} sur une ligne enrichie par un courtier ou un annuaire, sans consentement pour ce canal ; vidé',
   'rule.cross-channel.title': 'Contact utilisé sur un canal non consenti',
-  'rule.cross-channel.description': 'Signale une ligne utilisée sur un canal (--for ou colonne canal) pour lequel elle n’a aucune base, alors qu’elle en a une pour un autre canal.',
+  'rule.cross-channel.description': 'Signale une ligne utilisée sur un canal (celui pour lequel le fichier est vérifié, ou la colonne canal de la ligne) pour lequel elle n’a aucune base, alors qu’elle en a une pour un autre canal.',
   'rule.cross-channel.why': 'Le consentement vaut pour un mode de contact précis : la CNIL recommande de recueillir le consentement « à l’utilisation de ce mode de contact » (téléphone) et que la formule de recueil fasse apparaître « de façon spécifique » que l’adresse électronique servira à la communication politique. Un consentement donné pour une newsletter ne couvre donc ni un SMS, ni le téléversement de l’adresse sur une plateforme publicitaire, et un contact de réseau social ne peut pas être relancé par e-mail ou à domicile. Le RGPD exige un consentement spécifique (art. 4.11) et une finalité compatible (art. 5.1.b).',
   'rule.cross-channel.fix': 'Retirer ces lignes du fichier destiné à ce canal. Pour élargir, recueillir un consentement explicite pour le nouveau canal, par le canal déjà autorisé, et en conserver la date.',
   'rule.cross-channel.interpretation': 'La règle « un consentement générique ne couvre que le canal de collecte » est une lecture prudente des textes CNIL, qui raisonnent canal par canal ; elle n’y figure pas mot pour mot.',
@@ -221,7 +221,7 @@ export const fr: Catalogue = {
 
   // --- data-content and retention rules ---
   'rule.retention-expired.title': 'Durée de conservation dépassée',
-  'rule.retention-expired.description': 'Signale une ligne dont la durée de conservation de sa catégorie est échue à la date --as-of ; le constat indique la date de départ et la durée appliquée.',
+  'rule.retention-expired.description': 'Signale une ligne dont la durée de conservation de sa catégorie est échue à la date de référence ; le constat indique la date de départ et la durée appliquée.',
   'rule.retention-expired.why': 'Le RGPD interdit de garder des données plus longtemps que nécessaire (art. 5.1.e). La NS 34 fixe la suppression des contacts réguliers « lorsque les échanges prennent fin », des données de propagande « à l’issue du scrutin concerné » et des prospects « dans un délai maximal de deux mois après l’envoi de l’unique message de prospection ». Pour les listes électorales, la CNIL précise que les données « devraient donc être supprimées à l’issue du scrutin ».',
   'rule.retention-expired.fix': 'Supprimer ces lignes (commande purge) et conserver le journal de purge. Pour garder un contact régulier, il faut une interaction récente venant de la personne (réponse, don, renouvellement d’adhésion).',
   'rule.retention-expired.interpretation': '« Lorsque les échanges prennent fin » n’a pas de durée chiffrée : l’outil l’interprète comme 3 ans sans contact venant de la personne, en reprenant la référence de 3 ans que la CNIL retient pour les prospects en matière commerciale (NS 48). Quand aucun message n’a été envoyé à un contact occasionnel, les 2 mois partent de la collecte (lecture prudente). Pour les électeurs, la fin est la date de l’élection (+ 0 jour), un second tour pouvant être configuré.',
@@ -242,7 +242,7 @@ export const fr: Catalogue = {
   'rule.profiling.why': 'Ces colonnes résultent d’un profilage (RGPD art. 4.4) fait à l’insu des personnes, qui ne peuvent ni en être informées ni s’y opposer utilement. Dans un fichier politique, un score ou un segment revient souvent à déduire une opinion, donnée sensible (art. 9). Pour le ciblage et la diffusion d’annonces politiques en ligne, le RPP n’autorise que des données collectées directement auprès de la personne, ce qui exclut les données de traçage achetées ou déduites.',
   'rule.profiling.fix': 'Supprimer ces colonnes et ne pas les réimporter. Cibler à partir de données agrégées (statistiques publiques, résultats par bureau de vote) plutôt que de profils individuels.',
   'rule.minor.title': 'Contact de moins de 15 ans',
-  'rule.minor.description': 'Signale une ligne dont la date de naissance donne un âge inférieur à 15 ans à la date --as-of.',
+  'rule.minor.description': 'Signale une ligne dont la date de naissance donne un âge inférieur à 15 ans à la date de référence.',
   'rule.minor.why': 'L’article 45 de la loi Informatique et Libertés fixe à 15 ans l’âge du consentement seul ; en dessous, le consentement doit être donné « conjointement » par le mineur et le ou les titulaires de l’autorité parentale. La CNIL précise que les parents ne peuvent pas aller contre la volonté de l’enfant, ni l’enfant passer outre l’opposition de ses parents. Un consentement du seul mineur ne suffit donc pas.',
   'rule.minor.fix': 'Suspendre tout contact tant que le double consentement (mineur et parent) n’est pas recueilli et daté ; sinon supprimer la ligne. Vérifier que la date de naissance est exacte.',
   'rule.minor.interpretation': 'L’article 45 vise l’offre directe de services de la société de l’information (RGPD art. 8), c’est-à-dire les services en ligne ; l’outil l’applique par prudence à tout consentement de communication politique d’un mineur de moins de 15 ans.',

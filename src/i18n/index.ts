@@ -5,10 +5,13 @@
 import type { Lang, MessageRef } from '../types.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
+import { cliEn } from './cli-en.js';
+import { cliFr } from './cli-fr.js';
+import { wordParams } from './words.js';
 
 export type Catalogue = Record<string, string>;
 
-const catalogues: Record<Lang, Catalogue> = { en, fr };
+const catalogues: Record<Lang, Catalogue> = { en: { ...en, ...cliEn }, fr: { ...fr, ...cliFr } };
 
 export function hasMessage(id: string, lang: Lang): boolean {
   return Object.prototype.hasOwnProperty.call(catalogues[lang], id);
@@ -41,8 +44,9 @@ export function t(lang: Lang, id: string, params: Record<string, string | number
   return out;
 }
 
+/** A message with its code params (channel, category, duration) in words (src/i18n/words.ts). */
 export function render(lang: Lang, m: MessageRef): string {
-  return t(lang, m.id, m.params);
+  return t(lang, m.id, wordParams(lang, m.params));
 }
 
 /**
@@ -51,6 +55,8 @@ export function render(lang: Lang, m: MessageRef): string {
  * its translation, so a French user does not read "impossible d'écrire the cleaned file : ENOENT".
  */
 export function errorText(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
+  // Every problem of a config file at once, each with its path (src/config.ts validateConfig).
+  if (code === 'E_CONFIG' && typeof params.issues === 'string') return configIssuesText(lang, params.issues);
   // A usage error worded by the catalogue (usageError in src/errors.ts).
   if (code === 'E_USAGE' && typeof params.usage === 'string' && hasMessage(`usage.${params.usage}`, 'en')) return t(lang, `usage.${params.usage}`, params);
   const p = { ...params };
@@ -63,6 +69,19 @@ export function errorText(lang: Lang, code: string, params: Record<string, strin
     p.detail = `${t(lang, `errno.${p.detail}`)} (${p.detail})`;
   }
   return t(lang, `error.${code}`, p);
+}
+
+/** The config problems of an E_CONFIG error, in `lang`: one, as before; several, all in one line. */
+function configIssuesText(lang: Lang, json: string): string {
+  const issues = JSON.parse(json) as { path: string; id: string; params: Record<string, string | number> }[];
+  const words = issues.map((i) => {
+    const p = { ...i.params };
+    if (i.id === 'type' && hasMessage(`config.type.${p.expected}`, lang)) p.expected = t(lang, `config.type.${p.expected}`);
+    const detail = i.id === 'other' && lang !== 'en' ? t(lang, 'config.invalid') : t(lang, `config.${i.id}`, p);
+    return { path: i.path, detail };
+  });
+  if (words.length === 1) return t(lang, 'error.E_CONFIG', words[0]);
+  return t(lang, 'config.several', { count: words.length, list: words.map((w) => t(lang, 'config.issue', w)).join(t(lang, 'config.separator')) });
 }
 
 /**

@@ -117,9 +117,9 @@ export function sniffDialect(text: string, final: boolean, forcedDelimiter?: str
 }
 
 /** Parses a `--delimiter` value: a character, or a name (tab, comma, semicolon, pipe). Throws E_USAGE. */
-export function parseDelimiterOption(value: string): string {
+export function parseDelimiterOption(value: string, usage: 'delimiter' | 'outputDelimiter' = 'delimiter'): string {
   const names: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
   const v = names[value.toLowerCase()] ?? value;
   if (v.length === 1 && v !== '"' && v !== '\n' && v !== '\r') return v;
-  throw usageError('delimiter', { value });
+  throw usageError(usage, { value });
 }

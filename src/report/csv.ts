@@ -6,9 +6,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
-import type { AnyReport, ReportFinding } from './model.js';
+import type { AnyReport } from './model.js';
 import { actionLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
 import { escapeControls } from '../controls.js';
+import { findingMessage } from './wording.js';
 
 export const CSV_COLUMNS = ['line', 'id', 'rule', 'title', 'severity', 'action', 'field', 'message', 'value', 'references'] as const;
 
@@ -17,14 +18,18 @@ export function csvDelimiter(lang: Lang): string {
   return lang === 'fr' ? ';' : ',';
 }
 
-function references(f: ReportFinding): string {
-  return f.references.map((r) => `${r.label} <${r.url}>`).join(' ; ');
-}
 
 export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
   // A bare CR or LF is quoted too (csv-stringify quotes only the record delimiter, CRLF), and control
   // characters from the input are shown escaped (issue #16: a header "cookie\r=cmd…" made a row).
   const options = { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true, quoted_match: ['\r', '\n'] };
+  // Each rule's references, joined once (the report's rules table holds them).
+  const refs = new Map<string, string>();
+  const references = (rule: string) => {
+    let s = refs.get(rule);
+    if (s === undefined) refs.set(rule, (s = (report.rules[rule]?.references ?? []).map((r) => `${r.label} <${r.url}>`).join(' ; ')));
+    return s;
+  };
   const titles = new Map<string, string>();
   const title = (rule: string) => {
     let s = titles.get(rule);
@@ -44,9 +49,9 @@ export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
         severityLabel(lang, f.severity),
         actionLabel(lang, f.action),
         f.field ?? '',
-        f.message,
+        findingMessage(lang, f),
         f.value ?? '',
-        references(f),
+        references(f.rule),
       ].map((v) => neutraliseFormula(escapeControls(v, '\n\t'))),
     );
     if (rows.length === BATCH) {

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { AuditError } from '../errors.js';
-import { ruleById } from '../rules/index.js';
+import type { Lang } from '../types.js';
 import { trackTemp, untrackTemp } from '../write/atomic.js';
 import type { ReportFinding } from './model.js';
-import { findingJsonParts, type JsonFindings } from './json.js';
+import { findingJsonParts, joinFindingJson, type JsonFindings } from './json.js';
+import { findingMessage } from './wording.js';
 
 /**
  * A report's findings, in report order (line, then rule): iterable as often as needed, with a count. An
@@ -34,8 +35,8 @@ const CHUNK = 32 * 1024;
 const READ_BLOCK = 64 * 1024;
 
 /**
- * Findings appended to a temp file as JSON lines (without their legal references, which are the rule's
- * and put back on reading), read back in order as often as a report needs them. The file is created in
+ * Findings appended to a temp file as JSON lines (data only: the JSON report words each message as it
+ * reads them back), read back in order as often as a report needs them. The file is created in
  * the system's temp folder (`os.tmpdir()`: TMPDIR, or TEMP/TMP on Windows), mode 0600, and unlinked at
  * once: only this process's descriptor reaches it, and nothing is left behind however the process
  * ends, even killed. Where the system refuses to unlink an open file, it is removed by `dispose` or by
@@ -72,7 +73,7 @@ export class FindingSpool implements FindingSink, JsonFindings {
   }
 
   push(f: ReportFinding): void {
-    // Head and tail of its JSON text around the references; JSON.stringify escapes tabs and line
+    // Head and tail of its JSON text around the message; JSON.stringify escapes tabs and line
     // breaks inside strings, so a tab and a line break are safe separators.
     const [head, tail] = findingJsonParts(f);
     this.pending += head + '\t' + tail + '\n';
@@ -127,26 +128,18 @@ export class FindingSpool implements FindingSink, JsonFindings {
   *[Symbol.iterator](): Iterator<ReportFinding> {
     for (const line of this.lines()) {
       const tab = line.indexOf('\t');
-      const o = JSON.parse(line.slice(0, tab) + line.slice(tab + 1)) as Omit<ReportFinding, 'references'>;
-      // Same keys in the same order as the collector's objects.
-      const f: ReportFinding = { rule: o.rule, severity: o.severity, line: o.line, action: o.action, message: o.message, references: ruleById.get(o.rule)?.references ?? [] };
-      if (o.id !== undefined) f.id = o.id;
-      if (o.field !== undefined) f.field = o.field;
-      if (o.value !== undefined) f.value = o.value;
-      yield f;
+      // Written by findingJsonParts: the same keys in the same order as the collector's objects.
+      yield JSON.parse(line.slice(0, tab) + line.slice(tab + 1)) as ReportFinding;
     }
   }
 
-  /** Each finding's JSON text, references included, without parsing it back (the JSON report). */
-  *jsonTexts(): Generator<string> {
-    const refs = new Map<string, string>();
+  /** Each finding's JSON text, its message worded in `lang` (the JSON report). */
+  *jsonTexts(lang: Lang): Generator<string> {
     for (const line of this.lines()) {
       const tab = line.indexOf('\t');
-      // The head starts with {"rule":"<id>", and rule ids need no escaping (kebab-case: test/meta.test.ts).
-      const rule = line.slice(9, line.indexOf('"', 9));
-      let r = refs.get(rule);
-      if (r === undefined) refs.set(rule, (r = JSON.stringify(ruleById.get(rule)?.references ?? [])));
-      yield line.slice(0, tab) + ',"references":' + r + line.slice(tab + 1);
+      const head = line.slice(0, tab);
+      const tail = line.slice(tab + 1);
+      yield joinFindingJson(head, findingMessage(lang, JSON.parse(head + tail) as ReportFinding), tail);
     }
   }
 

@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto';
 import type { Category, Lang, Severity, Source } from '../types.js';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { t } from '../i18n/index.js';
+import { channelWord } from '../i18n/words.js';
 import { AGE_BUCKETS, type AnyReport, type ReportFinding } from './model.js';
+import { findingMessage } from './wording.js';
 import {
   CONTACT_RETENTION_CATEGORIES,
   READABLE_FINDINGS_PER_RULE,
@@ -74,7 +76,7 @@ dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:1
 .pill{display:inline-block;border-radius:999px;padding:0 8px;font-size:.8rem;font-weight:600;white-space:nowrap}
 .pill.error{background:var(--err-bg);color:var(--err)}.pill.warning{background:var(--warn-bg);color:var(--warn)}.pill.info{background:var(--info-bg);color:var(--info)}
 .count{font-weight:700}.muted{color:var(--muted)}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:20px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(460px,100%),1fr));gap:20px}
 figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:12px;background:var(--bg)}figcaption{font-weight:600;margin-bottom:6px}figure .note{font-size:.85rem;color:var(--muted);margin:6px 0 0}
 figure.wide{grid-column:1/-1}
 svg{display:block;width:100%;height:auto}svg.hbar{max-width:620px}svg.hbar.wide{max-width:960px}svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
@@ -90,6 +92,8 @@ td.msg{min-width:220px}td.mono{min-width:11em}th{white-space:nowrap}td[data-k=ru
 ol.steps li{margin:4px 0}
 .explain{border-top:1px solid var(--line);padding:12px 0}.explain:target{background:var(--info-bg)}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem}
+svg.narrow{display:none;max-width:440px}figure .scroll{overflow-x:auto}
+@media (max-width:600px){main{padding:16px 12px 40px}svg.hbar{display:none}svg.narrow{display:block}svg.histogram{min-width:800px}.controls label{flex:1 1 100%}.controls select,.controls input{min-width:0;width:100%}dl.meta{grid-template-columns:minmax(0,max-content) minmax(0,1fr)}}
 @media print{.controls,.noprint{display:none!important}th{position:static}figure{break-inside:avoid}.rule{break-inside:avoid}}
 `;
 
@@ -139,14 +143,19 @@ const SCRIPT = `
 `;
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
-const CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${sha256(STYLE)}'`,
-  `script-src 'sha256-${sha256(SCRIPT)}'`,
-  "img-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+
+/** The policy of a report: nothing but its own inline style and script, by hash. */
+export function contentSecurityPolicy(style: string, script: string): string {
+  return [
+    "default-src 'none'",
+    `style-src 'sha256-${sha256(style)}'`,
+    `script-src 'sha256-${sha256(script)}'`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+const CSP = contentSecurityPolicy(STYLE, SCRIPT);
 
 interface Bar {
   label: string;
@@ -175,6 +184,29 @@ export function hbarChart(bars: readonly Bar[], ariaLabel: string, lang: Lang, w
     out.push(b.href ? `<a href="${esc(b.href)}">${label}</a>` : label);
     out.push(`<rect class="bar${b.cls ? ' ' + esc(b.cls) : ''}" x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" rx="2"></rect>`);
     out.push(`<text class="val" x="${(labelW + w + 6).toFixed(1)}" y="${y + barH - 4}">${b.value}</text></g>`);
+  });
+  out.push('</svg>');
+  return out.join('') + narrowBarChart(bars, ariaLabel, lang);
+}
+
+/**
+ * The same bars for a phone (CSS shows it below 600 px instead of the side-by-side chart): each label
+ * on its own line above its bar, in a 360-unit-wide drawing, so text stays near its 12 px at 390 px.
+ */
+function narrowBarChart(bars: readonly Bar[], ariaLabel: string, lang: Lang): string {
+  const W = 360, valueW = 56, rowH = 36, barH = 12;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const plotW = W - valueW;
+  const out: string[] = [`<svg viewBox="0 0 ${W} ${bars.length * rowH + 4}" role="img" aria-label="${esc(ariaLabel)}" class="chart narrow">`];
+  bars.forEach((b, i) => {
+    const y = 2 + i * rowH;
+    const w = b.value > 0 ? Math.max(2, (b.value / max) * plotW) : 0;
+    // x = 2: a capital's overhang (the "T" of "Tracking") stays inside the drawing.
+    const label = `<text x="2" y="${y + 12}">${esc(truncate(b.label, 52))}</text>`;
+    out.push(`<g class="row"><title>${esc(labelled(lang, b.label, b.value))}</title>`);
+    out.push(b.href ? `<a href="${esc(b.href)}">${label}</a>` : label);
+    out.push(`<rect class="bar${b.cls ? ' ' + esc(b.cls) : ''}" x="0" y="${y + 17}" width="${w.toFixed(1)}" height="${barH}" rx="2"></rect>`);
+    out.push(`<text class="val" x="${(w + 6).toFixed(1)}" y="${y + 27}">${b.value}</text></g>`);
   });
   out.push('</svg>');
   return out.join('');
@@ -290,7 +322,7 @@ function findingRow(f: ReportFinding, lang: Lang, withValues: boolean): string {
     `<td data-k="severity"><span class="pill ${f.severity}">${esc(severityLabel(lang, f.severity))}</span></td>` +
     `<td data-k="action">${esc(actionLabel(lang, f.action))}</td>` +
     `<td class="mono" data-k="field">${val(f.field ?? '')}</td>` +
-    `<td class="msg" data-k="message">${val(f.message)}</td>` +
+    `<td class="msg" data-k="message">${val(findingMessage(lang, f))}</td>` +
     (withValues ? `<td class="mono" data-k="value">${val(f.value ?? '')}</td>` : '') +
     '</tr>'
   );
@@ -316,7 +348,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `<dt>${esc(L('md.generatedAt'))}</dt><dd>${esc(report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC'))}</dd>`;
   yield `<dt>${esc(L('md.asOf'))}</dt><dd>${esc(report.asOf)}</dd>`;
   yield `<dt>SHA-256</dt><dd class="mono">${esc(report.input.sha256)}</dd>`;
-  yield `<dt>${esc(L('report.channelsChecked'))}</dt><dd>${esc(s.channelsChecked ? (report.options.for.length ? report.options.for.join(', ') : L('report.channelColumn')) : L('summary.channelsNotChecked'))}</dd>`;
+  yield `<dt>${esc(L('report.channelsChecked'))}</dt><dd>${esc(s.channelsChecked ? (report.options.for.length ? report.options.for.map((ch) => channelWord(lang, ch)).join(', ') : L('report.channelColumn')) : L('summary.channelsNotChecked'))}</dd>`;
   if (report.options.electionDate) yield `<dt>${esc(L('report.electionDate'))}</dt><dd>${esc(report.options.electionDate)}</dd>`;
   if (report.options.dryRun) yield `<dt></dt><dd>${esc(L('summary.dryRun'))}</dd>`;
   yield `</dl></header>\n`;
@@ -365,7 +397,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
     ? hbarChart(categories.map((k: Category) => ({ label: L(`report.category.${k}`), value: s.byCategory[k], cls: k === 'unknown' ? 'warning' : undefined })), L('report.chart.byCategory'), lang)
     : `<p class="note">${esc(L('report.chart.noRows'))}</p>`;
   yield `</figure>`;
-  yield `<figure id="chart-ages" class="wide"><figcaption>${esc(L('report.chart.ages', { asOf: report.asOf }))}</figcaption>${ageHistogram(report, lang)}</figure>`;
+  yield `<figure id="chart-ages" class="wide"><figcaption>${esc(L('report.chart.ages', { asOf: report.asOf }))}</figcaption><div class="scroll">${ageHistogram(report, lang)}</div></figure>`;
   yield `</div>\n`;
 
   // The findings table: plain HTML; the script adds filtering and sorting.
@@ -424,3 +456,6 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `<footer>${esc(L('report.footer', { tool: `${report.tool.name} ${report.tool.version}` }))}</footer>`;
   yield `</main><script>${SCRIPT}</script></body></html>\n`;
 }
+
+/** The report's style and script, for the combined report of several inputs (src/report/combined-html.ts). */
+export { STYLE as HTML_STYLE, SCRIPT as HTML_SCRIPT };

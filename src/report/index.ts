@@ -1,5 +1,5 @@
 /**
- * Report writers by file extension (SPEC §7): .json, .md, .html, .csv. Each renderer is a pure
+ * Report writers by file extension (SPEC §7): .json, .md, .html, .csv, .sarif. Each renderer is a pure
  * function of the report; the heavy ones are loaded only when asked for.
  */
 import { extname } from 'node:path';
@@ -8,7 +8,7 @@ import type { Lang } from '../types.js';
 import type { AnyReport } from './model.js';
 import { jsonChunks } from './json.js';
 
-export const REPORT_FORMATS = ['json', 'md', 'html', 'csv'] as const;
+export const REPORT_FORMATS = ['json', 'md', 'html', 'csv', 'sarif'] as const;
 
 interface Sink {
   write(chunk: string): Promise<void>;
@@ -45,6 +45,10 @@ export async function renderReport(format: string, report: AnyReport, lang: Lang
     case 'csv': {
       const { csvChunks } = await import('./csv.js');
       return csvChunks(report, lang);
+    }
+    case 'sarif': {
+      const { sarifChunks } = await import('./sarif.js');
+      return sarifChunks([report], lang);
     }
     default:
       throw usageError('reportFormat', { path: format, ext: format });

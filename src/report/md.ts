@@ -6,8 +6,10 @@
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
+import { channelWord } from '../i18n/words.js';
 import type { AnyReport } from './model.js';
 import { mdPurge, purgeFacts } from './purge-section.js';
+import { findingMessage } from './wording.js';
 import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
@@ -44,7 +46,7 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `- ${labelled(lang, 'SHA-256', `\`${report.input.sha256}\``)}\n`;
   yield `- ${mdCell(L('summary.input', { rows: report.input.rows, columns: report.input.columns, encoding: report.input.encoding + (report.input.bom ? ' (BOM)' : ''), delimiter: JSON.stringify(report.input.delimiter) }))}\n`;
   if (s.channelsChecked) {
-    if (report.options.for.length) yield `- ${mdCell(L('summary.channels', { channels: report.options.for.join(', ') }))}\n`;
+    if (report.options.for.length) yield `- ${mdCell(L('summary.channels', { channels: report.options.for.map((ch) => channelWord(lang, ch)).join(', ') }))}\n`;
   } else yield `- ${mdCell(L('summary.channelsNotChecked'))}\n`;
   if (report.options.electionDate) yield `- ${labelled(lang, L('report.electionDate'), report.options.electionDate)}\n`;
 
@@ -81,7 +83,8 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
     yield `## ${L('md.findings')}\n\n`;
     yield `| ${L('report.col.line')} | ${L('report.col.id')} | ${L('report.col.rule')} | ${L('report.col.severity')} | ${L('report.col.action')} | ${L('report.col.message')} |\n|---:|---|---|---|---|---|\n`;
     for (const f of listed) {
-      const message = f.value !== undefined ? `${f.message} (${f.value})` : f.message;
+      const text = findingMessage(lang, f);
+      const message = f.value !== undefined ? `${text} (${f.value})` : text;
       yield `| ${f.line} | ${mdCell(f.id ?? '')} | \`${f.rule}\` | ${severityLabel(lang, f.severity)} | ${actionLabel(lang, f.action)} | ${mdCell(message)} |\n`;
     }
     if (unlisted) yield `\n${mdCell(L('report.unlisted', { listed: listed.length, total: listed.length + unlisted, limit: READABLE_FINDINGS_PER_RULE }))}\n`;

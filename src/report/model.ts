@@ -1,18 +1,22 @@
 /**
- * The report (SPEC §7, schemaVersion 1) and the collector that fills it while rows stream past. The
+ * The report (SPEC §7, schemaVersion 2) and the collector that fills it while rows stream past. The
  * collector keeps counts plus at most `limit` findings per rule, so memory does not grow with rows.
  */
 import type { Category, Finding, Lang, Reference, Severity, Source } from '../types.js';
 import { CATEGORIES, SEVERITIES, SOURCES } from '../types.js';
-import { render } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import type { RowResult } from '../engine.js';
 import { civilFromDays } from '../read/values.js';
 import type { FindingList, FindingSink } from './findings.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const DEFAULT_FINDINGS_LIMIT = 10000;
 
+/**
+ * A finding as the core keeps it: data only (schema v2). `messageId` is the message's key within its
+ * rule (catalogue key `rule.<rule>.<messageId>`); renderers word it from `messageId` + `params` in
+ * their language (src/report/wording.ts). The rule's references are in the report's `rules` table.
+ */
 export interface ReportFinding {
   rule: string;
   severity: Severity;
@@ -20,8 +24,15 @@ export interface ReportFinding {
   id?: string;
   field?: string;
   action: Finding['action'];
-  message: string;
+  messageId: string;
+  params: Record<string, string | number>;
   value?: string;
+}
+
+/** A rule of the report's `rules` table: as this run applied it (config levels, purge mode), once. */
+export interface ReportRule {
+  severity: Severity;
+  action: Finding['action'];
   references: readonly Reference[];
 }
 
@@ -44,7 +55,7 @@ export interface PurgeSection {
  * code that also takes a spooled report (the renderers), any `FindingList`: `Report<FindingList>`.
  */
 export interface Report<F extends FindingList = ReportFinding[]> {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: string; version: string };
   command: 'scan' | 'purge';
   generatedAt: string;
@@ -84,6 +95,8 @@ export interface Report<F extends FindingList = ReportFinding[]> {
     /** Ages of `last_contact_at` at `asOf` (the HTML report's histogram); absent when not collected. */
     lastContactAges?: AgeHistogram;
   };
+  /** Each rule with findings in this report, by id: severity and action as applied, legal references. */
+  rules: Record<string, ReportRule>;
   /** In report order (line, then rule). An array, or a spool on disk (`scanFile({ spoolFindings })`). */
   findings: F;
   truncated: boolean;
@@ -135,11 +148,13 @@ export class ReportCollector<S extends FindingSink = ReportFinding[]> {
   readonly byCategory = zeroes(CATEGORIES);
   truncated = false;
   private readonly perRule = new Map<string, number>();
+  private readonly ruleTable: Record<string, ReportRule> = {};
   private readonly ages: AgeHistogram | undefined;
 
   /** With `asOf` (a day number), the collector also counts the ages of `last_contact_at`. */
   constructor(
-    private readonly lang: Lang,
+    /** Unused since schema v2 (the core no longer words findings); kept for callers. */
+    _lang: Lang,
     private readonly limit = DEFAULT_FINDINGS_LIMIT,
     private readonly asOf?: number,
     /** Where the kept findings go: an array by default, or a spool (src/report/findings.ts). */
@@ -174,6 +189,9 @@ export class ReportCollector<S extends FindingSink = ReportFinding[]> {
   addFinding(f: Finding): void {
     this.bySeverity[f.severity]++;
     this.byRule[f.rule] = (this.byRule[f.rule] ?? 0) + 1;
+    if (!(f.rule in this.ruleTable)) {
+      this.ruleTable[f.rule] = { severity: f.severity, action: f.action, references: ruleById.get(f.rule)?.references ?? [] };
+    }
     const n = this.perRule.get(f.rule) ?? 0;
     if (n >= this.limit) {
       this.truncated = true;
@@ -185,13 +203,18 @@ export class ReportCollector<S extends FindingSink = ReportFinding[]> {
       severity: f.severity,
       line: f.line,
       action: f.action,
-      message: render(this.lang, f.message),
-      references: ruleById.get(f.rule)?.references ?? [],
+      messageId: messageKey(f.rule, f.message.id),
+      params: f.message.params ?? {},
     };
     if (f.id !== undefined) rf.id = f.id;
     if (f.field !== undefined) rf.field = f.field;
     if (f.value !== undefined) rf.value = f.value;
     this.findings.push(rf);
+  }
+
+  /** The report's `rules` table: the rules found so far, in the order first met. */
+  rules(): Record<string, ReportRule> {
+    return { ...this.ruleTable };
   }
 
   /** The `last_contact_at` histogram, when the collector was given `asOf`. */
@@ -208,6 +231,17 @@ export function countAtOrAbove(report: Pick<AnyReport, 'summary' | 'command'>, l
   const s = report.command === 'purge' ? report.summary.remainingBySeverity : report.summary.bySeverity;
   if (level === 'never') return 0;
   return level === 'error' ? s.error : s.error + s.warning;
+}
+
+/** A message's key within its rule: `rule.<rule>.<key>` in the catalogue. */
+function messageKey(rule: string, id: string): string {
+  const prefix = `rule.${rule}.`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : id;
+}
+
+/** The catalogue id of a finding's message (the inverse of the short key the report holds). */
+export function messageCatalogueId(f: { rule: string; messageId: string }): string {
+  return f.messageId.includes('.') ? f.messageId : `rule.${f.rule}.${f.messageId}`;
 }
 
 function compareRules(a: { rule: string }, b: { rule: string }): number {

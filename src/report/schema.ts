@@ -8,7 +8,7 @@ import { configSchema } from '../config.js';
 import { rules } from '../rules/index.js';
 import { t } from '../i18n/index.js';
 import { ACTIONS, CATEGORIES, LANGS, SEVERITIES, SOURCES } from '../types.js';
-import { AGE_BUCKETS, SCHEMA_VERSION, type ReportDocument } from './model.js';
+import { AGE_BUCKETS, SCHEMA_VERSION, type ReportDocument, type ReportFinding } from './model.js';
 
 const count = z.number().int().min(0);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar day, YYYY-MM-DD.');
@@ -28,9 +28,17 @@ const finding = z.strictObject({
   id: z.string().optional().describe("The row's `id` field, when mapped."),
   field: z.string().optional().describe('Canonical field or column name the finding is about.'),
   action: z.enum(ACTIONS).describe('What the cleaned file does about it.'),
-  message: z.string(),
+  messageId: z.string().regex(/^[A-Za-z0-9]+$/).describe('Which message of the rule this is (catalogue key `rule.<rule>.<messageId>`): tells two messages of one rule apart without reading prose.'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The message\'s parameters, as codes (channel `phone`, category `regular_contact`, duration `3y`); never a personal value.'),
+  message: z.string().describe("The message in the report's language (options.lang), worded from messageId and params."),
   value: z.string().optional().describe('Masked value, only with --show-values.'),
-  references: z.array(reference).readonly(),
+});
+
+const rule = z.strictObject({
+  title: z.string().describe("The rule's title in the report's language."),
+  severity: z.enum(SEVERITIES).describe('As applied in this run (config can re-level a rule).'),
+  action: z.enum(ACTIONS).describe('As applied in this run (purge only flags most rules).'),
+  references: z.array(reference).readonly().describe('Legal sources: text and URL.'),
 });
 
 const ageHistogram = z.strictObject({
@@ -103,16 +111,22 @@ export const reportSchema = z
       channelsChecked: z.boolean(),
       lastContactAges: ageHistogram.optional(),
     }),
+    rules: z.record(ruleId, rule).describe('Each rule with findings in this report, once: its metadata and legal references.'),
     findings: z.array(finding).describe('At most 10,000 per rule; summary.byRule counts them all.'),
     truncated: z.boolean().describe('Whether some findings were counted but not listed.'),
     purge: purge.optional(),
   })
-  .describe('cnil-audit report (schemaVersion 1)');
+  .describe('cnil-audit report (schemaVersion 2)');
 
 // Compile-time guard against drift: the schema and the report's JSON document accept the same objects.
 type Inferred = z.infer<typeof reportSchema>;
 type Assignable<A extends B, B> = A;
-export type ReportMatchesSchema = [Assignable<ReportDocument, Inferred>, Assignable<Inferred, ReportDocument>];
+/** The JSON document: the core report plus what the JSON writer words (titles, messages). */
+type JsonDocument = Omit<ReportDocument, 'findings' | 'rules'> & {
+  rules: Record<string, ReportDocument['rules'][string] & { title: string }>;
+  findings: (ReportFinding & { message: string })[];
+};
+export type ReportMatchesSchema = [Assignable<JsonDocument, Inferred>, Assignable<Inferred, JsonDocument>];
 
 type JsonSchema = { [key: string]: unknown };
 

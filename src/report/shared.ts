@@ -7,7 +7,6 @@ import { hasMessage, t } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import { parseDuration } from '../read/values.js';
 import type { AnyReport, ReportFinding } from './model.js';
-import { firstOfEachRule } from './findings.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -34,10 +33,10 @@ export function optionalText(lang: Lang, id: string, params?: Record<string, str
 /** The rules with findings, errors first, then by count. */
 export function ruleSummaries(report: AnyReport, lang: Lang): RuleSummary[] {
   const out: RuleSummary[] = [];
-  const firsts = firstOfEachRule(report.findings, Object.keys(report.summary.byRule).filter((id) => report.summary.byRule[id] > 0));
   for (const [id, count] of Object.entries(report.summary.byRule)) {
     if (!count) continue;
-    const first = firsts.get(id);
+    // As applied in this run: the report's rules table.
+    const first = report.rules[id];
     const rule = ruleById.get(id);
     out.push({
       id,
@@ -49,7 +48,7 @@ export function ruleSummaries(report: AnyReport, lang: Lang): RuleSummary[] {
       why: optionalText(lang, `rule.${id}.why`),
       fix: optionalText(lang, `rule.${id}.fix`),
       interpretation: optionalText(lang, `rule.${id}.interpretation`),
-      references: first?.references.length ? first.references : rule?.references ?? [],
+      references: first?.references ?? rule?.references ?? [],
     });
   }
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || (a.id < b.id ? -1 : 1));

@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { rulesDocument } from '../../src/report/json.js';
+import { findingMessage } from '../../src/report/wording.js';
+import type { ReportDocument } from '../../src/report/model.js';
 
 export const REPORT_SCHEMA_PATH = fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url));
 export const CONFIG_SCHEMA_PATH = fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
@@ -17,7 +20,7 @@ export function validatorFor(path: string): ValidateFunction {
   let v = validators.get(path);
   if (!v) {
     // Formats are checked by the schemas' own patterns; ajv's format plugins are not needed.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, validateFormats: false });
     v = ajv.compile(JSON.parse(readFileSync(path, 'utf8')));
     validators.set(path, v);
   }
@@ -33,9 +36,25 @@ function check(path: string, what: string, value: unknown): void {
   }
 }
 
-/** Throws when `report` (an object or its JSON text) does not match schema/report.schema.json. */
+/**
+ * A core report as its JSON document holds it (what src/report/json.ts writes): each rule's title and
+ * each finding's message worded in the report's language.
+ */
+export function reportDocument(report: ReportDocument): unknown {
+  const lang = report.options?.lang ?? 'en';
+  return {
+    ...report,
+    rules: report.rules && rulesDocument(report, lang),
+    findings: Array.isArray(report.findings) ? report.findings.map((f) => ({ ...f, message: findingMessage(lang, f) })) : report.findings,
+  };
+}
+
+/**
+ * Throws when `report` does not match schema/report.schema.json: its JSON text as written, or a core
+ * report object (`scanFile`'s), checked as the JSON document it gives.
+ */
 export function assertValidReport(report: unknown): void {
-  check(REPORT_SCHEMA_PATH, 'report', typeof report === 'string' ? JSON.parse(report) : report);
+  check(REPORT_SCHEMA_PATH, 'report', typeof report === 'string' ? JSON.parse(report) : reportDocument(report as ReportDocument));
 }
 
 /** Throws when `config` does not match schema/config.schema.json. */

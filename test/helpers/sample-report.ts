@@ -16,7 +16,7 @@ const RETENTION_REFS = [
 ];
 
 function f(p: Partial<ReportFinding> & Pick<ReportFinding, 'rule' | 'line'>): ReportFinding {
-  return { severity: 'error', action: 'drop-row', message: 'message', references: [], ...p };
+  return { severity: 'error', action: 'drop-row', messageId: 'expired', params: {}, ...p };
 }
 
 export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDocument {
@@ -27,16 +27,17 @@ export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDoc
   months[14] = 2;
   months[40] = 3;
   months[AGE_BUCKETS - 1] = 1;
+  const expired = (category: string, date: string, deadline: string) => ({ messageId: 'expired', params: { category, duration: category === 'regular_contact' ? '3y' : '2m', field: 'dernier contact', date, deadline } });
   const findings: ReportFinding[] = [
-    f({ rule: 'retention-expired', line: 2, id: '1001', field: 'last_contact_at', message: 'retention expired (regular_contact): kept 3 years after last_contact_at (2022-05-14), until 2025-05-14', references: RETENTION_REFS }),
-    f({ rule: 'retention-expired', line: 7, id: XSS_ID, field: 'last_contact_at', message: 'retention expired (prospect)', references: RETENTION_REFS }),
-    f({ rule: 'profiling', line: 3, id: FORMULA_ID, action: 'scrub-field', field: XSS_COLUMN, message: `tracking or profiling data in "${XSS_COLUMN}"`, references: [{ label: 'CNIL réseaux sociaux', url: 'https://www.cnil.fr/fr/communication-politique-quelles-sont-les-regles-pour-lutilisation-des-donnees-issues-des-reseaux' }] }),
-    f({ rule: 'retention-unknown', line: 4, id: '1003', severity: 'warning', action: 'flag', message: 'retention cannot be decided | no date\nat all', references: RETENTION_REFS }),
-    f({ rule: 'invalid-date', line: 5, id: '@SUM(1+1)', severity: 'warning', action: 'flag', field: 'collected_at', message: 'the date in collected_at cannot be read; treated as unknown' }),
-    f({ rule: 'retention-expired', line: 9, id: '1009', field: 'last_contact_at', message: 'retention expired (occasional_contact)', references: RETENTION_REFS, value: '-2+3' }),
+    f({ rule: 'retention-expired', line: 2, id: '1001', field: 'last_contact_at', ...expired('regular_contact', '2022-05-14', '2025-05-14') }),
+    f({ rule: 'retention-expired', line: 7, id: XSS_ID, field: 'last_contact_at', ...expired('prospect', '2026-01-02', '2026-03-02') }),
+    f({ rule: 'profiling', line: 3, id: FORMULA_ID, action: 'scrub-field', field: XSS_COLUMN, messageId: 'recorded', params: { column: XSS_COLUMN } }),
+    f({ rule: 'retention-unknown', line: 4, id: '1003', severity: 'warning', action: 'flag', messageId: 'noDate', params: { category: 'unknown', fields: 'collected_at | no date\nat all' } }),
+    f({ rule: 'invalid-date', line: 5, id: '@SUM(1+1)', severity: 'warning', action: 'flag', field: 'collected_at', messageId: 'unparseable', params: { field: 'collected_at' } }),
+    f({ rule: 'retention-expired', line: 9, id: '1009', field: 'last_contact_at', ...expired('occasional_contact', '2026-01-02', '2026-03-02'), value: '-2+3' }),
   ];
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'cnil-audit', version: '0.1.0' },
     command: 'scan',
     generatedAt: '2026-11-23T10:00:00.000Z',
@@ -63,6 +64,12 @@ export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDoc
       remainingBySeverity: { error: 1, warning: 2, info: 0 },
       channelsChecked: true,
       lastContactAges: { months, future: 1, unknown: 4 },
+    },
+    rules: {
+      'retention-expired': { severity: 'error', action: 'drop-row', references: RETENTION_REFS },
+      profiling: { severity: 'error', action: 'scrub-field', references: [{ label: 'CNIL réseaux sociaux', url: 'https://www.cnil.fr/fr/communication-politique-quelles-sont-les-regles-pour-lutilisation-des-donnees-issues-des-reseaux' }] },
+      'retention-unknown': { severity: 'warning', action: 'flag', references: RETENTION_REFS },
+      'invalid-date': { severity: 'warning', action: 'flag', references: [] },
     },
     findings,
     truncated: false,

@@ -1,0 +1,96 @@
+/**
+ * The command line in French (issue 14): `--help` of every command, commander's own titles and
+ * mentions, and commander's usage errors ("missing required argument", "Allowed choices are…"). The
+ * English texts stay where the options are declared (src/cli/main.ts); French ones are in
+ * src/i18n/help-fr.ts. Loaded only when the language is French, so English start-up pays nothing.
+ */
+import { Help, type Command } from 'commander';
+import { helpFr, helpTitlesFr } from '../i18n/help-fr.js';
+
+const COMMON = new Set(['scan', 'purge']);
+
+/** The French text for an item of a command: its own, else the one shared by scan and purge. */
+function text(cmd: string, item: string): string | undefined {
+  return helpFr[`${cmd}|${item}`] ?? (COMMON.has(cmd) || item === '--help' ? helpFr[`*|${item}`] : undefined);
+}
+
+/** Commander's "(choices: …, default: …)" in French. */
+function extras(s: string): string {
+  return s.replace(/\((choices|default|preset|env): /g, (_m, k: string) => `(${{ choices: 'choix', default: 'par défaut', preset: 'préréglage', env: 'env' }[k]} : `)
+    .replace(/, (choices|default|preset|env): /g, (_m, k: string) => `, ${{ choices: 'choix', default: 'par défaut', preset: 'préréglage', env: 'env' }[k]} : `);
+}
+
+/** Placeholder names in option and argument terms, in French (syntax stays: <…>, […], "..."). */
+const PLACEHOLDERS: Record<string, string> = {
+  file: 'fichier', dir: 'dossier', channel: 'canal', 'field=column': 'champ=colonne', level: 'niveau',
+  lang: 'langue', fmt: 'format', 'rule-id': 'id-de-règle', sample: 'échantillon', command: 'commande', options: 'options',
+};
+
+function placeholders(s: string): string {
+  return s.replace(/([<[])([\w=-]+)(\.\.\.)?([>\]])/g, (m, open: string, name: string, dots: string | undefined, close: string) =>
+    PLACEHOLDERS[name] ? `${open}${PLACEHOLDERS[name]}${dots ?? ''}${close}` : m);
+}
+
+/** Puts a program's help in French: descriptions, titles, the help option and command. */
+export function localiseHelp(program: Command): void {
+  const walk = (cmd: Command, name: string) => {
+    const d = text(name, '');
+    if (d) cmd.description(d);
+    cmd.helpOption('-h, --help', text(name, '--help') ?? helpFr['*|--help']);
+    for (const a of cmd.registeredArguments) {
+      const t = text(name, `<${a.name()}>`);
+      if (t) a.description = t;
+    }
+    for (const o of cmd.options) {
+      const t = text(name, o.long ?? o.short ?? '');
+      if (t) o.description = t;
+    }
+    cmd.configureHelp({
+      styleTitle: (s: string) => helpTitlesFr[s] ?? s,
+      optionTerm: (o) => placeholders(Help.prototype.optionTerm.call(cmd.createHelp(), o)),
+      argumentTerm: (a) => PLACEHOLDERS[a.name()] ?? a.name(),
+      commandUsage: (c) => placeholders(Help.prototype.commandUsage.call(cmd.createHelp(), c)),
+      subcommandTerm: (c) => placeholders(Help.prototype.subcommandTerm.call(cmd.createHelp(), c)),
+      optionDescription: (o) => extras(Help.prototype.optionDescription.call(cmd.createHelp(), o)),
+      argumentDescription: (a) => extras(Help.prototype.argumentDescription.call(cmd.createHelp(), a)),
+    });
+    for (const sub of cmd.commands) walk(sub, sub.name());
+  };
+  walk(program, '');
+  program.helpCommand('help [commande]', helpFr['help|']);
+}
+
+/** Commander's error messages (command.js, option.js, suggestSimilar.js), in French. */
+const ERRORS: [RegExp, (...m: string[]) => string][] = [
+  [/^missing required argument '(.*)'$/, (a) => `argument obligatoire manquant : « ${PLACEHOLDERS[a] ?? a} »`],
+  [/^option '(.*)' argument missing$/, (o) => `option « ${placeholders(o)} » : valeur manquante`],
+  [/^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/s, (o, v, c) => `option « ${placeholders(o)} » : « ${v} » n’est pas permis (choix : ${c.split(', ').map((x) => `« ${x} »`).join(', ')})`],
+  [/^option '(.*)' argument '(.*)' is invalid\.(.*)$/s, (o, v) => `option « ${placeholders(o)} » : « ${v} » n’est pas valable`],
+  [/^required option '(.*)' not specified$/, (o) => `option obligatoire « ${placeholders(o)} » absente`],
+  [/^unknown option '(.*)'$/, (o) => `option inconnue « ${o} »`],
+  [/^unknown command '(.*)'$/, (c) => `commande inconnue « ${c} »`],
+  [/^too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => `trop d’arguments pour « ${c} » : ${e} attendu(s), ${g} donné(s)`],
+  [/^too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (e, g) => `trop d’arguments : ${e} attendu(s), ${g} donné(s)`],
+  [/^(.*) cannot be used with (.*)$/, (a, b) => `${a} ne peut pas être utilisé avec ${b}`],
+];
+
+/** A commander error message (without its "error: " prefix) in French; unknown ones as they are. */
+export function commanderErrorFr(message: string): string {
+  const [first, ...rest] = message.split('\n');
+  let out = first;
+  for (const [re, fr] of ERRORS) {
+    const m = re.exec(first);
+    if (m) {
+      out = fr(...m.slice(1));
+      break;
+    }
+  }
+  for (const line of rest) {
+    const one = /^\(Did you mean (.*)\?\)$/.exec(line.trim());
+    const many = /^\(Did you mean one of (.*)\?\)$/.exec(line.trim());
+    if (many) out += ` (vouliez-vous dire l’une de : ${many[1]} ?)`;
+    else if (one) out += ` (vouliez-vous dire ${one[1]} ?)`;
+    else if (line.trim()) out += `\n${line}`;
+  }
+  return out;
+}
