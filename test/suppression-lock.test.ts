@@ -69,7 +69,7 @@ describe('suppression list lock', () => {
     expect([codeA, codeB]).toEqual([0, 0]);
     expect(b.stderr()).toMatch(/waiting for .*list\.csv: another cnil-audit run \(process \d+\) is extending it/);
     const rows = readFileSync(join(dir, 'list.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('kind,hash,salt,added_on');
+    expect(rows[0]).toBe('kind,hash,key_fingerprint,added_on,legacy_salt');
     expect(rows.filter((r) => r.startsWith('email,'))).toHaveLength(5 + 3);
     expect(existsSync(join(dir, 'list.csv.lock'))).toBe(false);
   });

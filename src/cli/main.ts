@@ -46,7 +46,7 @@ export interface CommonOptions {
 export function addCommonOptions(cmd: Command): Command {
   return cmd
     .option('-o, --out <file>', 'cleaned file, CSV or .xlsx by its extension (default: <name>.clean.csv, or .clean.xlsx for a workbook, beside the input; "-" for stdout)')
-    .option('--out-dir <dir>', 'folder for the outputs (several inputs)')
+    .option('--out-dir <dir>', 'folder for the outputs, created if missing (several inputs)')
     .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
     .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'github', 'none']).default('text'))
     .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.join(', ')} (repeatable)`, collect)

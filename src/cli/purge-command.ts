@@ -184,13 +184,12 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     }
     return () => { for (const lock of locks) lock.release(); };
   };
-  let succeeded = 0;
-  const failCountOf = (report: AnyReport): number => {
-    succeeded++;
-    return purgeFailCount(report, runs.get(report.input.path)?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
-  };
+  const failCountOf = (report: AnyReport): number =>
+    purgeFailCount(report, runs.get(report.input.path)?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
   const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, failCountOf);
-  if (!succeeded) forgetNewKey(stored);
+  // A key this run created stays only if a log made with it was committed (a failed stdout, issue #16,
+  // commits nothing even after the rows were read).
+  if (![...runs.values()].some((r) => r.opts.log && existsSync(r.opts.log))) forgetNewKey(stored);
   return code;
 }
 

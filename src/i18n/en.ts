@@ -519,7 +519,7 @@ export const en: Catalogue = {
   'rule.unknown-channel.title': 'Channel not recognised',
   'rule.unknown-channel.description': 'Flags a row whose channel column holds text that names no known channel, so its use cannot be checked against its consent.',
   'rule.unknown-channel.why': 'Consent is given to a specific means of contact (CNIL, communication politique par téléphone; par courrier électronique), and the controller must be able to show each use is lawful (GDPR art. 5.2). A channel the tool cannot read is not treated as "no use": it is reported.',
-  'rule.unknown-channel.fix': 'Write the channel in the column with a known word (email, SMS, téléphone, courrier, porte-à-porte, réseaux sociaux, publicité en ligne), or pass --for.',
+  'rule.unknown-channel.fix': 'Write the channel in the column with a known word (email, SMS, phone, post, door-to-door, social media, ads), or pass --for.',
   'rule.unknown-channel.unrecognised': 'the channel column names no known channel: the use of this row cannot be checked',
   'rule.retention-unknown.singleDonation': 'a single donation with no later contact is kept as a regular contact ({duration}, until {deadline}) only on the tool’s interpretation: the CNIL speaks of "donateurs fréquents"; as an occasional contact it would already be deleted',
   'law.category.single-donation': 'A single donation with no later contact from the person is read as a regular contact, like the CNIL’s "donateurs fréquents"; retention-unknown flags the rows kept only thanks to this reading.',
