@@ -255,8 +255,8 @@ async function main() {
     const reportPath = join(dir, 'scan.report.json');
     const reportBytes = statSync(reportPath).size;
     const listed = JSON.parse(readFileSync(reportPath, 'utf8')).findings.length;
-    const report = { bytes: reportBytes, findings: listed, bytesPerFinding: listed ? round(reportBytes / listed, 1) : 0 };
-    log(`report: ${(reportBytes / 1e6).toFixed(1)} MB for ${listed.toLocaleString('en')} findings listed, ${report.bytesPerFinding} bytes a finding`);
+    const reportSize = { bytes: reportBytes, findings: listed, bytesPerFinding: listed ? round(reportBytes / listed, 1) : 0 };
+    log(`report: ${(reportBytes / 1e6).toFixed(1)} MB for ${listed.toLocaleString('en')} findings listed, ${reportSize.bytesPerFinding} bytes a finding`);
 
     let memory;
     const smallRows = Math.floor(o.rows / 10);
@@ -313,7 +313,7 @@ async function main() {
       memory,
       large,
       xlsx,
-      report,
+      report: reportSize,
       startup: start,
     };
     results.targets = checkTargets(results);
@@ -332,7 +332,7 @@ async function main() {
       ...(memory ? [`  memory       scan peak RSS ${memory.smallPeakRssMB} MB at ${memory.smallRows.toLocaleString('en')} rows → ${memory.peakRssMB} MB (×${memory.growth})`] : []),
       ...(large ? [`  large        scan of ${large.rows.toLocaleString('en')} rows: ${large.seconds} s, ${large.rowsPerSec.toLocaleString('en')} rows/s, ${large.peakRssMB} MB peak RSS (×${large.growth})`] : []),
       ...(xlsx ? [xlsxLines(xlsx)] : []),
-      `  report       ${(report.bytes / 1e6).toFixed(1)} MB JSON, ${report.findings.toLocaleString('en')} findings listed, ${report.bytesPerFinding} bytes a finding`,
+      `  report       ${(reportSize.bytes / 1e6).toFixed(1)} MB JSON, ${reportSize.findings.toLocaleString('en')} findings listed, ${reportSize.bytesPerFinding} bytes a finding`,
       `  start-up     cnil-audit --version ${start.medianMs} ms (median of ${start.runs})`,
     ];
     return report(o, results, out);
