@@ -13,7 +13,9 @@ import { AuditError, isAuditError, usageError } from './errors.js';
 import { openCsv, type CsvReader } from './read/reader.js';
 import { canonicalEncoding, createEncoder } from './read/encoding.js';
 import { parseDelimiterOption } from './read/dialect.js';
-import { dayOf, formatDay, parseDate } from './read/values.js';
+import { dayOf, formatDay, parseDate, type DateOrder } from './read/values.js';
+import { chooseProfile, planProfile, PROFILES } from './exports.js';
+import { inputProfileSection } from './report/profile.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
 import type { Mapping } from './mapping.js';
 import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
@@ -78,7 +80,20 @@ export interface ScanOptions {
   purge?: () => PurgeSection;
   /** Whether a row's person is on a suppression list (`--suppress`): the row then carries an objection. */
   isSuppressed?: EngineOptions['isSuppressed'];
+  /** `--profile`: an export profile's name, or "none"; default config `profile`, else recognised. */
+  profile?: string;
+  /** `--source`: whole-file source; default config `source`. */
+  source?: string;
+  /** `--date-order`; default config `dateOrder`, else decided per column. */
+  dateOrder?: DateOrder;
+  /** The locale's date order, for columns nothing settles (the CLI reads it from the environment). */
+  localeDateOrder?: DateOrder;
+  /** `--header-row`: physical line of the header. */
+  headerRow?: number;
 }
+
+/** Preamble markers of the export profiles (LinkedIn's "Notes:"), for the reader. */
+const PROFILE_PREAMBLES: readonly RegExp[] = PROFILES.flatMap((p) => (p.preamble ? [p.preamble] : []));
 
 /** Size, in characters, at which a sidecar's text is written out (see the batch loop). */
 const SIDECAR_CHUNK = 32 * 1024;
@@ -207,8 +222,13 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       delimiter,
       maxRecordSize: opts.config?.limits?.maxRecordSize,
       maxColumns: opts.config?.limits?.maxColumns,
+      headerLine: opts.headerRow,
+      preamble: PROFILE_PREAMBLES,
     });
     const dialect = reader.dialect;
+    // The export profile: resolved once per file, from the header and the file name (issue 12).
+    const choice = chooseProfile(reader.header, inputPath, opts.profile ?? opts.config?.profile);
+    const profilePlan = choice ? planProfile(choice.profile, reader.header) : undefined;
     const engine = new AuditEngine(reader.header, {
       config: opts.config,
       map: opts.map,
@@ -219,6 +239,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       mode,
       showValues: opts.showValues,
       isSuppressed: opts.isSuppressed,
+      profile: profilePlan,
+      source: opts.source,
+      dateOrder: opts.dateOrder ?? opts.config?.dateOrder,
+      localeDateOrder: opts.localeDateOrder,
     });
     if (opts.spoolFindings) {
       try {
@@ -271,8 +295,14 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
     if (rejects) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
 
+    let sampled = false;
     for await (const batch of reader.records()) {
       if (opts.signal?.aborted) throw new AuditError('E_INTERRUPTED');
+      if (!sampled) {
+        // Date orders are decided on the first rows, before any row is read (issue 12).
+        engine.sample(batch.map((r) => r.cells));
+        sampled = true;
+      }
       const keptRows: string[][] = [];
       const droppedRows: string[][] = [];
       const sideText: string[] = sidecars.map(() => '');
@@ -325,6 +355,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         columns: reader.header.length,
         mapping: engine.mapping.named as Record<string, string>,
         unmapped: engine.mapping.unmapped,
+        ...inputProfileSection(engine, choice?.origin, reader.headerLine, lang),
       },
       output: {
         path: cleanPath === '-' ? '-' : cleanPath ? resolve(cleanPath) : null,

@@ -41,6 +41,10 @@ export interface SampleInfo {
   unmapped: string[];
   /** Columns recognised as political opinion, profiling or sensitive data (scrubbed by the rules). */
   detected: string[];
+  /** Export profile recognised from the header and file name (issue 12), if any. */
+  profile?: string;
+  /** Whole-file source the profile gives (a REU extract: electoral_list), if any. */
+  source?: string;
 }
 
 /** Reads only the header of a sample export and maps it. */
@@ -57,10 +61,17 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   const { parseDelimiterOption } = await import('../read/dialect.js');
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
-  const reader = await openCsv(input, { encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined, delimiter });
+  const { chooseProfile, planProfile, PROFILES } = await import('../exports.js');
+  const reader = await openCsv(input, {
+    encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined,
+    delimiter,
+    preamble: PROFILES.flatMap((p) => (p.preamble ? [p.preamble] : [])),
+  });
   try {
     const header = reader.header;
-    const m = resolveMapping(header);
+    const choice = chooseProfile(header, path === '-' ? undefined : path);
+    const plan = choice ? planProfile(choice.profile, header) : undefined;
+    const m = resolveMapping(header, { ...(plan?.mapping ?? {}) });
     const mapped = new Set(Object.values(m.mapping) as number[]);
     const detected = detectColumns(header, {}, mapped).map((d) => d.name);
     return {
@@ -70,6 +81,8 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
       mapping: m.named,
       unmapped: m.unmapped,
       detected,
+      ...(choice ? { profile: choice.profile.name } : {}),
+      ...(choice?.profile.facts?.source ? { source: choice.profile.facts.source } : {}),
     };
   } finally {
     reader.destroy();
@@ -93,6 +106,8 @@ export function initialConfig(configPath: string, sample?: SampleInfo): Config {
   const config: Config = {
     $schema: schemaReference(configPath),
     mapping: { ...(sample?.mapping ?? {}) },
+    ...(sample?.profile ? { profile: sample.profile } : {}),
+    ...(sample?.source ? { source: sample.source } : {}),
     retention: { ...DEFAULT_RETENTION } as Config['retention'],
     rules: Object.fromEntries(rules.map((r) => [r.id, r.severity])),
   };

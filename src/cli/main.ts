@@ -37,6 +37,10 @@ export interface CommonOptions {
   showValues?: boolean;
   quiet?: boolean;
   color: boolean;
+  profile?: string;
+  source?: string;
+  dateOrder?: string;
+  headerRow?: string;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -53,6 +57,10 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--encoding <enc>', 'force the input encoding (utf-8, utf-16le, utf-16be, windows-1252)')
     .option('--delimiter <c>', 'force the delimiter (, ; tab |)')
     .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
+    .option('--profile <name>', 'export profile (mailchimp-subscribed, brevo, nationbuilder, …) or "none" (default: recognised from the header)')
+    .option('--source <kind>', 'origin of every row with no source cell: web_form, petition, in_person, electoral_list, … (as in a source column)')
+    .option('--date-order <order>', 'order of day and month in slash dates: dmy or mdy (default: decided per column)')
+    .option('--header-row <n>', 'line of the header row, when lines come before it')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices([...FAIL_ON]).default('error'))
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
     .option('--rejects <file>', 'also write the removed rows (contains personal data)')

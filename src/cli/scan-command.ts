@@ -90,6 +90,7 @@ export async function runScan(
         mode: command,
         // Memory must not depend on how many findings the report keeps (SPEC §8).
         spoolFindings: true,
+        ...readingOptions(opts, io.env),
       };
       const progress = !quiet && opts.format !== 'json' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
       base.onProgress = progress?.update;
@@ -136,6 +137,29 @@ export async function runScan(
   } catch (e) {
     return reportError(io, lang, e);
   }
+}
+
+/** `--profile`, `--source`, `--date-order`, `--header-row` and the locale's date order (issue 12). */
+function readingOptions(opts: CommonOptions, env: Record<string, string | undefined>): Partial<ScanOptions> {
+  const out: Partial<ScanOptions> = { localeDateOrder: localeDateOrder(env) };
+  if (opts.profile !== undefined) out.profile = opts.profile;
+  if (opts.source !== undefined) out.source = opts.source;
+  if (opts.dateOrder !== undefined) {
+    if (opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy') throw usageError('dateOrder', { value: opts.dateOrder });
+    out.dateOrder = opts.dateOrder;
+  }
+  if (opts.headerRow !== undefined) {
+    const n = Number(opts.headerRow);
+    if (!Number.isInteger(n) || n < 1) throw usageError('headerRow', { value: opts.headerRow });
+    out.headerRow = n;
+  }
+  return out;
+}
+
+/** Month-first only for a US-style locale (en_US, es_US…, en_PH); day-first everywhere else. */
+function localeDateOrder(env: Record<string, string | undefined>): 'dmy' | 'mdy' {
+  const loc = env.LC_ALL || env.LC_TIME || env.LANG || '';
+  return /^[a-z]{2}_(US|PH|FM|MH|PW)\b/i.test(loc) ? 'mdy' : 'dmy';
 }
 
 function makeOutDir(dir: string): void {

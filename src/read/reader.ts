@@ -18,6 +18,13 @@ export interface ReaderOptions {
   maxRecordSize?: number;
   maxColumns?: number;
   sampleChars?: number;
+  /** Physical line of the header (`--header-row`): records starting before it are skipped. */
+  headerLine?: number;
+  /**
+   * Preamble markers (LinkedIn's "Notes:"): a first record of one cell matching one starts a preamble,
+   * skipped up to the first record of more than one cell, the header.
+   */
+  preamble?: readonly RegExp[];
 }
 
 export const DEFAULT_MAX_RECORD_SIZE = 16 * 1024 * 1024;
@@ -31,6 +38,8 @@ export interface CsvRecord {
 export interface CsvReader {
   dialect: Dialect;
   header: string[];
+  /** Physical line of the header (1 unless a preamble or `headerLine` came before it). */
+  headerLine: number;
   /** Data records in order. Empty lines and rows whose cells are all empty are skipped. */
   records(): AsyncGenerator<CsvRecord[]>;
   /** Stops reading (e.g. on interruption). */
@@ -164,6 +173,8 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
   let prevLines = 0;
   let crlfCumulative = 0;
   let lastLine = 1;
+  let headerLine = 1;
+  let inPreamble = false;
   parser.on('error', (e) => { failure ??= e; });
   parser.sink = (record, lines) => {
     if (failure !== undefined) return;
@@ -184,7 +195,15 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     }
     prevLines = lines;
     if (header === undefined) {
+      // Lines before the header: a forced header line, or a tool's preamble (issue 12).
+      if (opts.headerLine !== undefined && line < opts.headerLine) return;
+      if (inPreamble && record.length <= 1) return;
+      if (!inPreamble && opts.headerLine === undefined && record.length === 1 && opts.preamble?.some((r) => r.test(record[0].trim()))) {
+        inPreamble = true;
+        return;
+      }
       header = record;
+      headerLine = line;
       if (record.length > maxColumns) failure = new AuditError('E_TOO_MANY_COLUMNS', { count: record.length, limit: maxColumns }, { line: 1 });
       return;
     }
@@ -285,6 +304,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     dialect,
     records,
     header,
+    headerLine,
     destroy: (err?: Error) => {
       input.destroy();
       parser.destroy();

@@ -9,6 +9,7 @@ import { ruleById } from '../rules/index.js';
 import type { RowResult } from '../engine.js';
 import { civilFromDays } from '../read/values.js';
 import type { FindingList, FindingSink } from './findings.js';
+import type { InputProfileSection } from './profile.js';
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_FINDINGS_LIMIT = 10000;
@@ -62,7 +63,7 @@ export interface Report<F extends FindingList = ReportFinding[]> {
     columns: number;
     mapping: Record<string, string>;
     unmapped: string[];
-  };
+  } & Partial<InputProfileSection>;
   output: { path: string | null; rows: number; droppedRows: number; scrubbedColumns: string[]; encoding: string };
   summary: {
     bySeverity: Record<Severity, number>;
