@@ -28,6 +28,10 @@ export { isOwnData } from './law/sources.js';
 export interface Classifier {
   /** `cells` (the raw row) lets the classifier read unmapped look-alike columns (a second phone, do_not_call). */
   classify(get: (field: Field) => string | undefined, cells?: readonly string[]): Classification;
+  /** Unmapped columns the classifier reads all the same: contact look-alikes, per-channel objections. */
+  readonly columnsRead: ReadonlySet<number>;
+  /** Whether the file has a per-channel objection column (a blocklist, do_not_call, STOP SMS). */
+  readonly hasChannelObjections: boolean;
 }
 
 export interface ClassifierOptions {
@@ -238,7 +242,11 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     return out ?? EMPTY;
   };
 
+  const columnsRead = new Set<number>([...emailCols, ...phoneCols, ...addressCols, ...channelObjectionCols.map(([i]) => i)]);
+
   return {
+    columnsRead,
+    hasChannelObjections: channelObjectionCols.length > 0,
     classify(get, cells) {
       // Dates.
       const dates: Partial<Record<Field, number>> = {};

@@ -4,7 +4,8 @@
  * business of stream.ts and scan.ts.
  */
 import { AuditError } from './errors.js';
-import { CONTACT_FIELDS, fieldGetter, resolveMapping, type MappingResult } from './mapping.js';
+import { CONTACT_FIELDS, fieldGetter, looksLike, resolveMapping, type MappingResult } from './mapping.js';
+import { OPT_IN_CHANNELS } from './law/consent.js';
 import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
 import { channelsInText } from './channels.js';
@@ -112,6 +113,8 @@ export class AuditEngine {
   /** Order decided per date column (column name → order), and how. */
   readonly dateOrders: Record<string, { order: DateOrder; by: 'option' | 'values' | 'profile' | 'locale' }> = {};
   readonly notices: FileNotice[] = [];
+  /** Columns nothing reads: not mapped, not read by the profile, the classifier or a rule (issue 12 item 5). */
+  readonly notUnderstood: string[];
   private sampled = false;
   private readonly dateOrderOption: DateOrder | undefined;
   private readonly localeDateOrder: DateOrder;
@@ -166,6 +169,7 @@ export class AuditEngine {
       emptyDates: profile?.profile.emptyDates ? new Set(profile.profile.emptyDates) : undefined,
     };
     this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file });
+    this.notUnderstood = this.understand(header, opts, config);
     if (userSource !== undefined) {
       // A whole-file source must name a source: checked once, by the classifier's own reading.
       const probe = this.classifier.classify((f) => (f === 'source' ? userSource : undefined));
@@ -184,6 +188,37 @@ export class AuditEngine {
     this.keepIndexes = removed.size ? header.map((_, i) => i).filter((i) => !removed.has(i)) : null;
     this.outputHeader = this.keepIndexes ? this.keepIndexes.map((i) => header[i]) : header.slice();
     this.removedColumns = [...removed].sort((a, b) => a - b).map((i) => header[i]);
+  }
+
+  /**
+   * Columns nothing reads, and the notices about them and about what the intended channels need (issue
+   * 12 item 5): an unmapped column that looks like contact data, consent, an objection or a date; an
+   * opt-in channel with no consent column; a file with no objection column at all.
+   */
+  private understand(header: readonly string[], opts: EngineOptions, config: Config): string[] {
+    const read = new Set<number>([...Object.values(this.mapping.mapping), ...this.classifier.columnsRead, ...this.plan.detected.map((d) => d.index)]);
+    for (const i of this.profile?.known ?? []) read.add(i);
+    const out: string[] = [];
+    header.forEach((name, i) => {
+      if (read.has(i)) return;
+      out.push(name);
+      const kind = looksLike(name);
+      if (kind) this.notices.push({ id: `notice.unmappedLooksLike.${kind}`, params: { column: name } });
+    });
+    const m = this.mapping.mapping;
+    const subscribed = this.file.subscribed ?? 0;
+    const consentFor: Partial<Record<Channel, Field>> = { email: 'consent_email', sms: 'consent_sms', automated_call: 'consent_phone' };
+    for (const ch of opts.for ?? config.for ?? []) {
+      const f = consentFor[ch];
+      if (!f || !OPT_IN_CHANNELS.value.has(ch)) continue;
+      if (m[f] === undefined && m.consent === undefined && m.consent_date === undefined && !(subscribed & maskOf([ch]))) {
+        this.notices.push({ id: 'notice.noConsentColumn', params: { channel: ch } });
+      }
+    }
+    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.classifier.hasChannelObjections) {
+      this.notices.push({ id: 'notice.noObjectionColumn', params: {} });
+    }
+    return out;
   }
 
   /**

@@ -51,6 +51,16 @@ export function objectionChannelForWords(header: string): string | undefined {
   return CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
 }
 
+/** What an unmapped header looks like by its words (contact data, consent, objection, date), if anything. */
+export function looksLike(header: string): 'contact' | 'consent' | 'objection' | 'date' | undefined {
+  const w = words(header);
+  if (hasAny(w, OBJECTION_WORDS)) return 'objection';
+  if (hasAny(w, CONSENT_WORDS)) return 'consent';
+  if (hasAny(w, DATE_WORDS)) return 'date';
+  if (FIELD_WORDS.some(([f, list]) => (f === 'email' || f === 'phone') && hasAny(w, list))) return 'contact';
+  return undefined;
+}
+
 /**
  * The field a header names by its words, when no alias does: none when a date or other word says the
  * column is about something else; an objection or a consent first (with the channel they name), then

@@ -55,6 +55,8 @@ describe('dates', () => {
     expect(dateOrderHint('01/08/2024')).toBeUndefined();
   });
 
+  const dateNotices = (r: { input: { notices?: { id: string; message: string }[] } }) => (r.input.notices ?? []).filter((n) => n.id === 'notice.dateOrderAmbiguous');
+
   async function run(body: string, extra: object = {}) {
     const dir = tmp();
     const input = join(dir, 'c.csv');
@@ -65,18 +67,29 @@ describe('dates', () => {
   it('decides a column month-first from one value, without a warning', async () => {
     const r = await run('email,source,date de collecte\na@example.org,formulaire,01/08/2026\nb@example.org,formulaire,12/25/2025\n');
     expect(r.input.dateOrder).toEqual({ 'date de collecte': { order: 'mdy', by: 'values' } });
-    expect(r.input.notices).toBeUndefined();
+    expect(dateNotices(r)).toEqual([]);
   });
 
   it('warns once, naming the column, when nothing settles the order; --date-order overrides', async () => {
     const body = 'email,source,date de collecte\na@example.org,formulaire,01/08/2026\nb@example.org,formulaire,02/03/2025\n';
     const r = await run(body);
     expect(r.input.dateOrder).toEqual({ 'date de collecte': { order: 'dmy', by: 'locale' } });
-    expect(r.input.notices).toHaveLength(1);
-    expect(r.input.notices![0].message).toContain('date de collecte');
+    expect(dateNotices(r)).toHaveLength(1);
+    expect(dateNotices(r)[0].message).toContain('date de collecte');
     const forced = await run(body, { dateOrder: 'mdy' });
     expect(forced.input.dateOrder).toEqual({ 'date de collecte': { order: 'mdy', by: 'option' } });
-    expect(forced.input.notices).toBeUndefined();
+    expect(dateNotices(forced)).toEqual([]);
+  });
+});
+
+describe('loud about what was not read', () => {
+  it('lists unread columns, warns on look-alikes, on a missing consent or objection column', async () => {
+    const dir = tmp();
+    const input = join(dir, 'c.csv');
+    writeFileSync(input, 'email,source,Date relance,Remarque\na@example.org,formulaire,01/02/2026,x\n');
+    const { report } = await scanFile({ input, dryRun: true, noReport: true, asOf: '2026-11-23', for: ['sms'], lang: 'en' });
+    expect(report.input.notUnderstood).toEqual(['Date relance', 'Remarque']);
+    expect(report.input.notices!.map((n) => n.id)).toEqual(['notice.unmappedLooksLike.date', 'notice.noConsentColumn', 'notice.noObjectionColumn']);
   });
 });
 

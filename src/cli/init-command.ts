@@ -14,6 +14,7 @@ import { AuditError, isAuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { openCsv } from '../read/reader.js';
 import { CONTACT_FIELDS, resolveMapping } from '../mapping.js';
+import { chooseProfile, planProfile, PROFILES } from '../exports.js';
 import { detectColumns } from '../patterns.js';
 import { DEFAULT_RETENTION } from '../engine.js';
 import { rules } from '../rules/index.js';
@@ -61,7 +62,6 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   const { parseDelimiterOption } = await import('../read/dialect.js');
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
-  const { chooseProfile, planProfile, PROFILES } = await import('../exports.js');
   const reader = await openCsv(input, {
     encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined,
     delimiter,

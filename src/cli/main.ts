@@ -41,6 +41,7 @@ export interface CommonOptions {
   source?: string;
   dateOrder?: string;
   headerRow?: string;
+  strict?: boolean;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -61,6 +62,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--source <kind>', 'origin of every row with no source cell: web_form, petition, in_person, electoral_list, … (as in a source column)')
     .option('--date-order <order>', 'order of day and month in slash dates: dmy or mdy (default: decided per column)')
     .option('--header-row <n>', 'line of the header row, when lines come before it')
+    .option('--strict', 'exit 2 when the file was not fully understood (a column that looks like data but is not read, no consent or objection column for the channel, an ambiguous date order)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices([...FAIL_ON]).default('error'))
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
     .option('--rejects <file>', 'also write the removed rows (contains personal data)')

@@ -111,8 +111,12 @@ export async function runScan(
       progress?.stop();
       try {
         const failing = countAtOrAbove(result.report, prepared.failOn) > 0;
-        const code = failing ? EXIT.FINDINGS : EXIT.OK;
-        if (worst !== EXIT.ERROR && code > worst) worst = code;
+        // --strict: a file not fully understood is an input problem for CI (issue 12 item 5).
+        const notices = result.report.input.notices?.length ?? 0;
+        const code = opts.strict && notices ? EXIT.ERROR : failing ? EXIT.FINDINGS : EXIT.OK;
+        if (code === EXIT.ERROR) io.stderr.write(`cnil-audit: ${file}: ${t(lang, 'summary.strict', { count: notices })}\n`);
+        if (code === EXIT.ERROR) worst = EXIT.ERROR;
+        else if (worst !== EXIT.ERROR && code > worst) worst = code;
         if (!quiet) {
           if (opts.format === 'text') {
             summaryOut.write(renderSummary(result, lang, chalk, prepared.failOn, code));

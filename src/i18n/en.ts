@@ -470,4 +470,12 @@ export const en: Catalogue = {
   'law.consent.list-subscription': 'A row of a sending tool’s subscriber list (Mailchimp’s subscribed members, a Brevo contact not blocklisted) is read as a consent claimed for that tool’s channel, e-mail; it still needs its proof, and counts only where the source lets a list status count.',
   'law.consent.record-date-not-proof': 'A tool’s record-creation date (Brevo ADDED_TIME, NationBuilder created_at) is when the record was created, by an import as well as a sign-up: on a row whose origin is only declared for the whole file (--source), it is not read as the date of a consent.',
   'law.sources.network-connection': 'A relation accepted on a social or professional network (a LinkedIn connection) is read as a regular social contact on that network; what it allows stays on that network.',
+  'notice.unmappedLooksLike.contact': 'column "{column}" looks like contact data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
+  'notice.unmappedLooksLike.consent': 'column "{column}" looks like consent data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
+  'notice.unmappedLooksLike.objection': 'column "{column}" looks like objection data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
+  'notice.unmappedLooksLike.date': 'column "{column}" looks like date data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
+  'notice.noConsentColumn': 'no consent column for {channel}: no row can show an opt-in for it (map one with --map consent_{channel}=<column>)',
+  'notice.noObjectionColumn': 'no objection or unsubscribe column: people who objected cannot be recognised in this file',
+  'summary.notUnderstood': 'Columns not read ({count} of {total}): {columns}',
+  'summary.strict': '--strict: {count} warning(s) about how the file was read; exit 2',
 };

@@ -467,4 +467,12 @@ export const fr: Catalogue = {
   'law.consent.list-subscription': 'Une ligne de la liste d’abonnés d’un outil d’envoi (membres abonnés de Mailchimp, contact Brevo non bloqué) est lue comme un consentement revendiqué pour le canal de cet outil, l’e-mail ; il lui faut encore sa preuve, et il ne compte que là où la source permet de retenir un statut de liste.',
   'law.consent.record-date-not-proof': 'La date de création d’une fiche dans un outil (ADDED_TIME de Brevo, created_at de NationBuilder) est celle de la fiche, créée par un import comme par une inscription : sur une ligne dont l’origine n’est déclarée que pour tout le fichier (--source), elle n’est pas lue comme la date d’un consentement.',
   'law.sources.network-connection': 'Une relation acceptée sur un réseau social ou professionnel (une relation LinkedIn) est lue comme un contact régulier sur ce réseau ; ce qu’elle permet reste sur ce réseau.',
+  'notice.unmappedLooksLike.contact': 'la colonne « {column} » ressemble à une colonne de coordonnées mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
+  'notice.unmappedLooksLike.consent': 'la colonne « {column} » ressemble à une colonne de consentement mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
+  'notice.unmappedLooksLike.objection': 'la colonne « {column} » ressemble à une colonne de opposition mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
+  'notice.unmappedLooksLike.date': 'la colonne « {column} » ressemble à une colonne de date mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
+  'notice.noConsentColumn': 'aucune colonne de consentement pour {channel} : aucune ligne ne peut montrer d’accord préalable pour ce canal (associez-en une avec --map consent_{channel}=<colonne>)',
+  'notice.noObjectionColumn': 'aucune colonne d’opposition ou de désinscription : les personnes qui se sont opposées ne peuvent pas être reconnues dans ce fichier',
+  'summary.notUnderstood': 'Colonnes non lues ({count} sur {total}) : {columns}',
+  'summary.strict': '--strict : {count} avertissement(s) sur la lecture du fichier ; code de sortie 2',
 };

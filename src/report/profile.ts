@@ -19,6 +19,8 @@ export interface InputProfileSection {
   dateOrder?: Record<string, { order: DateOrder; by: 'option' | 'values' | 'profile' | 'locale' }>;
   /** Physical line of the header when lines came before it. */
   headerLine?: number;
+  /** Columns nothing reads: not mapped, not read by the profile, the classifier or a rule. */
+  notUnderstood?: string[];
   /** File-level notices: things the run could not settle from the file. */
   notices?: { id: string; params: Record<string, string>; message: string }[];
 }
@@ -29,6 +31,7 @@ export function inputProfileSection(engine: AuditEngine, origin: ProfileOrigin |
   if (engine.fileSource) out.wholeFileSource = { ...engine.fileSource, rows: engine.fileSourceRows };
   if (Object.keys(engine.dateOrders).length) out.dateOrder = { ...engine.dateOrders };
   if (headerLine !== 1) out.headerLine = headerLine;
+  out.notUnderstood = engine.notUnderstood;
   if (engine.notices.length) out.notices = engine.notices.map((n) => ({ id: n.id, params: Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, String(v)])), message: t(lang, n.id, n.params) }));
   return out;
 }
