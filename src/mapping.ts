@@ -125,6 +125,12 @@ export function resolveMapping(header: string[], explicit: Record<string, string
     mapping[field as Field] = i;
     taken.add(i);
   }
+  // One named cell over several columns is a title above the header ("Fichier militants 2026;;;"), not a
+  // header whose columns need names (issue 12 item 6).
+  const titled = header.filter((h) => h.trim() !== '');
+  if (header.length > 2 && titled.length === 1 && Object.keys(explicit).length === 0) {
+    throw new AuditError('E_TITLE_ROW', { title: titled[0].trim().slice(0, 80) }, { line: 1 });
+  }
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (taken.has(i)) return;

@@ -130,3 +130,16 @@ describe('whole-file source and profiles', () => {
     expect(r.report.input).toMatchObject({ headerLine: 2, rows: 1, delimiter: ';' });
   });
 });
+
+describe('title rows and empty rows above the header', () => {
+  it('a title row is an error that suggests --header-row; an empty ;;;; row is skipped', async () => {
+    const dir = tmp();
+    const titled = join(dir, 't.csv');
+    writeFileSync(titled, 'Fichier militants 2026;;\nemail;source;nom\na@example.org;formulaire;A\n');
+    await expect(scanFile({ input: titled, dryRun: true, noReport: true })).rejects.toMatchObject({ code: 'E_TITLE_ROW', line: 1 });
+    const blank = join(dir, 'b.csv');
+    writeFileSync(blank, ';;\nemail;source;nom\na@example.org;formulaire;A\n');
+    const { report } = await scanFile({ input: blank, dryRun: true, noReport: true, asOf: '2026-11-23' });
+    expect(report.input).toMatchObject({ rows: 1, headerLine: 2 });
+  });
+});

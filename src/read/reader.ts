@@ -197,6 +197,8 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     if (header === undefined) {
       // Lines before the header: a forced header line, or a tool's preamble (issue 12).
       if (opts.headerLine !== undefined && line < opts.headerLine) return;
+      // A row of empty cells above the header (";;;;" a spreadsheet leaves) is no header.
+      if (opts.headerLine === undefined && record.every((c) => c.trim() === '')) return;
       if (inPreamble && record.length <= 1) return;
       if (!inPreamble && opts.headerLine === undefined && record.length === 1 && opts.preamble?.some((r) => r.test(record[0].trim()))) {
         inPreamble = true;
