@@ -143,3 +143,20 @@ describe('title rows and empty rows above the header', () => {
     expect(report.input).toMatchObject({ rows: 1, headerLine: 2 });
   });
 });
+
+describe('Qomon consent labels', () => {
+  it('reads the documented consent and unsubscribe labels as consents and objections to their channel', async () => {
+    const dir = tmp();
+    const input = join(dir, 'qomon.csv');
+    writeFileSync(
+      input,
+      'Email,Phone,Source,Date de collecte,Contact gave consent to receive email communication,Contact gave consent to receive mobile communication (SMS and calls),Contact opted out of receiving SMS messages\n' +
+        'a@example.org,0600000001,Porte-à-porte,01/10/2026,Yes,Yes,\n' +
+        'b@example.org,0600000002,Porte-à-porte,01/10/2026,Yes,Yes,True\n',
+    );
+    const { report } = await scanFile({ input, dryRun: true, noReport: true, asOf: '2026-11-23', for: ['sms'], lang: 'en' });
+    expect(report.input.profile).toBe('qomon');
+    expect(report.input.mapping).toMatchObject({ consent_email: 'Contact gave consent to receive email communication', consent_sms: 'Contact gave consent to receive mobile communication (SMS and calls)' });
+    expect(report.findings.map((f) => `${f.line} ${f.rule}`)).toEqual(['3 objection-ignored']);
+  });
+});
