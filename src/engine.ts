@@ -215,7 +215,8 @@ export class AuditEngine {
         this.notices.push({ id: 'notice.noConsentColumn', params: { channel: ch } });
       }
     }
-    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.classifier.hasChannelObjections) {
+    // A sending tool's subscriber list (Mailchimp subscribed) leaves the unsubscribed out by itself.
+    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasChannelObjections) {
       this.notices.push({ id: 'notice.noObjectionColumn', params: {} });
     }
     return out;
