@@ -9,16 +9,16 @@
  */
 import type { Classification } from './rules/types.js';
 import type { Config } from './config.js';
-import { DATE_FIELDS, type Field, type ForbiddenKind, type Source } from './types.js';
-import { booleanReader, normalizeWord, parseDate } from './read/values.js';
+import { DATE_FIELDS, SOURCES, type Channel, type Field, type ForbiddenKind, type Source } from './types.js';
+import { booleanReader, normalizeWord, parseDate, type DateOrder } from './read/values.js';
 import { channelsInText, parseChannels } from './channels.js';
-import { fieldForHeader, normalizeHeader, type Mapping } from './mapping.js';
+import { fieldForHeader, normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
 import { compile, compileWords, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
 import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, GENERAL_OBJECTION_WORDS, NO_WORDS, NOTHING, OPTOUT_WORDS, REFUSAL_WORDS, STATUS_WORDS, YES_WORDS } from './vocabulary/consent.js';
 import { NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
-import { CONSENT_AT_COLLECTION, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
+import { CONSENT_AT_COLLECTION, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
 import { SINGLE_DONATION, categoryOf, donorReading, isMember } from './law/category.js';
 import { basisMask } from './law/channels.js';
 
@@ -28,6 +28,10 @@ export { isOwnData } from './law/sources.js';
 export interface Classifier {
   /** `cells` (the raw row) lets the classifier read unmapped look-alike columns (a second phone, do_not_call). */
   classify(get: (field: Field) => string | undefined, cells?: readonly string[]): Classification;
+  /** Unmapped columns the classifier reads all the same: contact look-alikes, per-channel objections. */
+  readonly columnsRead: ReadonlySet<number>;
+  /** Whether the file has a per-channel objection column (a blocklist, do_not_call, STOP SMS). */
+  readonly hasChannelObjections: boolean;
 }
 
 export interface ClassifierOptions {
@@ -37,7 +41,34 @@ export interface ClassifierOptions {
   header?: readonly string[];
   /** Column of each mapped field. */
   mapping?: Mapping;
+  /** What is known of the whole file (export profile, `--source`, date orders): resolved once per file. */
+  file?: FileFacts;
 }
+
+/** Facts of a whole file (issue 12): from its export profile, `--source` and the date-order decision. */
+export interface FileFacts {
+  /** Source text of every row whose source cell is empty or absent (the `source` column's vocabulary). */
+  source?: string;
+  /** The network of every row whose network cell is empty or absent. */
+  network?: string;
+  /** Channels (mask) the row is subscribed to by being in the file (law/consent.ts, LIST_SUBSCRIPTION). */
+  subscribed?: number;
+  /** Channels (mask) every row objected to (an unsubscribed-members file). */
+  objected?: number;
+  /** The collection date is the tool's record date, not when consent was given (law/consent.ts). */
+  recordDate?: boolean;
+  /** More contact columns, per channel check. */
+  contact?: { email: readonly number[]; phone: readonly number[]; address: readonly number[] };
+  /** Per-channel objection columns: [column, channel mask]. */
+  objections?: readonly (readonly [number, number])[];
+  /** Order of slash dates per date field (decided once per file; absent: day-first). Read at row time. */
+  dateOrders?: Partial<Record<Field, DateOrder>>;
+  /** Date cells meaning "no date" (Outlook's 0/0/00). */
+  emptyDates?: ReadonlySet<string>;
+}
+
+/** The source kinds by their folded key ("web form" → web_form), for a cell or `--source` naming one. */
+const CANONICAL_SOURCES: ReadonlyMap<string, Source> = new Map(SOURCES.filter((s) => s !== 'unknown').map((s) => [termKey(s), s]));
 
 /** Per-channel objection headers, keyed by normalised header. */
 const CHANNEL_OBJECTION_INDEX: Record<string, number> = (() => {
@@ -53,7 +84,9 @@ const CHANNEL_OBJECTION_INDEX: Record<string, number> = (() => {
 type ConsentValue = 'yes' | 'status' | 'no' | 'false' | 'refused' | 'optout' | 'optoutAll';
 
 export function createClassifier(config: Config, mapped: ReadonlySet<Field>, options: ClassifierOptions = {}): Classifier {
-  const { asOf, header = [], mapping = {} } = options;
+  const { asOf, header = [], mapping = {}, file = {} } = options;
+  const dateOrders = file.dateOrders ?? {};
+  const emptyDates = file.emptyDates;
   const dateFields = DATE_FIELDS.filter((f) => mapped.has(f));
   const consentFields = CONSENT_FIELDS.filter(([f]) => mapped.has(f));
   const hasConsentColumn = consentFields.length > 0 || mapped.has('consent');
@@ -86,7 +119,8 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const sourceOf = memo((text: string): { source: Source; network?: string; forbiddenKind?: ForbiddenKind } => {
     const f = fold(text);
     const network = networkIn(f);
-    let source: Source | undefined = custom.find(([, m]) => m(f))?.[0];
+    // A source kind written as such ("web_form", `--source electoral_list`) is that kind.
+    let source: Source | undefined = CANONICAL_SOURCES.get(termKey(text)) ?? custom.find(([, m]) => m(f))?.[0];
     if (source === undefined) {
       for (const s of network ? SOURCE_PRECEDENCE.value.social : SOURCE_PRECEDENCE.value.plain) {
         if (builtIn.get(s)!(f)) {
@@ -174,12 +208,13 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   });
 
   // --- Columns read by index: unmapped look-alikes of contact fields and per-channel objections.
-  const contactIndexes = (field: Field): number[] => {
+  const contactIndexes = (field: 'email' | 'phone' | 'address'): number[] => {
     const out: number[] = [];
     if (mapping[field] !== undefined) out.push(mapping[field]!);
+    for (const i of file.contact?.[field] ?? []) if (!out.includes(i)) out.push(i);
     const taken = new Set(Object.values(mapping));
     header.forEach((h, i) => {
-      if (!taken.has(i) && fieldForHeader(h) === field) out.push(i);
+      if (!taken.has(i) && !out.includes(i) && fieldForHeader(h) === field) out.push(i);
     });
     return out;
   };
@@ -189,9 +224,12 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const mappedIdx = new Set(Object.values(mapping));
   const channelObjectionCols: [number, number][] = [];
   header.forEach((h, i) => {
-    const mask = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)];
+    const byWords = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] === undefined ? objectionChannelForWords(h) : undefined;
+    // A phone objection by words ("Désabonné appels") covers calls by a person and automated calls.
+    const mask = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] ?? (byWords === undefined ? undefined : byWords === 'phone' ? BIT.phone | BIT.automated_call : BIT[byWords as Channel]);
     if (mask !== undefined && !mappedIdx.has(i)) channelObjectionCols.push([i, mask]);
   });
+  for (const [i, mask] of file.objections ?? []) if (!channelObjectionCols.some(([j]) => j === i)) channelObjectionCols.push([i, mask]);
   const channelIdx = mapping.channel;
 
   const nonEmpty = (cols: readonly number[], cells: readonly string[] | undefined, get: (f: Field) => string | undefined, field: Field): readonly number[] => {
@@ -204,22 +242,28 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     return out ?? EMPTY;
   };
 
+  const columnsRead = new Set<number>([...emailCols, ...phoneCols, ...addressCols, ...channelObjectionCols.map(([i]) => i)]);
+
   return {
+    columnsRead,
+    hasChannelObjections: channelObjectionCols.length > 0,
     classify(get, cells) {
       // Dates.
       const dates: Partial<Record<Field, number>> = {};
       const invalidDates: Field[] = [];
       for (const f of dateFields) {
-        const d = parseDate(get(f));
+        const raw = get(f);
+        const d = emptyDates !== undefined && raw !== undefined && emptyDates.has(raw) ? undefined : parseDate(raw, dateOrders[f]);
         if (typeof d === 'number') dates[f] = d;
         else if (d === null) invalidDates.push(f);
       }
 
       // Source and network.
-      const sourceText = get('source');
+      const cellSource = get('source');
+      const sourceText = cellSource ?? file.source;
       const sourceGiven = sourceText !== undefined;
       const fromText = sourceGiven ? sourceOf(sourceText) : undefined;
-      const netText = get('network');
+      const netText = get('network') ?? file.network;
       const networkFromField = netText !== undefined ? networkField(netText) : undefined;
       const network = networkFromField ?? fromText?.network;
       let source: Source = fromText?.source ?? 'unknown';
@@ -274,6 +318,12 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
         }
       }
       objected |= refused;
+      // On a sending tool's subscriber list: a consent claimed for that tool's channel (law/consent.ts).
+      if (file.subscribed && LIST_SUBSCRIPTION.value) {
+        if (statusCounts) consent |= file.subscribed;
+        claimed = true;
+      }
+      if (file.objected) objected |= file.objected;
       let generic = false;
       const consentCell = get('consent');
       if (consentCell !== undefined) {
@@ -352,7 +402,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       });
 
       let consentDate = dates.consent_date;
-      if (consentDate === undefined && claimed && CONSENT_AT_COLLECTION.value.has(source)) consentDate = dates.collected_at;
+      if (consentDate === undefined && claimed && CONSENT_AT_COLLECTION.value.has(source) && !(file.recordDate && !cellSource && RECORD_DATE_NOT_PROOF.value)) consentDate = dates.collected_at;
 
       return {
         source,

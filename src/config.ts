@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AuditError } from './errors.js';
 import { CATEGORIES, CHANNELS, FIELDS, LANGS, SOURCES } from './types.js';
 import { DURATION_PATTERN, parseDate } from './read/values.js';
+import { PROFILE_NAMES } from './vocabulary/exports/index.js';
 
 const duration = z
   .string()
@@ -69,6 +70,12 @@ export const configSchema = z
       .optional()
       .describe('Key file of the keyed hashes of the purge log and the suppression list (relative to this file; default cnil-audit.key beside it). Created 0600 on first use; keep it apart from the logs.'),
     lang: z.enum(LANGS).optional(),
+    profile: z.enum(['none', ...PROFILE_NAMES] as [string, ...string[]]).optional()
+      .describe('Export profile of the files (like --profile): a tool\'s name, or "none" to read them with no profile. Default: recognised from the header.'),
+    source: z.string().min(1).optional()
+      .describe('Whole-file source (like --source): the origin of every row with no source cell, e.g. "web_form", "electoral_list", "Porte-à-porte".'),
+    dateOrder: z.enum(['dmy', 'mdy']).optional()
+      .describe('Order of day and month in slash dates (like --date-order). Default: decided per column from its values, then the export profile, then the locale.'),
     limits: z
       .object({
         maxRecordSize: z.number().int().positive().optional().describe('Largest row, in characters.'),

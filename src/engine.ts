@@ -4,7 +4,8 @@
  * business of stream.ts and scan.ts.
  */
 import { AuditError } from './errors.js';
-import { CONTACT_FIELDS, fieldGetter, resolveMapping, type MappingResult } from './mapping.js';
+import { CONTACT_FIELDS, fieldGetter, looksLike, resolveMapping, type MappingResult } from './mapping.js';
+import { OPT_IN_CHANNELS } from './law/consent.js';
 import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
 import { channelsInText } from './channels.js';
@@ -13,7 +14,13 @@ import { contactColumns, contactValues } from './contact-columns.js';
 import { rules as allRules } from './rules/index.js';
 import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
 import type { Config } from './config.js';
-import { CHANNELS, type Action, type Category, type Channel, type Field, type Finding, type Severity, type Source } from './types.js';
+import { maskOf } from './channel-set.js';
+import { dateOrderHint, isAmbiguousDate, type DateOrder } from './read/values.js';
+import { usageError } from './errors.js';
+import { NETWORK_CONNECTION } from './law/sources.js';
+import type { ProfilePlan } from './exports.js';
+import type { FileFacts } from './classify.js';
+import { CHANNELS, DATE_FIELDS, type Action, type Category, type Channel, type Field, type Finding, type Severity, type Source } from './types.js';
 
 export type Mode = 'scan' | 'purge';
 
@@ -44,6 +51,20 @@ export interface EngineOptions {
    */
   /** `values`: the row's values of a kind over all its columns of that kind (issue #16). */
   isSuppressed?: (get: (field: Field) => string | undefined, values?: (kind: 'email' | 'phone') => string[]) => boolean;
+  /** The file's export profile, resolved against its header (src/exports.ts), if any. */
+  profile?: ProfilePlan;
+  /** Whole-file source (`--source`, config `source`): the origin of rows with no source cell. */
+  source?: string;
+  /** `--date-order`: the order of every slash date column, whatever its values say. */
+  dateOrder?: DateOrder;
+  /** The order of the user's locale, for a date column nothing else settles. Default day-first. */
+  localeDateOrder?: DateOrder;
+}
+
+/** A file-level notice: something the run could not settle from the file and says so once (issue 12). */
+export interface FileNotice {
+  id: string;
+  params: Record<string, string | number>;
 }
 
 interface ActiveRule {
@@ -86,13 +107,36 @@ export class AuditEngine {
   private readonly showValues: boolean;
   private readonly isSuppressed: EngineOptions['isSuppressed'];
   private contactCols: ReturnType<typeof contactColumns> | undefined;
+  /** Profile, whole-file source and date orders of this file (decided once, read by the classifier). */
+  readonly file: FileFacts;
+  readonly profile: ProfilePlan | undefined;
+  /** The whole-file source and where it came from, when there is one. */
+  readonly fileSource: { value: string; from: 'option' | 'profile' } | undefined;
+  /** Rows whose source came from the whole-file source (no source cell). */
+  fileSourceRows = 0;
+  /** Order decided per date column (column name → order), and how. */
+  readonly dateOrders: Record<string, { order: DateOrder; by: 'option' | 'values' | 'profile' | 'locale' }> = {};
+  readonly notices: FileNotice[] = [];
+  /** Columns nothing reads: not mapped, not read by the profile, the classifier or a rule (issue 12 item 5). */
+  readonly notUnderstood: string[];
+  private sampled = false;
+  private readonly dateOrderOption: DateOrder | undefined;
+  private readonly localeDateOrder: DateOrder;
 
   constructor(header: string[], opts: EngineOptions) {
-    const config = opts.config ?? {};
+    const profile = opts.profile;
+    let config = opts.config ?? {};
+    if (profile?.profile.sourceValues) {
+      // The tool's own source labels, after the user's words (config first: it describes this campaign).
+      const sources = { ...(config.vocabulary?.sources ?? {}) } as Record<string, string[]>;
+      for (const [k, words] of Object.entries(profile.profile.sourceValues)) sources[k] = [...(sources[k] ?? []), ...(words ?? [])];
+      config = { ...config, vocabulary: { ...(config.vocabulary ?? {}), sources } };
+    }
     this.mode = opts.mode ?? 'scan';
     this.showValues = opts.showValues ?? false;
     this.isSuppressed = opts.isSuppressed;
-    const explicit = { ...(config.mapping ?? {}), ...(opts.map ?? {}) } as Record<string, string>;
+    this.profile = profile;
+    const explicit = { ...(profile?.mapping ?? {}), ...(config.mapping ?? {}), ...(opts.map ?? {}) } as Record<string, string>;
     this.mapping = resolveMapping(header, explicit);
     const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
     if (!CONTACT_FIELDS.some((f) => mapped.has(f))) {
@@ -111,7 +155,30 @@ export class AuditEngine {
     this.forChannels = this.settings.for;
     this.active = resolveRules(opts.rules ?? allRules, config);
     this.malformed = this.active.find((a) => a.rule.id === 'malformed-row') ?? { rule: allRules[0], severity: 'error', action: 'drop-row' };
-    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping });
+    const facts = profile?.profile.facts ?? {};
+    const profileSource = facts.source ?? (facts.connection ? NETWORK_CONNECTION.value : undefined);
+    const userSource = opts.source ?? config.source;
+    this.fileSource = userSource !== undefined ? { value: userSource, from: 'option' } : profileSource !== undefined ? { value: profileSource, from: 'profile' } : undefined;
+    this.dateOrderOption = opts.dateOrder;
+    this.localeDateOrder = opts.localeDateOrder ?? 'dmy';
+    this.file = {
+      source: this.fileSource?.value,
+      network: facts.network,
+      subscribed: facts.subscribed ? maskOf(facts.subscribed) : undefined,
+      objected: facts.objection ? maskOf(facts.objection) : undefined,
+      recordDate: facts.recordDate,
+      contact: profile?.contact,
+      objections: profile?.objections,
+      dateOrders: {},
+      emptyDates: profile?.profile.emptyDates ? new Set(profile.profile.emptyDates) : undefined,
+    };
+    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file });
+    this.notUnderstood = this.understand(header, opts, config);
+    if (userSource !== undefined) {
+      // A whole-file source must name a source: checked once, by the classifier's own reading.
+      const probe = this.classifier.classify((f) => (f === 'source' ? userSource : undefined));
+      if (probe.source === 'unknown') throw usageError('source', { value: userSource });
+    }
     this.idIndex = this.mapping.mapping.id;
     this.channelIndex = this.mapping.mapping.channel;
 
@@ -125,6 +192,83 @@ export class AuditEngine {
     this.keepIndexes = removed.size ? header.map((_, i) => i).filter((i) => !removed.has(i)) : null;
     this.outputHeader = this.keepIndexes ? this.keepIndexes.map((i) => header[i]) : header.slice();
     this.removedColumns = [...removed].sort((a, b) => a - b).map((i) => header[i]);
+  }
+
+  /**
+   * Columns nothing reads, and the notices about them and about what the intended channels need (issue
+   * 12 item 5): an unmapped column that looks like contact data, consent, an objection or a date; an
+   * opt-in channel with no consent column; a file with no objection column at all.
+   */
+  private understand(header: readonly string[], opts: EngineOptions, config: Config): string[] {
+    const read = new Set<number>([...Object.values(this.mapping.mapping), ...this.classifier.columnsRead, ...this.plan.detected.map((d) => d.index)]);
+    for (const i of this.profile?.known ?? []) read.add(i);
+    const out: string[] = [];
+    header.forEach((name, i) => {
+      if (read.has(i)) return;
+      out.push(name);
+      const kind = looksLike(name);
+      if (kind) this.notices.push({ id: `notice.unmappedLooksLike.${kind}`, params: { column: name } });
+    });
+    const m = this.mapping.mapping;
+    const subscribed = this.file.subscribed ?? 0;
+    const consentFor: Partial<Record<Channel, Field>> = { email: 'consent_email', sms: 'consent_sms', automated_call: 'consent_phone' };
+    for (const ch of opts.for ?? config.for ?? []) {
+      const f = consentFor[ch];
+      if (!f || !OPT_IN_CHANNELS.value.has(ch)) continue;
+      if (m[f] === undefined && m.consent === undefined && m.consent_date === undefined && !(subscribed & maskOf([ch]))) {
+        this.notices.push({ id: 'notice.noConsentColumn', params: { channel: ch } });
+      }
+    }
+    // A sending tool's subscriber list (Mailchimp subscribed) leaves the unsubscribed out by itself.
+    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasChannelObjections) {
+      this.notices.push({ id: 'notice.noObjectionColumn', params: {} });
+    }
+    return out;
+  }
+
+  /**
+   * Decides, once per file, the order of each slash-date column from the first rows (issue 12): a value
+   * whose first part is over 12 settles day-first, whose second part is, month-first; else the
+   * profile's order; else the locale's, with one notice naming the column. `--date-order` wins over all.
+   * Called with the first batch, before any row is processed; later calls do nothing.
+   */
+  sample(rows: readonly (readonly string[])[]): void {
+    if (this.sampled) return;
+    this.sampled = true;
+    const orders = this.file.dateOrders!;
+    for (const field of DATE_FIELDS) {
+      const col = this.mapping.mapping[field];
+      if (col === undefined) continue;
+      const name = this.plan.header[col];
+      if (this.dateOrderOption) {
+        orders[field] = this.dateOrderOption;
+        this.dateOrders[name] = { order: this.dateOrderOption, by: 'option' };
+        continue;
+      }
+      let dmy = 0;
+      let mdy = 0;
+      let ambiguous = 0;
+      for (const r of rows) {
+        const v = r[col];
+        if (!v) continue;
+        const hint = dateOrderHint(v);
+        if (hint === 'dmy') dmy++;
+        else if (hint === 'mdy') mdy++;
+        else if (isAmbiguousDate(v)) ambiguous++;
+      }
+      let decided: { order: DateOrder; by: 'values' | 'profile' | 'locale' } | undefined;
+      if (dmy && !mdy) decided = { order: 'dmy', by: 'values' };
+      else if (mdy && !dmy) decided = { order: 'mdy', by: 'values' };
+      else if (this.profile?.profile.dateOrder) decided = { order: this.profile.profile.dateOrder, by: 'profile' };
+      else if (ambiguous || (dmy && mdy)) {
+        decided = { order: this.localeDateOrder, by: 'locale' };
+        this.notices.push({ id: 'notice.dateOrderAmbiguous', params: { column: name, order: this.localeDateOrder } });
+      }
+      if (decided) {
+        orders[field] = decided.order;
+        this.dateOrders[name] = decided;
+      }
+    }
   }
 
   /** Whether cross-channel use can be checked at all (SPEC §1 `--for`). */
@@ -164,6 +308,7 @@ export class AuditEngine {
     };
 
     const get = fieldGetter(this.plan.mapping, cells);
+    if (this.fileSource && get('source') === undefined) this.fileSourceRows++;
 
     // A row with the wrong field count is not read further: its fields cannot be trusted.
     if (cells.length !== this.plan.header.length) {

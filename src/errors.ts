@@ -14,6 +14,7 @@ export type AuditErrorCode =
   | 'E_CSV_SYNTAX'
   | 'E_HEADER_DUPLICATE'
   | 'E_HEADER_EMPTY'
+  | 'E_TITLE_ROW'
   | 'E_NO_CONTACT_COLUMN'
   | 'E_MAP_UNKNOWN_COLUMN'
   | 'E_MAP_UNKNOWN_FIELD'

@@ -6,6 +6,7 @@ import { AuditError } from './errors.js';
 import { FIELDS, type Field } from './types.js';
 
 import { ALIASES } from './vocabulary/headers.js';
+import { CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS } from './vocabulary/header-tokens.js';
 
 export { ALIASES };
 
@@ -36,6 +37,43 @@ export function fieldForHeader(header: string): Field | undefined {
 }
 
 export type Mapping = Partial<Record<Field, number>>;
+
+/** A header folded to lower-case ASCII words between spaces: "Tél. portable" → " tel portable ". */
+function words(s: string): string {
+  return ` ${s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
+const hasAny = (w: string, list: readonly string[]) => list.some((x) => w.includes(` ${x} `));
+
+/** The channel an objection header names by its words ("Désabonné SMS", "Email blacklisted"), if any. */
+export function objectionChannelForWords(header: string): string | undefined {
+  const w = words(header);
+  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS) || !hasAny(w, OBJECTION_WORDS)) return undefined;
+  return CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
+}
+
+/** What an unmapped header looks like by its words (contact data, consent, objection, date), if anything. */
+export function looksLike(header: string): 'contact' | 'consent' | 'objection' | 'date' | undefined {
+  const w = words(header);
+  if (hasAny(w, OBJECTION_WORDS)) return 'objection';
+  if (hasAny(w, CONSENT_WORDS)) return 'consent';
+  if (hasAny(w, DATE_WORDS)) return 'date';
+  if (FIELD_WORDS.some(([f, list]) => (f === 'email' || f === 'phone') && hasAny(w, list))) return 'contact';
+  return undefined;
+}
+
+/**
+ * The field a header names by its words, when no alias does: none when a date or other word says the
+ * column is about something else; an objection or a consent first (with the channel they name), then
+ * contact and origin fields.
+ */
+export function fieldForWords(header: string): Field | undefined {
+  const w = words(header);
+  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS)) return undefined;
+  const channel = CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
+  if (hasAny(w, OBJECTION_WORDS)) return channel ? undefined : 'objection';
+  if (hasAny(w, CONSENT_WORDS)) return channel ? (`consent_${channel}` as Field) : 'consent';
+  return FIELD_WORDS.find(([, list]) => hasAny(w, list))?.[0];
+}
 
 /** A field's trimmed value in a row's cells; undefined when unmapped, missing or blank. The engine's reading. */
 export function fieldGetter(mapping: Mapping, cells: readonly string[]): (field: Field) => string | undefined {
@@ -87,6 +125,12 @@ export function resolveMapping(header: string[], explicit: Record<string, string
     mapping[field as Field] = i;
     taken.add(i);
   }
+  // One named cell over several columns is a title above the header ("Fichier militants 2026;;;"), not a
+  // header whose columns need names (issue 12 item 6).
+  const titled = header.filter((h) => h.trim() !== '');
+  if (header.length > 2 && titled.length === 1 && Object.keys(explicit).length === 0) {
+    throw new AuditError('E_TITLE_ROW', { title: titled[0].trim().slice(0, 80) }, { line: 1 });
+  }
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (taken.has(i)) return;
@@ -110,6 +154,15 @@ export function resolveMapping(header: string[], explicit: Record<string, string
     mapping[field] = index;
     taken.add(index);
   }
+  // Then by meaningful words, for headers no alias names (issue 12 item 3); the first column per field.
+  header.forEach((name, i) => {
+    if (taken.has(i)) return;
+    const field = fieldForWords(name);
+    if (field && mapping[field] === undefined) {
+      mapping[field] = i;
+      taken.add(i);
+    }
+  });
   const named: Partial<Record<Field, string>> = {};
   for (const field of FIELDS) if (mapping[field] !== undefined) named[field] = header[mapping[field]!];
   const unmapped = header.filter((_, i) => !taken.has(i));

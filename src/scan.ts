@@ -13,7 +13,9 @@ import { AuditError, isAuditError, usageError } from './errors.js';
 import { openCsv, type CsvReader } from './read/reader.js';
 import { canonicalEncoding, createEncoder } from './read/encoding.js';
 import { parseDelimiterOption } from './read/dialect.js';
-import { dayOf, formatDay, parseDate } from './read/values.js';
+import { dayOf, formatDay, parseDate, type DateOrder } from './read/values.js';
+import { chooseProfile, planProfile, PROFILES } from './exports.js';
+import { inputProfileSection } from './report/profile.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
 import type { Mapping } from './mapping.js';
 import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
@@ -95,7 +97,20 @@ export interface ScanOptions {
    * stdout is flushed, so a failed stdout leaves nothing behind: issue #16).
    */
   deferCommit?: boolean;
+  /** `--profile`: an export profile's name, or "none"; default config `profile`, else recognised. */
+  profile?: string;
+  /** `--source`: whole-file source; default config `source`. */
+  source?: string;
+  /** `--date-order`; default config `dateOrder`, else decided per column. */
+  dateOrder?: DateOrder;
+  /** The locale's date order, for columns nothing settles (the CLI reads it from the environment). */
+  localeDateOrder?: DateOrder;
+  /** `--header-row`: physical line of the header. */
+  headerRow?: number;
 }
+
+/** Preamble markers of the export profiles (LinkedIn's "Notes:"), for the reader. */
+const PROFILE_PREAMBLES: readonly RegExp[] = PROFILES.flatMap((p) => (p.preamble ? [p.preamble] : []));
 
 /** Size, in characters, at which a sidecar's text is written out (see the batch loop). */
 const SIDECAR_CHUNK = 32 * 1024;
@@ -224,8 +239,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
     reader = workbook
       ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, csvDelimiter: lang === 'fr' ? ';' : ',' })
-      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined });
+      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow, preamble: PROFILE_PREAMBLES });
     const dialect = reader.dialect;
+    // The export profile: resolved once per file, from the header and the file name (issue 12).
+    const choice = chooseProfile(reader.header, inputPath, opts.profile ?? opts.config?.profile);
+    const profilePlan = choice ? planProfile(choice.profile, reader.header) : undefined;
     const engine = new AuditEngine(reader.header, {
       config: opts.config,
       map: opts.map,
@@ -236,6 +254,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       mode,
       showValues: opts.showValues,
       isSuppressed: opts.isSuppressed,
+      profile: profilePlan,
+      source: opts.source,
+      dateOrder: opts.dateOrder ?? opts.config?.dateOrder,
+      localeDateOrder: opts.localeDateOrder,
     });
     if (opts.spoolFindings) {
       try {
@@ -307,8 +329,14 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (!cleanSheet) await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
     if (rejects && !rejectsSheet) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
 
+    let sampled = false;
     for await (const batch of reader.records()) {
       if (opts.signal?.aborted) throw abortError(opts.signal);
+      if (!sampled) {
+        // Date orders are decided on the first rows, before any row is read (issue 12).
+        engine.sample(batch.map((r) => r.cells));
+        sampled = true;
+      }
       const keptRows: string[][] = [];
       const droppedRows: string[][] = [];
       const keptKinds: (Uint8Array | undefined)[] = [];
@@ -374,6 +402,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         mapping: engine.mapping.named as Record<string, string>,
         unmapped: engine.mapping.unmapped,
         ...(workbookOf(reader) ? { workbook: workbookOf(reader)!.workbook } : {}),
+        ...inputProfileSection(engine, choice?.origin, reader.headerLine, lang),
       },
       output: {
         path: cleanPath === '-' ? '-' : cleanPath ? resolve(cleanPath) : null,

@@ -19,7 +19,9 @@ describe('cnil-audit init <sample>', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const config = read(dir);
-    expect(Object.keys(config)).toEqual(['$schema', 'mapping', 'retention', 'rules']);
+    expect(Object.keys(config)).toEqual(['$schema', 'mapping', 'retention', 'rules', 'profile']);
+    // The sample is a NationBuilder people export: init writes the profile it recognised (issue 12).
+    expect(config.profile).toBe('nationbuilder');
     expect(config.mapping).toMatchObject({
       id: 'nationbuilder_id',
       email: 'email',

@@ -15,6 +15,7 @@ import { AuditError, isAuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { openCsv } from '../read/reader.js';
 import { CONTACT_FIELDS, resolveMapping } from '../mapping.js';
+import { chooseProfile, planProfile, PROFILES } from '../exports.js';
 import { detectColumns } from '../patterns.js';
 import { DEFAULT_RETENTION } from '../engine.js';
 import { rules } from '../rules/index.js';
@@ -45,13 +46,29 @@ export interface SampleInfo {
   detected: string[];
   /** The sheet read, for a workbook sample. */
   sheet?: string;
+  /** Export profile recognised from the header and file name (issue 12), if any. */
+  profile?: string;
+  /** Whole-file source the profile gives (a REU extract: electoral_list), if any. */
+  source?: string;
 }
 
-function describeHeader(header: string[], encoding: string, delimiter: string): SampleInfo {
-  const m = resolveMapping(header);
+/** The mapping of a sample's header, with the export profile it is recognised as (issue 12), if any. */
+function describeHeader(header: string[], encoding: string, delimiter: string, path: string): SampleInfo {
+  const choice = chooseProfile(header, path === '-' ? undefined : path);
+  const plan = choice ? planProfile(choice.profile, header) : undefined;
+  const m = resolveMapping(header, { ...(plan?.mapping ?? {}) });
   const mapped = new Set(Object.values(m.mapping) as number[]);
   const detected = detectColumns(header, {}, mapped).map((d) => d.name);
-  return { columns: header.length, encoding, delimiter, mapping: m.named, unmapped: m.unmapped, detected };
+  return {
+    columns: header.length,
+    encoding,
+    delimiter,
+    mapping: m.named,
+    unmapped: m.unmapped,
+    detected,
+    ...(choice ? { profile: choice.profile.name } : {}),
+    ...(choice?.profile.facts?.source ? { source: choice.profile.facts.source } : {}),
+  };
 }
 
 /** Reads only the header of a sample export (CSV or workbook) and maps it. */
@@ -61,7 +78,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
     if (sniffWorkbook(path)) {
       const wb = await openWorkbook(path, { sheet: opts.sheet });
       wb.destroy();
-      return { ...describeHeader(wb.header, 'utf-8', ''), sheet: wb.workbook.sheet };
+      return { ...describeHeader(wb.header, 'utf-8', '', path), sheet: wb.workbook.sheet };
     }
   }
   let input: Readable;
@@ -76,9 +93,13 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   const { parseDelimiterOption } = await import('../read/dialect.js');
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
-  const reader = await openCsv(input, { encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined, delimiter });
+  const reader = await openCsv(input, {
+    encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined,
+    delimiter,
+    preamble: PROFILES.flatMap((p) => (p.preamble ? [p.preamble] : [])),
+  });
   try {
-    return describeHeader(reader.header, reader.dialect.encoding, reader.dialect.delimiter);
+    return describeHeader(reader.header, reader.dialect.encoding, reader.dialect.delimiter, path);
   } finally {
     reader.destroy();
     if (path !== '-') input.destroy();
@@ -101,6 +122,8 @@ export function initialConfig(configPath: string, sample?: SampleInfo): Config {
   const config: Config = {
     $schema: schemaReference(configPath),
     mapping: { ...(sample?.mapping ?? {}) },
+    ...(sample?.profile ? { profile: sample.profile } : {}),
+    ...(sample?.source ? { source: sample.source } : {}),
     retention: { ...DEFAULT_RETENTION } as Config['retention'],
     rules: Object.fromEntries(rules.map((r) => [r.id, r.severity])),
   };

@@ -41,6 +41,11 @@ export interface CommonOptions {
   quiet?: boolean;
   color: boolean;
   maxInputBytes?: string;
+  profile?: string;
+  source?: string;
+  dateOrder?: string;
+  headerRow?: string;
+  strict?: boolean;
 }
 
 export function addCommonOptions(cmd: Command): Command {
@@ -59,6 +64,11 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--sheet <name|N>', 'workbook (.xlsx) sheet to read, by name or position (default: the first with a recognisable header)')
     .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
     .option('--output-delimiter <c>', "delimiter of the cleaned file (default: the input's)")
+    .option('--profile <name>', 'export profile (mailchimp-subscribed, brevo, nationbuilder, …) or "none" (default: recognised from the header)')
+    .option('--source <kind>', 'origin of every row with no source cell: web_form, petition, in_person, electoral_list, … (as in a source column)')
+    .option('--date-order <order>', 'order of day and month in slash dates: dmy or mdy (default: decided per column)')
+    .option('--header-row <n>', 'line of the header row, when lines come before it')
+    .option('--strict', 'exit 2 when the file was not fully understood (a column that looks like data but is not read, no consent or objection column for the channel, an ambiguous date order)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices([...FAIL_ON]).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))

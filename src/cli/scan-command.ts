@@ -121,6 +121,7 @@ export async function runScan(
 
     const reports: AnyReport[] = [];
     const unreadable: Unreadable[] = [];
+    let strictFailed = false;
     for (const [index, file] of files.entries()) {
       const base = bases[index];
       const progress = !quiet && opts.format !== 'json' && opts.format !== 'github' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
@@ -149,6 +150,12 @@ export async function runScan(
         }
         // This file alone: its exit code decides its summary's exit line (one input).
         const own = verdictOf([result.report], prepared.failOn, maxWarnings, [], failCountOf);
+        // --strict: a file not fully understood is an input problem for CI (issue 12 item 5): exit 2.
+        const notices = result.report.input.notices?.length ?? 0;
+        if (opts.strict && notices) {
+          strictFailed = true;
+          io.stderr.write(`cnil-audit: ${oneLine(file)}: ${t(lang, 'summary.strict', { count: notices })}\n`);
+        }
         if (opts.format === 'text' && !quiet) {
           summaryOut.write(renderSummary(result, lang, chalk, prepared.failOn, several ? EXIT.OK : own.exitCode, several ? undefined : own));
           if (afterEach) summaryOut.write(afterEach(result, lang));
@@ -201,7 +208,7 @@ export async function runScan(
       io.stderr.write(verdictLine(verdict, lang) + '\n');
     }
     await flushWritable(io.stdout as WritableLike);
-    return verdict.exitCode;
+    return strictFailed && verdict.exitCode !== EXIT.INTERRUPTED ? EXIT.ERROR : verdict.exitCode;
   } catch (e) {
     return reportError(io, lang, e);
   } finally {
@@ -251,7 +258,31 @@ function baseOptions(
     // Memory must not depend on how many findings the report keeps (SPEC §8).
     spoolFindings: true,
     maxInputBytes: parseSizeOption(opts.maxInputBytes),
+    ...readingOptions(opts, io.env),
   };
+}
+
+/** `--profile`, `--source`, `--date-order`, `--header-row` and the locale's date order (issue 12). */
+function readingOptions(opts: CommonOptions, env: Record<string, string | undefined>): Partial<ScanOptions> {
+  const out: Partial<ScanOptions> = { localeDateOrder: localeDateOrder(env) };
+  if (opts.profile !== undefined) out.profile = opts.profile;
+  if (opts.source !== undefined) out.source = opts.source;
+  if (opts.dateOrder !== undefined) {
+    if (opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy') throw usageError('dateOrder', { value: opts.dateOrder });
+    out.dateOrder = opts.dateOrder;
+  }
+  if (opts.headerRow !== undefined) {
+    const n = Number(opts.headerRow);
+    if (!Number.isInteger(n) || n < 1) throw usageError('headerRow', { value: opts.headerRow });
+    out.headerRow = n;
+  }
+  return out;
+}
+
+/** Month-first only for a US-style locale (en_US, es_US…, en_PH); day-first everywhere else. */
+function localeDateOrder(env: Record<string, string | undefined>): 'dmy' | 'mdy' {
+  const loc = env.LC_ALL || env.LC_TIME || env.LANG || '';
+  return /^[a-z]{2}_(US|PH|FM|MH|PW)\b/i.test(loc) ? 'mdy' : 'dmy';
 }
 
 function makeOutDir(dir: string): void {

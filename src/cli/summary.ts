@@ -38,6 +38,13 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
       delimiter: DELIMITER_NAMES[r.input.delimiter] ?? JSON.stringify(r.input.delimiter),
     }),
   );
+  // How the file was read beyond its dialect (issue 12): profile, whole-file source, notices.
+  if (r.input.profile) lines.push(t(lang, 'summary.profile', { profile: r.input.profile, how: t(lang, `summary.profileOrigin.${r.input.profileOrigin ?? 'header'}`) }));
+  const wfs = r.input.wholeFileSource;
+  if (wfs && wfs.rows > 0) lines.push(t(lang, wfs.from === 'option' ? 'summary.wholeFileSource' : 'summary.wholeFileSourceProfile', { source: wfs.value, rows: wfs.rows }));
+  const nu = r.input.notUnderstood ?? [];
+  if (nu.length) lines.push(t(lang, 'summary.notUnderstood', { count: nu.length, total: r.input.columns, columns: nu.slice(0, 12).join(', ') + (nu.length > 12 ? ', …' : '') }));
+  for (const n of r.input.notices ?? []) lines.push(c.yellow(n.message));
   lines.push(
     t(lang, 'summary.rows', {
       rowsIn: r.input.rows,

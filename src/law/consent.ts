@@ -130,3 +130,41 @@ export const IN_PERSON_ASSUMED = decision({
   interpretation: true,
   value: true,
 });
+
+/**
+ * A row of a sending tool's subscriber list (Mailchimp's subscribed members, a Brevo contact not
+ * blocklisted) claims a consent to that tool's channel: the tool sends only to them. Where the source
+ * makes a list status no consent (STATUS_TRUSTED), the claim still needs its proof (missing-consent-proof
+ * and missing-consent say which). The tool's reading of what an export says.
+ */
+export const LIST_SUBSCRIPTION = decision({
+  id: 'consent.list-subscription',
+  references: [rgpd('7.1', 'preuve du consentement'), CNIL_EMAIL],
+  interpretation: true,
+  value: true,
+});
+
+/**
+ * A confirmed double opt-in proves the e-mail consent, dated by its confirmation (Mailchimp
+ * CONFIRM_TIME): the controller "est en mesure de démontrer" the consent (RGPD art. 7.1), and a
+ * confirmation click from the address itself is the proof the CNIL asks for e-mail prospecting.
+ */
+export const DOUBLE_OPT_IN_PROOF = decision({
+  id: 'consent.double-opt-in-proof',
+  references: [rgpd('7.1', 'preuve du consentement'), CNIL_EMAIL],
+  interpretation: false,
+  value: 'consent_date' as const,
+});
+
+/**
+ * A tool's record-creation date (Brevo ADDED_TIME, NationBuilder created_at) is when the record was
+ * created, by an import as well as by a sign-up: on a row whose origin is only declared for the whole
+ * file (`--source`), it does not date a consent (RGPD art. 7.1). A row whose own source cell says how
+ * it was collected ("Adhésion en ligne") is dated by that collection. The tool's interpretation.
+ */
+export const RECORD_DATE_NOT_PROOF = decision({
+  id: 'consent.record-date-not-proof',
+  references: [rgpd('7.1', 'preuve du consentement')],
+  interpretation: true,
+  value: true,
+});

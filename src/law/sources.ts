@@ -75,3 +75,16 @@ export const OWN_DATA = decision({
 export function isOwnData(source: Source, kind: 'email' | 'phone' | 'address'): boolean {
   return OWN_DATA.value[source]?.includes(kind) ?? false;
 }
+
+/**
+ * A relation accepted on a professional or social network (a LinkedIn connection) is a regular social
+ * contact on that network: the person chose to be connected, as a follower chooses to follow
+ * (CNIL, communication politique et réseaux sociaux). What it allows stays on that network: an e-mail
+ * obtained through it is social-network data (social-enrichment, cross-channel). The tool's reading.
+ */
+export const NETWORK_CONNECTION = decision({
+  id: 'sources.network-connection',
+  references: [CNIL_SOCIAL_NETWORKS],
+  interpretation: true,
+  value: 'social_regular' as Source,
+});

@@ -61,7 +61,8 @@ function scanRecords(text: string, final: boolean): Scan {
 
 export function sniffDelimiter(counts: Map<string, number>[]): string {
   if (counts.length === 0) return ',';
-  const header = counts[0];
+  // The header is the first record with a delimiter: a title or preamble line above it has none.
+  const header = counts.find((c) => c.size > 0) ?? counts[0];
   let best = ',';
   let bestScore = -1;
   for (const d of DELIMITERS) {

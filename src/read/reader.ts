@@ -24,6 +24,13 @@ export interface ReaderOptions {
   maxInputBytesGiven?: boolean;
   /** Decompressed bytes before the gzip ratio is checked (tests lower it). */
   gzipRatioFloor?: number;
+  /** Physical line of the header (`--header-row`): records starting before it are skipped. */
+  headerLine?: number;
+  /**
+   * Preamble markers (LinkedIn's "Notes:"): a first record of one cell matching one starts a preamble,
+   * skipped up to the first record of more than one cell, the header.
+   */
+  preamble?: readonly RegExp[];
 }
 
 /** Default `--max-input-bytes`: 20 GB, ten times the largest file SPEC §8 measures. */
@@ -43,6 +50,8 @@ export interface CsvRecord {
 export interface CsvReader {
   dialect: Dialect;
   header: string[];
+  /** Physical line of the header (1 unless a preamble or `headerLine` came before it). */
+  headerLine: number;
   /** Data records in order. Empty lines and rows whose cells are all empty are skipped. */
   records(): AsyncGenerator<CsvRecord[]>;
   /** Stops reading (e.g. on interruption). */
@@ -215,6 +224,8 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
   let prevLines = 0;
   let crlfCumulative = 0;
   let lastLine = 1;
+  let headerLine = 1;
+  let inPreamble = false;
   parser.on('error', (e) => { failure ??= e; });
   parser.sink = (record, lines) => {
     if (failure !== undefined) return;
@@ -235,7 +246,17 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     }
     prevLines = lines;
     if (header === undefined) {
+      // Lines before the header: a forced header line, or a tool's preamble (issue 12).
+      if (opts.headerLine !== undefined && line < opts.headerLine) return;
+      // A row of empty cells above the header (";;;;" a spreadsheet leaves) is no header.
+      if (opts.headerLine === undefined && record.every((c) => c.trim() === '')) return;
+      if (inPreamble && record.length <= 1) return;
+      if (!inPreamble && opts.headerLine === undefined && record.length === 1 && opts.preamble?.some((r) => r.test(record[0].trim()))) {
+        inPreamble = true;
+        return;
+      }
       header = record;
+      headerLine = line;
       if (record.length > maxColumns) failure = new AuditError('E_TOO_MANY_COLUMNS', { count: record.length, limit: maxColumns }, { line: 1 + lead });
       return;
     }
@@ -354,6 +375,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     records,
     header,
     strayQuoted,
+    headerLine,
     destroy: (err?: Error) => {
       input.destroy();
       parser.destroy();

@@ -82,10 +82,42 @@ export function dayOf(ms: number): number {
 }
 
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T ]\d)/;
-const FRENCH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:$|[ T]\d)/;
+// A time may follow after one or more spaces: NationBuilder writes "05/26/2020  6:51 AM".
+const FRENCH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:$|[ T] *\d)/;
+/** "24 Jul 2026", "3 mars 2025" (LinkedIn's Connected On, French long dates). */
+const NAMED = /^(\d{1,2})[ -]([a-z\u00e0-\u00fb]{3,9})\.?[ -](\d{4})(?:$|[ T,])/i;
+const MONTHS: Record<string, number> = {
+  jan: 1, janv: 1, january: 1, janvier: 1, feb: 2, fev: 2, fevr: 2, february: 2, fevrier: 2, mar: 3, mars: 3, march: 3,
+  apr: 4, avr: 4, april: 4, avril: 4, may: 5, mai: 5, jun: 6, juin: 6, june: 6, jul: 7, juil: 7, july: 7, juillet: 7,
+  aug: 8, aou: 8, aout: 8, august: 8, sep: 9, sept: 9, september: 9, septembre: 9, oct: 10, october: 10, octobre: 10,
+  nov: 11, november: 11, novembre: 11, dec: 12, december: 12, decembre: 12,
+};
 const SERIAL = /^\d{1,6}(?:[.,]\d+)?$/;
 // Excel's day 25569 is 1970-01-01 (its calendar counts a 29/02/1900 that never was).
 const EXCEL_EPOCH = 25569;
+
+/** Order of the day and the month in a slash date: French day-first, US month-first. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/**
+ * What a slash date says of its order: 'dmy' when its first part cannot be a month (> 12), 'mdy' when
+ * its second part cannot, undefined when both could be (01/08/2024) or it is no slash date.
+ */
+export function dateOrderHint(raw: string): DateOrder | undefined {
+  const m = FRENCH.exec(raw.trim());
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a > 12 && b <= 12) return 'dmy';
+  if (b > 12 && a <= 12) return 'mdy';
+  return undefined;
+}
+
+/** Whether a cell is a slash date whose order its parts do not settle (both ≤ 12, and not the same). */
+export function isAmbiguousDate(raw: string): boolean {
+  const m = FRENCH.exec(raw.trim());
+  return !!m && Number(m[1]) <= 12 && Number(m[2]) <= 12 && Number(m[1]) !== Number(m[2]) && Number(m[1]) > 0 && Number(m[2]) > 0;
+}
 
 /** Two-digit years as Excel reads them: 00–29 are 2000s, 30–99 are 1900s (the exports come from it). */
 function fullYear(y: string): number {
@@ -96,16 +128,21 @@ function fullYear(y: string): number {
 
 /**
  * Parses a date cell: ISO 8601 (with or without time), French dd/mm/yyyy, d/m/yy, dd-mm-yyyy,
- * dd.mm.yyyy, and Excel serial numbers. Returns undefined for an empty cell, null when unparseable.
+ * dd.mm.yyyy (US mm/dd/yyyy with `order` 'mdy', a 12-hour time after it), "24 Jul 2026", and Excel serial numbers. Returns undefined for an empty cell, null when unparseable.
  */
-export function parseDate(raw: string | undefined): number | null | undefined {
+export function parseDate(raw: string | undefined, order: DateOrder = 'dmy'): number | null | undefined {
   if (raw === undefined) return undefined;
   const s = raw.trim();
   if (s === '') return undefined;
   let m = ISO.exec(s);
   if (m) return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
   m = FRENCH.exec(s);
-  if (m) return dayNumber(fullYear(m[3]), Number(m[2]), Number(m[1]));
+  if (m) return order === 'mdy' ? dayNumber(fullYear(m[3]), Number(m[1]), Number(m[2])) : dayNumber(fullYear(m[3]), Number(m[2]), Number(m[1]));
+  m = NAMED.exec(s);
+  if (m) {
+    const month = MONTHS[normalizeWord(m[2])];
+    return month ? dayNumber(Number(m[3]), month, Number(m[1])) : null;
+  }
   if (SERIAL.test(s)) {
     const serial = Math.floor(Number(s.replace(',', '.')));
     // Serials before 1900-03-01 (day 60) are where Excel's calendar is wrong; refuse them.

@@ -860,6 +860,8 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
       sha256,
       // A workbook's cells are not CSV fields: nothing to write back bare (issue #16's stray quotes).
       strayQuoted: new Set<string>(),
+      // The sheet row of the header (a title row above it is skipped, like a CSV preamble).
+      headerLine: headerRow,
       workbook: { format: 'xlsx', sheet: sheet.name, headerRow, sheets: names, otherCandidates: candidates },
       destroy: () => close(),
     };

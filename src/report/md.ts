@@ -45,6 +45,11 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `- ${labelled(lang, L('md.generatedAt'), report.generatedAt)}\n`;
   yield `- ${labelled(lang, 'SHA-256', `\`${report.input.sha256}\``)}\n`;
   yield `- ${mdCell(L('summary.input', { rows: report.input.rows, columns: report.input.columns, encoding: report.input.encoding + (report.input.bom ? ' (BOM)' : ''), delimiter: JSON.stringify(report.input.delimiter) }))}\n`;
+  // How the file was read (issue 12): profile, columns not read, file-level notices.
+  if (report.input.profile) yield `- ${mdCell(L('summary.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}\n`;
+  const nu = report.input.notUnderstood ?? [];
+  if (nu.length) yield `- ${mdCell(L('summary.notUnderstood', { count: nu.length, total: report.input.columns, columns: nu.join(', ') }))}\n`;
+  for (const n of report.input.notices ?? []) yield `- ⚠ ${mdCell(n.message)}\n`;
   if (s.channelsChecked) {
     if (report.options.for.length) yield `- ${mdCell(L('summary.channels', { channels: report.options.for.map((ch) => channelWord(lang, ch)).join(', ') }))}\n`;
   } else yield `- ${mdCell(L('summary.channelsNotChecked'))}\n`;

@@ -8,6 +8,7 @@ import { ruleById } from '../rules/index.js';
 import type { RowResult } from '../engine.js';
 import { civilFromDays } from '../read/values.js';
 import type { FindingList, FindingSink } from './findings.js';
+import type { InputProfileSection } from './profile.js';
 
 export const SCHEMA_VERSION = 2;
 export const DEFAULT_FINDINGS_LIMIT = 10000;
@@ -81,7 +82,7 @@ export interface Report<F extends FindingList = ReportFinding[]> {
     unmapped: string[];
     /** A workbook input (issue #15): the sheet read, its header row, every sheet, other plausible ones. */
     workbook?: { format: 'xlsx'; sheet: string; headerRow: number; sheets: string[]; otherCandidates: string[] };
-  };
+  } & Partial<InputProfileSection>;
   output: { path: string | null; rows: number; droppedRows: number; scrubbedColumns: string[]; encoding: string };
   summary: {
     bySeverity: Record<Severity, number>;

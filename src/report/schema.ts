@@ -93,6 +93,16 @@ export const reportSchema = z
         })
         .optional()
         .describe('Present when the input is a workbook (.xlsx).'),
+      profile: z.string().nullable().optional().describe('Export profile used (--profile, or recognised from the header and file name), or null.'),
+      profileOrigin: z.enum(['file-name', 'header', 'forced']).optional(),
+      wholeFileSource: z.strictObject({ value: z.string(), from: z.enum(['option', 'profile']), rows: count })
+        .optional().describe('Whole-file source (--source, or the profile\'s) and the rows it was used on.'),
+      dateOrder: z.record(z.string(), z.strictObject({ order: z.enum(['dmy', 'mdy']), by: z.enum(['option', 'values', 'profile', 'locale']) }))
+        .optional().describe('Order of day and month per date column, and what decided it.'),
+      notUnderstood: z.array(z.string()).optional().describe('Columns nothing reads: not mapped, not read by the export profile, the classifier or a rule.'),
+      headerLine: z.number().int().min(2).optional().describe('Physical line of the header when lines came before it.'),
+      notices: z.array(z.strictObject({ id: z.string(), params: z.record(z.string(), z.string()).describe('Message parameters (column names, option values; never personal data).'), message: z.string() }))
+        .optional().describe('File-level notices: what the run could not settle from the file.'),
     }),
     output: z.strictObject({
       path: z.string().nullable().describe('The cleaned file; null on a dry run.'),
