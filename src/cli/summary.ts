@@ -43,8 +43,8 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   const wfs = r.input.wholeFileSource;
   if (wfs && wfs.rows > 0) lines.push(t(lang, wfs.from === 'option' ? 'summary.wholeFileSource' : 'summary.wholeFileSourceProfile', { source: wfs.value, rows: wfs.rows }));
   const nu = r.input.notUnderstood ?? [];
-  if (nu.length) lines.push(t(lang, 'summary.notUnderstood', { count: nu.length, total: r.input.columns, columns: nu.slice(0, 12).join(', ') + (nu.length > 12 ? ', …' : '') }));
-  for (const n of r.input.notices ?? []) lines.push(c.yellow(n.message));
+  if (nu.length) lines.push(t(lang, 'summary.notUnderstood', { count: nu.length, total: r.input.columns, columns: escapeControls(nu.slice(0, 12).join(', ') + (nu.length > 12 ? ', …' : '')) }));
+  for (const n of r.input.notices ?? []) lines.push(c.yellow(escapeControls(n.message)));
   lines.push(
     t(lang, 'summary.rows', {
       rowsIn: r.input.rows,

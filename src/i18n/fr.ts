@@ -539,7 +539,7 @@ export const fr: Catalogue = {
   'law.channels.ads-collected-from-person': 'Pour la publicité politique en ligne, les données ne sont « collectées auprès de la personne » que pour les adhérents, donateurs, personnes rencontrées, inscrits par formulaire et signataires de pétition ; un contact de réseau social (dont les données viennent de la plateforme) et une ligne d’origine inconnue sont lus comme non collectés auprès de la personne.',
   // --- end law layer ---
   'notice.dateOrderAmbiguous': 'colonne « {column} » : ses dates peuvent se lire jour-mois ou mois-jour et rien dans le fichier ne tranche ; lues en {order} (votre langue). Utilisez --date-order dmy|mdy pour choisir.',
-  'summary.profile': 'Profil d’export : {profile} ({how} ; --profile none pour lire le fichier sans lui)',
+  'summary.profile': 'Profil d’export : {profile} ({how} ; « --profile none » pour lire le fichier sans lui)',
   'summary.profileOrigin.file-name': 'reconnu au nom du fichier',
   'summary.profileOrigin.header': 'reconnu à l’en-tête',
   'summary.profileOrigin.forced': 'choisi avec --profile',

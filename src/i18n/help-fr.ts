@@ -31,6 +31,11 @@ export const helpFr: Record<string, string> = {
   '*|--no-color': 'sans couleurs (aussi NO_COLOR)',
   '*|--sheet': 'feuille du classeur (.xlsx) à lire, par nom ou par position (par défaut : la première dont l’en-tête est reconnu)',
   '*|--max-input-bytes': 'taille maximale de l’entrée une fois décompressée : en octets, ou 500M, 20G (par défaut 20G ; un .gz qui gonfle de plus de 200 pour 1 au-delà de 256 Mo est refusé, sauf si cette option est donnée)',
+  '*|--profile': 'profil d’export (mailchimp-subscribed, brevo, nationbuilder…) ou « none » (par défaut : reconnu à l’en-tête)',
+  '*|--source': 'origine de chaque ligne sans cellule de source : web_form, petition, in_person, electoral_list… (comme dans une colonne source)',
+  '*|--date-order': 'ordre du jour et du mois dans les dates à barres obliques : dmy ou mdy (par défaut : décidé par colonne)',
+  '*|--header-row': 'ligne de l’en-tête, quand des lignes la précèdent',
+  '*|--strict': 'code de sortie 2 quand le fichier n’a pas été entièrement compris (une colonne qui ressemble à des données mais n’est pas lue, pas de colonne de consentement ou d’opposition pour le canal, un ordre de date ambigu)',
 
   'scan|': 'audite des fichiers de contacts ; écrit un fichier nettoyé et un rapport',
   'scan|--out': 'fichier nettoyé (par défaut : <nom>.clean.csv à côté de l’entrée ; « - » pour la sortie standard)',
