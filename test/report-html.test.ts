@@ -196,3 +196,20 @@ describe('last_contact_at ages collected while streaming', () => {
     expect(c.lastContactAges()).toBeUndefined();
   });
 });
+
+describe('HTML report: how the file was read (issue 12)', () => {
+  it('names the export profile, the columns nothing read and the file-level notices, escaped', () => {
+    const r = sampleReport();
+    r.input.profile = 'brevo';
+    r.input.profileOrigin = 'header';
+    r.input.notUnderstood = ['Adresse mail perso', '<b>Tél.</b>\u001b[2J'];
+    r.input.notices = [{ id: 'dateOrderAmbiguous', params: { column: 'Né le' }, message: 'Column "Né le": <i>day or month</i> first?' }];
+    const text = html('en', r);
+    expect(text).toContain('Export profile: brevo');
+    expect(text).toContain('Adresse mail perso');
+    expect(text).toContain('&lt;b&gt;Tél.&lt;/b&gt;\\u001b[2J');
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('⚠ Column &quot;Né le&quot;: &lt;i&gt;day or month&lt;/i&gt; first?');
+    expect(html('en')).not.toContain('class="not-understood"');
+  });
+});

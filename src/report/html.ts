@@ -30,6 +30,8 @@ import {
   type RuleSummary,
 } from './shared.js';
 
+import { escapeControls } from '../controls.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and double-quoted attributes. */
@@ -438,6 +440,12 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `<dt>${esc(L('report.encoding'))}</dt><dd>${esc(report.input.encoding + (report.input.bom ? ' (BOM)' : ''))}</dd>`;
   yield `<dt>${esc(L('report.delimiter'))}</dt><dd><code>${esc(report.input.delimiter === '\t' ? 'tab' : report.input.delimiter)}</code></dd>`;
   yield `<dt>${esc(L('report.columns'))}</dt><dd>${report.input.columns}</dd>`;
+  // How the file was read (issue 12): the export profile, the columns nothing read, file-level notices —
+  // the same lines as the terminal summary and the Markdown report.
+  if (report.input.profile) yield `<dt></dt><dd>${esc(L('summary.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}</dd>`;
+  const notUnderstood = report.input.notUnderstood ?? [];
+  if (notUnderstood.length) yield `<dt></dt><dd class="not-understood">${val(escapeControls(L('summary.notUnderstood', { count: notUnderstood.length, total: report.input.columns, columns: notUnderstood.join(', ') })))}</dd>`;
+  for (const n of report.input.notices ?? []) yield `<dt></dt><dd class="notice">⚠ ${val(escapeControls(n.message))}</dd>`;
   yield `<dt>${esc(L('report.cleanedFile'))}</dt><dd class="mono">${report.output.path ? val(report.output.path) : esc(L('summary.dryRun'))}</dd>`;
   if (report.options.retention) {
     const ret = Object.entries(report.options.retention).map(([c, d]) => labelled(lang, L(`report.category.${c}`), durationLabel(lang, d)));
