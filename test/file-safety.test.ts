@@ -194,6 +194,15 @@ describe('an output over another input of the run (item 1)', () => {
     expect(readdirSync(dir).sort()).toEqual(['q.csv', 'q.purged.csv']);
   });
 
+  it('a combined report of several inputs (-r x.md) named like one of them: refused by the plan, naming every input', async () => {
+    const dir = folderWith({ 'x.md': INPUT, 'y.csv': OTHER });
+    const r = await cli(dir, ['scan', 'x.md', 'y.csv', '-r', 'x.md', '--out-dir', 'out']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/x\.md: refusing to write the report of .*x\.md, .*y\.csv onto .*x\.md, another input of this run/);
+    expect(readFileSync(join(dir, 'x.md'), 'utf8')).toBe(INPUT);
+    expect(readdirSync(dir).sort()).toEqual(['x.md', 'y.csv']);
+  });
+
   it('scan a/x.csv b/x.csv --out-dir out: two outputs on one path, refused before anything is written', async () => {
     const dir = folderWith({ 'a/x.csv': INPUT, 'b/x.csv': OTHER });
     const r = await cli(dir, ['scan', 'a/x.csv', 'b/x.csv', '--out-dir', 'out']);

@@ -104,7 +104,8 @@ export async function runScan(
       plan.inputs.push(...(more.readOnly ?? []));
       plan.outputs.push(...outputsOf({ ...base, ...more, mode: command, workbook: base.input !== '-' && isWorkbookFile(base.input) }).list);
     }
-    for (const path of combined) plan.outputs.push({ path, what: 'the report', of: '*' });
+    // A combined report is the report of every input.
+    for (const path of combined) plan.outputs.push({ path, what: 'the report', of: bases.map((b) => (b.input === '-' ? '<stdin>' : b.input)).join(', ') });
     checkPlan(plan);
     // --out-dir names a folder to put the outputs in: created (0700, like the outputs' 0600) as `mkdir -p`
     // would, so a first run needs no set-up; a dry run writes nothing, not even the folder.
@@ -122,6 +123,14 @@ export async function runScan(
     const reports: AnyReport[] = [];
     const unreadable: Unreadable[] = [];
     let strictFailed = false;
+    const unreadableOf = (input: string, e: unknown): Unreadable => ({
+      path: input,
+      code: isAuditError(e) ? e.code : 'E_INTERNAL',
+      message: isAuditError(e) ? errorText(lang, e.code, e.params) : String(e),
+    });
+    // Interrupted with several inputs: stdout stays one valid JSON object, the reports finished before.
+    const interruptedJson = () =>
+      writeAll(io.stdout, reportSetChunks(reports, { ...verdictOf(reports, prepared.failOn, maxWarnings, unreadable, failCountOf), exitCode: EXIT.INTERRUPTED }, lang));
     for (const [index, file] of files.entries()) {
       const base = bases[index];
       const progress = !quiet && opts.format !== 'json' && opts.format !== 'github' && opts.out !== '-' ? await startProgress(io, lang) : undefined;
@@ -134,11 +143,10 @@ export async function runScan(
         const code = reportError(io, lang, e);
         // Interrupted, or stdout gone (the signal then carries the stdout error): stop the run.
         if (code === EXIT.INTERRUPTED || io.signal?.aborted) {
-          // stdout stays one valid JSON object: the reports of the inputs finished before.
-          if (several && opts.format === 'json') await writeAll(io.stdout, reportSetChunks(reports, { ...verdictOf(reports, prepared.failOn, maxWarnings, unreadable, failCountOf), exitCode: EXIT.INTERRUPTED }, lang));
+          if (several && opts.format === 'json') await interruptedJson();
           return code;
         }
-        unreadable.push({ path: base.input, code: isAuditError(e) ? e.code : 'E_INTERNAL', message: isAuditError(e) ? errorText(lang, e.code, e.params) : String(e) });
+        unreadable.push(unreadableOf(base.input, e));
         continue;
       }
       progress?.stop();
@@ -180,12 +188,10 @@ export async function runScan(
         // this input failed, the next ones may still be written (as with an unreadable input).
         const stdoutFailed = isAuditError(e) && e.params.what === 'standard output';
         if (code === EXIT.INTERRUPTED || stdoutFailed || io.signal?.aborted) {
-          if (code === EXIT.INTERRUPTED && several && opts.format === 'json') {
-            await writeAll(io.stdout, reportSetChunks(reports, { ...verdictOf(reports, prepared.failOn, maxWarnings, unreadable, failCountOf), exitCode: EXIT.INTERRUPTED }, lang)).catch(() => undefined);
-          }
+          if (code === EXIT.INTERRUPTED && several && opts.format === 'json') await interruptedJson().catch(() => undefined);
           return code;
         }
-        unreadable.push({ path: base.input, code: isAuditError(e) ? e.code : 'E_INTERNAL', message: isAuditError(e) ? errorText(lang, e.code, e.params) : String(e) });
+        unreadable.push(unreadableOf(base.input, e));
       } finally {
         if (disposeNow) result.dispose();
       }
@@ -304,7 +310,6 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
 /** Writes one report of several inputs, atomically and mode 0600, like every output. */
 async function writeCombined(path: string, reports: AnyReport[], verdict: Verdict, lang: Lang): Promise<void> {
   const { AtomicFile } = await import('../write/atomic.js');
-  for (const r of reports) if (r.input.path !== '-' && resolve(r.input.path) === resolve(path)) throw new AuditError('E_OUTPUT_IS_INPUT', { what: 'the report' }, { file: path });
   const f = await AtomicFile.open(path, 'the report');
   try {
     const format = reportFormatOf(path);
