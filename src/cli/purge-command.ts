@@ -205,15 +205,10 @@ export function forgetNewKey(key: { peek(): HashKey | undefined }): void {
 }
 
 /**
- * `purge`'s exit code (issue #13: a monthly `set -e` job must not stop because a finding the purge does
- * not act on remains): 1 only when a purge rule's finding at or above --fail-on remains on a kept row
- * (a retention the purge could not decide, say), or, with --fail-on-remaining, any finding remains.
+ * What counts against --fail-on after a purge (issue #13: a monthly `set -e` job must not stop because a
+ * finding the purge does not act on remains): the purge rules' findings at or above --fail-on left on
+ * kept rows (a retention the purge could not decide, say), or, with --fail-on-remaining, every finding.
  */
-export function purgeExitCode(report: Pick<AnyReport, 'summary' | 'command'>, remainingPurge: SeverityCounts | undefined, failOn: FailOn, failOnRemaining: boolean): number {
-  return purgeFailCount(report, remainingPurge, failOn, failOnRemaining) > 0 ? EXIT.FINDINGS : EXIT.OK;
-}
-
-/** The findings that count against --fail-on after a purge: its own rules' that remain, or all with --fail-on-remaining. */
 export function purgeFailCount(report: Pick<AnyReport, 'summary' | 'command'>, remainingPurge: SeverityCounts | undefined, failOn: FailOn, failOnRemaining: boolean): number {
   if (failOnRemaining) return countAtOrAbove(report, failOn);
   if (failOn === 'never' || !remainingPurge) return 0;

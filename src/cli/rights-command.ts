@@ -3,7 +3,6 @@
  * purge's machinery (the same normalised identifiers, the same scan driver, the same purge log and
  * suppression list).
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { loadConfig, type Config } from '../config.js';
@@ -13,7 +12,7 @@ import type { Lang } from '../types.js';
 import { basename, dirname, extname, join } from 'node:path';
 import { renameSync, unlinkSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { EXIT, parseMap, reportError } from './shared.js';
+import { EXIT, configAndLang, parseMap, reportError } from './shared.js';
 import { forgetNewKey, keyLoader, purgeDefaults, resolveKeyPath } from './purge-command.js';
 import { t, render } from '../i18n/index.js';
 import { usageError } from '../errors.js';
@@ -29,10 +28,7 @@ import { stemOf } from '../scan.js';
 
 /** Config and language for the commands that take no scan options (verify, find, access, erase). */
 export function prepareLight(opts: { config?: string; lang?: string }, io: CliIO): { config: Config; lang: Lang } {
-  let configPath = opts.config;
-  if (!configPath && existsSync(resolve(io.cwd, 'cnil-audit.config.json'))) configPath = resolve(io.cwd, 'cnil-audit.config.json');
-  const config = configPath ? loadConfig(resolve(io.cwd, configPath)) : {};
-  return { config, lang: (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env) };
+  return configAndLang(opts, io, loadConfig);
 }
 
 export interface RightsOptions {

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
+import type { Config } from '../config.js';
 import type { CommonOptions } from './main.js';
 import { isAuditError, usageError } from '../errors.js';
 import { detectLang, errorText, t } from '../i18n/index.js';
@@ -71,17 +72,20 @@ function parseChannelsOption(values: string[] | undefined): Channel[] | undefine
   return out;
 }
 
+/** The config (explicit, else ./cnil-audit.config.json when present) and the language it implies. */
+export function configAndLang(opts: { config?: string; lang?: string }, io: CliIO, loadConfig: (path: string) => Config) {
+  let configPath = opts.config;
+  if (!configPath && existsSync(resolve(io.cwd, 'cnil-audit.config.json'))) configPath = 'cnil-audit.config.json';
+  const path = configPath ? resolve(io.cwd, configPath) : undefined;
+  const config = path ? loadConfig(path) : {};
+  return { config, configPath: path, lang: (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env) };
+}
+
 /** Loads config (explicit or ./cnil-audit.config.json) and resolves the options shared by commands. */
 export async function prepare(opts: CommonOptions, io: CliIO) {
   const { loadConfig } = await import('../config.js');
-  let configPath = opts.config;
-  if (!configPath && existsSync(resolve(io.cwd, 'cnil-audit.config.json'))) configPath = resolve(io.cwd, 'cnil-audit.config.json');
-  const config = configPath ? loadConfig(resolve(io.cwd, configPath)) : {};
-  const lang = (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env);
   return {
-    config,
-    configPath: configPath ? resolve(io.cwd, configPath) : undefined,
-    lang,
+    ...configAndLang(opts, io, loadConfig),
     map: parseMap(opts.map),
     for: parseChannelsOption(opts.for),
     failOn: opts.failOn as FailOn,
