@@ -10,13 +10,14 @@
 import type { Classification } from './rules/types.js';
 import type { Config } from './config.js';
 import { DATE_FIELDS, SOURCES, type Channel, type Field, type ForbiddenKind, type Source } from './types.js';
-import { booleanReader, normalizeWord, parseDate, type DateOrder } from './read/values.js';
+import { normalizeWord, parseDate, type DateOrder } from './read/values.js';
 import { channelsInText, parseChannels } from './channels.js';
 import { fieldForHeader, normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
-import { compile, compileWords, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
+import { compile, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
-import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, GENERAL_OBJECTION_WORDS, NO_WORDS, NOTHING, OPTOUT_WORDS, REFUSAL_WORDS, STATUS_WORDS, YES_WORDS } from './vocabulary/consent.js';
+import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, NOTHING } from './vocabulary/consent.js';
+import { consentCellReader, replyOf, type CellWord } from './read/consent-cell.js';
 import { NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
 import { CONSENT_AT_COLLECTION, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
 import { SINGLE_DONATION, categoryOf, donorReading, isMember } from './law/category.js';
@@ -77,11 +78,8 @@ const CHANNEL_OBJECTION_INDEX: Record<string, number> = (() => {
   return out;
 })();
 
-/**
- * A consent cell read as a word class: `false` is a plain boolean no, `refused` an explicit refusal,
- * `optoutAll` an opt-out worded for every channel; what each is worth is decided in law/consent.ts.
- */
-type ConsentValue = 'yes' | 'status' | 'no' | 'false' | 'refused' | 'optout' | 'optoutAll';
+/** A date in a consent column is the date of the opt-in. */
+const dateAsYes = (v: CellWord | undefined) => (v === 'date' ? 'yes' : v);
 
 export function createClassifier(config: Config, mapped: ReadonlySet<Field>, options: ClassifierOptions = {}): Classifier {
   const { asOf, header = [], mapping = {}, file = {} } = options;
@@ -152,46 +150,8 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     return { kind: 'other' };
   });
 
-  // --- Consent and objection cells.
-  const bool = booleanReader(vocab.booleans);
-  const yes = new Set(YES_WORDS.map(termKey));
-  const status = new Set(STATUS_WORDS.map(termKey));
-  const no = new Set(NO_WORDS.map(termKey));
-  const refusal = new Set(REFUSAL_WORDS.map(termKey));
-  const optout = new Set(OPTOUT_WORDS.map(termKey));
-  const general = new Set(GENERAL_OBJECTION_WORDS.map(termKey));
-  const extraTrue = new Set((vocab.booleans?.true ?? []).map(normalizeWord));
-  const extraFalse = new Set((vocab.booleans?.false ?? []).map(normalizeWord));
-  // The same words found inside a longer cell ("double opt-in confirmé", "désabonné SMS le 03/11"),
-  // strongest first: a general objection, an opt-out, a refusal, a "no", a yes, a list status.
-  const tokenClasses: [ConsentValue, Matcher][] = [
-    ['optoutAll', compileWords(general)],
-    ['optout', compileWords(optout)],
-    ['refused', compileWords(refusal)],
-    ['no', compileWords(no)],
-    ['yes', compileWords(yes)],
-    ['status', compileWords(status)],
-  ];
-
-  const consentValue = memo((raw: string): ConsentValue | undefined => {
-    const w = normalizeWord(raw);
-    if (extraTrue.has(w)) return 'yes';
-    if (extraFalse.has(w)) return 'false';
-    const k = termKey(raw);
-    if (general.has(k)) return 'optoutAll';
-    if (optout.has(k)) return 'optout';
-    if (status.has(k)) return 'status';
-    if (yes.has(k)) return 'yes';
-    if (refusal.has(k)) return 'refused';
-    if (no.has(k)) return 'no';
-    const b = bool(raw);
-    if (b !== undefined) return b ? 'yes' : 'false';
-    // A date in a consent column is the date of the opt-in.
-    if (typeof parseDate(raw) === 'number') return 'yes';
-    const f = fold(raw);
-    for (const [v, m] of tokenClasses) if (m(f)) return v;
-    return undefined;
-  });
+  // --- Consent and objection cells, read into word classes (src/read/consent-cell.ts).
+  const consentValue = memo(consentCellReader(vocab.booleans));
 
   /** An objection cell: a yes, a date or any other note means the person objected; a no or a status does not. */
   const objectionValue = memo((raw: string): boolean => {
@@ -200,12 +160,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     return !NOTHING.has(termKey(raw));
   });
 
-  const replyOf = memo((raw: string): 'yes' | 'no' | undefined => {
-    const v = consentValue(raw);
-    if (v === 'yes' || v === 'status') return 'yes';
-    if (v === 'no' || v === 'false' || v === 'refused' || v === 'optout' || v === 'optoutAll') return 'no';
-    return undefined;
-  });
+  const replyText = memo((raw: string) => replyOf(consentValue(raw)));
 
   // --- Columns read by index: unmapped look-alikes of contact fields and per-channel objections.
   const contactIndexes = (field: 'email' | 'phone' | 'address'): number[] => {
@@ -275,8 +230,8 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       const channelText = channelIdx !== undefined ? get('channel') : undefined;
       const usedNetwork = channelText !== undefined ? networkInText(channelText) : undefined;
 
-      const replyText = get('first_message_reply');
-      const firstMessageReply = replyText !== undefined ? replyOf(replyText) : undefined;
+      const replyCell = get('first_message_reply');
+      const firstMessageReply = replyCell !== undefined ? replyText(replyCell) : undefined;
 
       const contact = {
         email: nonEmpty(emailCols, cells, get, 'email'),
@@ -302,7 +257,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       for (const [field, channel] of consentFields) {
         const raw = get(field);
         if (raw === undefined) continue;
-        const v = consentValue(raw);
+        const v = dateAsYes(consentValue(raw));
         if (v === 'yes' || (v === 'status' && statusCounts)) consent |= BIT[channel];
         if (v === 'yes' || v === 'status') claimed = true;
         else if (v === 'optout' || v === 'optoutAll') {
@@ -332,7 +287,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
           consent |= maskOf(listed);
           claimed = true;
         } else {
-          const v = consentValue(consentCell);
+          const v = dateAsYes(consentValue(consentCell));
           if (v === 'yes' || v === 'status') {
             claimed = true;
             generic = v === 'yes' || statusCounts;

@@ -15,15 +15,28 @@ export interface Terms {
   acronym?: readonly string[];
 }
 
-/** Accents removed, œ/æ spelled out, every run of non-alphanumerics turned into one space, trimmed. */
-export function foldCase(s: string): string {
+/** Accents removed and œ/æ spelled out; case and punctuation kept. The only accent folding of the code base. */
+export function stripAccents(s: string): string {
   return s
     .replace(/[œŒ]/g, (c) => (c === 'œ' ? 'oe' : 'OE'))
     .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'))
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Accents removed, œ/æ spelled out, every run of non-alphanumerics turned into one space, trimmed. */
+export function foldCase(s: string): string {
+  return stripAccents(s)
     .replace(/[^A-Za-z0-9]+/g, ' ')
     .trim();
+}
+
+/**
+ * A short cell compared as typed: trimmed, lower case, accents removed, punctuation kept ("-" and "x"
+ * are booleans, "N/A" is not "na a").
+ */
+export function foldWord(s: string): string {
+  return stripAccents(s.trim()).toLowerCase();
 }
 
 /** Folded text, padded with a space at each end so word starts and ends are spaces. */

@@ -399,6 +399,60 @@ describe('consent, status and opt-out words inside a cell (RGPD art. 7.1: the pr
   }
 });
 
+describe('a negated consent word is never a consent (RGPD art. 4.11: "une manifestation de volonté … univoque"; CNIL sanctions of 18 December 2025: proof of consent)', () => {
+  const P = '0600000001';
+  const cases = ['opt-in : non', 'non, pas d\'opt-in', 'no opt-in', 'sans opt-in', 'pas d\'accord', 'opt-in email : non', 'Non.', 'not confirmed', 'non inscrit', 'consent not given'];
+  for (const cell of cases) {
+    it(`"${cell}" in the SMS consent column: no SMS consent`, () => {
+      const cls = classify({ email: 'a@example.org', telephone: P, source: 'Formulaire site web', 'optin sms': cell, 'consentement email': 'oui' });
+      expect(cls.consent.has('sms')).toBe(false);
+      expect(cls.basis.has('sms')).toBe(false);
+      expect(channelVerdict(cls, 'sms')).toBe('cross-channel');
+    });
+  }
+  it('"opt-in : non" is a plain no: for a member too, it removes the channel (RGPD art. 21.2)', () => {
+    const cls = classify({ email: 'a@example.org', telephone: P, source: 'Adhésion 2026', 'optin sms': 'opt-in : non' });
+    expect(cls.objectedChannels.has('sms')).toBe(true);
+  });
+  const kept: [string, Channel[]][] = [
+    ['double opt-in confirmé', ['email', 'sms']],
+    ['oui (double opt-in)', ['email', 'sms']],
+    ['opted in, not unsubscribed', ['email', 'sms']],
+  ];
+  for (const [cell, consent] of kept) {
+    it(`"${cell}" is still a consent`, () => {
+      expect(sorted(classify({ email: 'a@example.org', telephone: P, source: 'Formulaire site web', 'optin sms': cell, 'consentement email': 'oui' }).consent)).toEqual(consent);
+    });
+  }
+  it('"désabonné SMS le 03/11" and "stop, pas de SMS" are still SMS opt-outs', () => {
+    for (const cell of ['désabonné SMS le 03/11', 'stop, pas de SMS']) {
+      const cls = classify({ email: 'a@example.org', telephone: P, source: 'Formulaire site web', 'optin sms': cell, 'consentement email': 'oui' });
+      expect(sorted(cls.objectedChannels), cell).toEqual(['sms']);
+    }
+  });
+});
+
+describe('a negated objection is no objection (RGPD art. 21: the objection is the person\'s; "pas d\'opposition" says there is none)', () => {
+  const cases: [string, boolean][] = [
+    ['pas d\'opposition', false],
+    ['opposition : non', false],
+    ['aucune opposition', false],
+    ['non désinscrit', false],
+    ['opposition', true],
+    ['oui', true],
+    ['demande par lettre', true],
+    ['ne pas contacter', true],
+    ['Non (désinscrit)', true],
+  ];
+  for (const [cell, objected] of cases) {
+    it(`"${cell}" in the objection column → ${objected ? 'objection' : 'none'}`, () => {
+      const cls = classify({ email: 'a@example.org', source: 'Formulaire site web', 'consentement email': 'oui', opposition: cell });
+      expect(cls.objection).toBe(objected);
+      expect(cls.consent.has('email')).toBe(!objected);
+    });
+  }
+});
+
 describe('an opt-out in one channel is about that channel (CNIL, communication politique par téléphone: STOP stops SMS)', () => {
   const cases: [string, Record<string, string>, boolean, Channel[]][] = [
     // [name, row, objection to everything, channels objected]

@@ -12,7 +12,7 @@ export const YES_WORDS = ['opt in', 'optin', 'opted in', 'double opt in', 'confi
 export const STATUS_WORDS = ['subscribed', 'abonne', 'abonnee', 'inscrit', 'inscrite', 'active', 'actif', 'active subscriber'];
 /** An explicit refusal: the person said no to this channel (law/consent.ts: an objection to it). */
 export const REFUSAL_WORDS = ['refuse', 'refusee', 'refus', 'refused', 'declined', 'decline', 'declinee'];
-export const NO_WORDS = ['pending', 'en attente', 'non confirme', 'non confirmee', 'not given', 'no consent', 'not consented', 'pas de consentement', 'sans consentement', 'non consenti', 'pas consenti', 'cleaned', 'bouncing', 'bounced', 'non abonne', 'not subscribed', 'never subscribed', 'non subscribed', 'transactional', 'archived', 'none', 'aucun', 'aucune', 'n a', 'na', 'inconnu', 'unknown'];
+export const NO_WORDS = ['pending', 'en attente', 'non confirme', 'non confirmee', 'not confirmed', 'unconfirmed', 'not given', 'no consent', 'not consented', 'pas de consentement', 'sans consentement', 'non consenti', 'pas consenti', 'cleaned', 'bouncing', 'bounced', 'non abonne', 'not subscribed', 'never subscribed', 'non subscribed', 'transactional', 'archived', 'none', 'aucun', 'aucune', 'n a', 'na', 'inconnu', 'unknown'];
 export const OPTOUT_WORDS = ['unsubscribed', 'unsubscribe', 'desinscrit', 'desinscrite', 'desabonne', 'desabonnee', 'opted out', 'opt out', 'optout', 'stop', 'opposition', 'oppose', 'opposee', 'objected', 'revoked', 'revoque', 'withdrawn', 'retire', 'retiree', 'spam', 'complained', 'stop sms', 'stop email', 'stop mail'];
 /**
  * Words by which an opt-out covers every channel, whatever column it is in ("ne plus me contacter",
@@ -20,6 +20,15 @@ export const OPTOUT_WORDS = ['unsubscribed', 'unsubscribe', 'desinscrit', 'desin
  * channel (law/consent.ts, OPTOUT_SCOPE).
  */
 export const GENERAL_OBJECTION_WORDS = ['do not contact', 'dont contact', 'ne pas contacter', 'ne plus contacter', 'ne plus me contacter', 'ne pas me contacter', 'tous canaux', 'tous les canaux', 'toute communication', 'toute prospection', 'tout contact', 'aucun contact', 'all channels', 'all communications', 'all communication', 'any contact', 'no contact', 'global unsubscribe', 'desinscription totale', 'desinscription generale'];
+
+/**
+ * Words that negate the consent or objection word beside them: "opt-in : non", "no opt-in", "sans
+ * opt-in", "pas d'accord", "pas d'opposition", "aucune opposition". A phrase of the lists above that
+ * begins with one ("pas de consentement", "non confirmé", "ne pas contacter") keeps its own meaning.
+ */
+export const NEGATION_WORDS = ['non', 'no', 'not', 'pas', 'sans', 'aucun', 'aucune', 'jamais', 'never', 'ni', 'nor', 'without', 'none'];
+/** Short words that may stand between a negation and the word it negates ("pas d'opt-in", "sans l'accord"). */
+export const NEGATION_FILLERS = ['d', 'de', 'du', 'des', 'l', 'la', 'le', 'les', 'un', 'une', 'a', 'an', 'any', 'the', 'of'];
 
 /** Cell values that say "nothing" in a free-text column (objection, enrichment, network). */
 export const NOTHING: ReadonlySet<string> = new Set(['', 'non', 'no', 'aucun', 'aucune', 'none', 'n a', 'na', 'sans', 'false', '0', 'nan', 'null']);
