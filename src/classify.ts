@@ -13,12 +13,12 @@ import { DATE_FIELDS, SOURCES, type Channel, type Field, type ForbiddenKind, typ
 import { normalizeWord, parseDate, type DateOrder } from './read/values.js';
 import { channelsInText, parseChannels } from './channels.js';
 import { fieldForHeader, normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
-import { compile, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
+import { compile, configTerms, fold, memo, termKey, type Folded, type Matcher, type Terms } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
-import { BROKER_TERMS, FORBIDDEN_TERMS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
+import { BROKER_TERMS, FORBIDDEN_TERMS, FORBIDDEN_TOPICS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SIGNUP_TERMS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
 import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, NOTHING } from './vocabulary/consent.js';
 import { consentCellReader, replyOf, type CellWord } from './read/consent-cell.js';
-import { NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
+import { FORBIDDEN_TOPIC_YIELDS, NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
 import { CONSENT_AT_COLLECTION, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
 import { SINGLE_DONATION, categoryOf, donorReading, isMember } from './law/category.js';
 import { basisMask } from './law/channels.js';
@@ -92,10 +92,21 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
 
   // --- Source and network matchers, built once.
   const forbiddenKinds = (Object.keys(FORBIDDEN_TERMS) as ForbiddenKind[]).map((k) => [k, compile(FORBIDDEN_TERMS[k])] as const);
-  const builtIn = new Map<KnownSource, Matcher>(
+  const topicKinds = (Object.entries(FORBIDDEN_TOPICS) as [ForbiddenKind, readonly (readonly Terms[])[]][]).map(
+    ([k, alternatives]) => [k, alternatives.map((all) => all.map(compile))] as const,
+  );
+  /** The kind of forbidden file a topic word names ("cantine", "liste des mariages"), if any. */
+  const topicOf = (f: Folded) => topicKinds.find(([, alternatives]) => alternatives.some((all) => all.every((m) => m(f))))?.[0];
+  // Each source's own words; a web form also by generic sign-up words, which name no campaign collection.
+  const explicit = new Map<KnownSource, Matcher>(
     (Object.keys(SOURCE_TERMS) as (keyof typeof SOURCE_TERMS)[]).map((s) => [s, compile(SOURCE_TERMS[s])]),
   );
+  const builtIn = new Map(explicit);
+  const signup = compile(SIGNUP_TERMS);
+  builtIn.set('web_form', (f) => explicit.get('web_form')!(f) || signup(f));
   builtIn.set('forbidden', (f) => forbiddenKinds.some(([, m]) => m(f)));
+  // The sources whose words show the campaign's own collection, beating a forbidden topic (law/sources.ts).
+  const campaignWords = [...FORBIDDEN_TOPIC_YIELDS.value].map((s) => explicit.get(s)).filter((m): m is Matcher => m !== undefined);
   // The user's own words come first: they describe this campaign's exports.
   const custom: [KnownSource, Matcher][] = Object.entries(vocab.sources ?? {})
     .filter(([s, words]) => s !== 'unknown' && words && words.length)
@@ -119,6 +130,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     const network = networkIn(f);
     // A source kind written as such ("web_form", `--source electoral_list`) is that kind.
     let source: Source | undefined = CANONICAL_SOURCES.get(termKey(text)) ?? custom.find(([, m]) => m(f))?.[0];
+    let forbiddenKind: ForbiddenKind | undefined;
     if (source === undefined) {
       for (const s of network ? SOURCE_PRECEDENCE.value.social : SOURCE_PRECEDENCE.value.plain) {
         if (builtIn.get(s)!(f)) {
@@ -126,11 +138,19 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
           break;
         }
       }
+      if (source === 'forbidden') forbiddenKind = forbiddenKinds.find(([, m]) => m(f))?.[0];
+      else {
+        // A school, canteen, municipal-service or civil-status subject, unless the campaign's own words say it collected the row.
+        const topic = topicOf(f);
+        if (topic !== undefined && !campaignWords.some((m) => m(f))) {
+          source = 'forbidden';
+          forbiddenKind = topic;
+        }
+      }
     }
     // A network named with no other clue: a social contact of unknown kind, read as the least
     // entitled one (occasional) rather than as a follower.
     if (source === undefined) source = network ? NETWORK_ALONE.value : 'unknown';
-    const forbiddenKind = source === 'forbidden' ? forbiddenKinds.find(([, m]) => m(f))?.[0] : undefined;
     return { source, network, forbiddenKind };
   });
 

@@ -510,6 +510,23 @@ describe('forbidden sources (CNIL, Les fichiers qui ne peuvent pas être utilis�
     ['Service municipal des sports', 'public_users'],
     ['Signataires consultation locale sur le parking', 'local_consultation'],
     ['Pétition déposée en mairie (art. L1112-16)', 'local_consultation'],
+    // "Les données administratives liées … à la scolarité, ou à la gestion des services publics locaux",
+    // in any wording and word order (issue 11 audit).
+    ['liste des inscrits à la cantine', 'public_users'],
+    ['inscription école maternelle', 'public_users'],
+    ['inscrits au service jeunesse municipal', 'public_users'],
+    ['inscrits école de musique municipale', 'public_users'],
+    ['école de musique municipale', 'public_users'],
+    ['cantine', 'public_users'],
+    ['Cantine scolaire', 'public_users'],
+    ['fichier de la cantine scolaire', 'public_users'],
+    ['médiathèque municipale', 'public_users'],
+    ['fichier cantine acheté', 'public_users'],
+    // "Les données d'état civil … collectées par exemple dans les registres des mairies": a civil-status
+    // word next to a registry or town-hall word.
+    ['inscrits liste mariages 2024', 'civil_registry'],
+    ['registre décès', 'civil_registry'],
+    ['Extrait des actes de décès', 'civil_registry'],
   ];
   for (const [text, kind] of cases) {
     it(`"${text}" → forbidden (${kind})`, () => {
@@ -522,6 +539,24 @@ describe('forbidden sources (CNIL, Les fichiers qui ne peuvent pas être utilis�
     expect(sourceOf('Pétition en ligne pour la piste cyclable')).toBe('petition');
     expect(sourceOf('Pétition cantine bio')).toBe('petition');
   });
+  // The campaign's own petition, newsletter or meeting about a civil-status or school subject is not a
+  // registry or school file: a bare civil word needs a registry or town-hall word (issue 11 audit).
+  const campaign: [string, string][] = [
+    ['Pétition mariage pour tous', 'petition'],
+    ['newsletter mariage pour tous', 'web_form'],
+    ['Pétition maternité : non à la fermeture (naissances)', 'petition'],
+    ['Réunion publique fin de vie / décès à l’hôpital', 'in_person'],
+    ['Débat PACS et union libre', 'in_person'],
+    ['pétition contre fermeture cantine', 'petition'],
+    ['Réunion à l’école Jules Ferry', 'in_person'],
+    ['Stand marché du personnel soignant', 'in_person'],
+    ['Collectif écologiste', 'unknown'],
+    ['Bénévoles liste municipales 2026', 'unknown'],
+    ['Liste électorale - service élections de la mairie', 'electoral_list'],
+  ];
+  for (const [text, source] of campaign) {
+    it(`"${text}" → ${source}, not forbidden`, () => expect(sourceOf(text)).toBe(source));
+  }
 });
 
 describe('channel words inside phrases; ads are not social (issue 11; Regulation (EU) 2024/900)', () => {

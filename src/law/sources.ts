@@ -26,6 +26,23 @@ export const SOURCE_PRECEDENCE = decision({
 });
 
 /**
+ * A school, canteen, municipal-service or civil-status word names a file the CNIL excludes ("les données
+ * administratives liées … à la scolarité, ou à la gestion des services publics locaux"; "les données
+ * d'état civil"), in any wording ("liste des inscrits à la cantine", "école de musique municipale"),
+ * unless the text names the campaign's own collection by one of these sources' words: "Pétition
+ * cantine bio", "Réunion publique fin de vie / décès", "newsletter mariage pour tous" are the campaign's
+ * petition, meeting and newsletter about the subject. The electoral list (obtained from the town hall,
+ * code électoral L37) is not a municipal-service file. Generic sign-up words ("inscrits", "inscription",
+ * "en ligne") are no such sign. The tool's reading of the CNIL's list.
+ */
+export const FORBIDDEN_TOPIC_YIELDS = decision({
+  id: 'sources.forbidden-topic',
+  references: [CNIL_FORBIDDEN_FILES, CODE_ELECTORAL_L37],
+  interpretation: true,
+  value: new Set<KnownSource>(['electoral_list', 'membership', 'donation', 'petition', 'web_form', 'in_person', 'referral', 'social_regular', 'social_occasional']) as ReadonlySet<KnownSource>,
+});
+
+/**
  * A network named with no other clue (a `network` column alone, "Facebook"): a social contact of
  * unknown kind, read as the least entitled one, an occasional contact, rather than as a follower.
  */

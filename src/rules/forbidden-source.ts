@@ -23,7 +23,7 @@ export default defineRule({
   action: 'drop-row',
   tags: ['source'],
   purge: 1,
-  decisions: ['sources.unusable', 'sources.precedence'],
+  decisions: ['sources.unusable', 'sources.precedence', 'sources.forbidden-topic'],
   references: [
     CNIL_FORBIDDEN_FILES,
     CNIL_PRIVATE_SECTOR_FILES,

@@ -14,10 +14,9 @@ export type KnownSource = Exclude<Source, 'unknown'>;
  */
 export const FORBIDDEN_TERMS: Record<ForbiddenKind, Terms> = {
   // "Les données d'état civil … collectées par exemple dans les registres des mairies" (CNIL, fichiers qui
-  // ne peuvent pas être utilisés, 2025): births, marriages, deaths, in any wording.
+  // ne peuvent pas être utilisés, 2025). A bare "mariage" or "décès" is a topic (FORBIDDEN_TOPICS below).
   civil_registry: {
     prefix: ['etat civil', 'civil registry', 'civil status', 'registre d etat civil', 'registres d etat civil', 'acte de naissance', 'actes de naissance', 'acte de mariage', 'actes de mariage', 'acte de deces', 'actes de deces', 'registre des naissances', 'registre des mariages', 'registre des deces', 'publication des bans', 'livret de famille', 'pacs en mairie', 'birth register', 'marriage register', 'death register'],
-    word: ['naissance', 'naissances', 'mariage', 'mariages', 'deces', 'pacs', 'births', 'marriages', 'deaths'],
   },
   public_users: {
     // "Les données administratives liées … à la scolarité, ou à la gestion des services publics locaux"
@@ -25,11 +24,12 @@ export const FORBIDDEN_TERMS: Record<ForbiddenKind, Terms> = {
     prefix: ['usager', 'fichier municipal', 'fichier communal', 'fichier de la mairie', 'fichier mairie', 'beneficiaire', 'fichier scolaire', 'fichier des eleves', 'services municipaux', 'service municipal', 'service communal', 'services communaux', 'public body',
       // A school or canteen *file*; "Pétition cantine bio" is the campaign's petition about the canteen.
       'inscrits cantine', 'inscrit cantine', 'inscription cantine', 'inscriptions cantine', 'fichier cantine', 'liste cantine', 'familles cantine', 'usagers cantine', 'restauration scolaire', 'periscolaire', 'peri scolaire', 'extrascolaire',
-      'fichier scolaire', 'inscriptions scolaires', 'inscription scolaire', 'inscrits scolaires', 'affaires scolaires', 'service scolaire', 'transport scolaire', 'vie scolaire', 'parents d eleves', 'centre de loisirs', 'accueil de loisirs', 'school register', 'school canteen', 'after school'],
+      'inscriptions scolaires', 'inscription scolaire', 'inscrits scolaires', 'affaires scolaires', 'service scolaire', 'transport scolaire', 'vie scolaire', 'parents d eleves', 'centre de loisirs', 'accueil de loisirs', 'school register', 'school canteen', 'after school'],
     word: ['ccas', 'cias', 'caf', 'cpam'],
   },
   employer: {
-    prefix: ['fichier rh', 'ressources humaines', 'fiche de paie', 'fiches de paie', 'payroll', 'salarie', 'employees', 'employes', 'du personnel', 'personnel municipal', 'personnel mairie', 'personnel de la', 'agents municipaux', 'agent municipal', 'staff'],
+    // "du personnel" alone is not a staff file: "Stand marché du personnel soignant" is a campaign stand.
+    prefix: ['fichier rh', 'ressources humaines', 'fiche de paie', 'fiches de paie', 'payroll', 'salarie', 'employees', 'employes', 'fichier du personnel', 'liste du personnel', 'annuaire du personnel', 'registre du personnel', 'personnel municipal', 'personnel mairie', 'personnel de la mairie', 'personnel de la commune', 'personnel de la ville', 'agents municipaux', 'agent municipal', 'staff'],
     word: ['paie'],
     acronym: ['RH', 'HR'],
   },
@@ -39,6 +39,36 @@ export const FORBIDDEN_TERMS: Record<ForbiddenKind, Terms> = {
     prefix: ['consultation locale', 'consultations locales', 'consultation municipale', 'consultation communale', 'referendum local', 'referendum municipal', 'referendum communal', 'petition deposee en mairie', 'petition deposee a la mairie', 'petition en mairie', 'petition a la mairie', 'petition au conseil municipal', 'petition communale', 'droit de petition', 'l1112', 'l 1112', 'local referendum', 'local consultation'],
   },
   company_internal: { prefix: ['fichier clients interne', 'fichier client interne', 'fichier interne', 'base interne', 'patient', 'internal file', 'internal customer'] },
+};
+
+/**
+ * Words that name the subject of a forbidden file rather than the file itself, in any order: a school,
+ * a canteen, a municipal service ("inscrits au service jeunesse municipal", "école de musique
+ * municipale", "médiathèque municipale", "cantine"), a civil-status event next to a registry or
+ * town-hall word ("liste des mariages", "avis de décès"). Each entry is a list of alternatives; an
+ * alternative matches when all its term lists match. Whether the campaign's own words beat them
+ * ("Pétition cantine bio", "Pétition mariage pour tous") is decided in src/law/sources.ts.
+ */
+export const FORBIDDEN_TOPICS: Partial<Record<ForbiddenKind, readonly (readonly Terms[])[]>> = {
+  civil_registry: [
+    [
+      { word: ['naissance', 'naissances', 'mariage', 'mariages', 'deces', 'pacs', 'pacse', 'pacses', 'bans', 'births', 'marriages', 'deaths'] },
+      { word: ['registre', 'registres', 'acte', 'actes', 'avis', 'mairie', 'extrait', 'extraits', 'liste', 'listes', 'fichier', 'publication', 'publications', 'releve', 'releves', 'table', 'tables', 'register', 'records', 'record', 'list', 'town hall'], prefix: ['etat civil'] },
+    ],
+  ],
+  public_users: [
+    [{
+      // Whole words where a prefix would catch more: "école" is not "écologie".
+      prefix: ['cantine', 'scolaire', 'periscolaire', 'extrascolaire', 'maternelle', 'creche', 'halte garderie', 'garderie', 'mediatheque', 'bibliotheque municipale', 'ludotheque', 'conservatoire', 'centre de loisirs', 'accueil de loisirs', 'centre social', 'service jeunesse', 'espace jeunes', 'portail famille', 'portail familles', 'piscine municipale', 'canteen', 'kindergarten'],
+      word: ['ecole', 'ecoles', 'college', 'colleges', 'lycee', 'lycees', 'eleve', 'eleves', 'alsh', 'school', 'schools'],
+    }],
+    // A service of the commune, however worded: "inscrits au service jeunesse municipal". Not
+    // "municipales" (the elections: "Bénévoles liste municipales 2026").
+    [
+      { word: ['service', 'services', 'regie', 'usagers', 'beneficiaires'] },
+      { word: ['municipal', 'municipale', 'municipaux', 'communal', 'communale', 'communaux', 'intercommunal', 'intercommunale'], prefix: ['de la mairie', 'de la commune', 'de la ville'] },
+    ],
+  ],
 };
 
 export const SOURCE_TERMS: Record<Exclude<KnownSource, 'forbidden'>, Terms> = {
@@ -62,7 +92,7 @@ export const SOURCE_TERMS: Record<Exclude<KnownSource, 'forbidden'>, Terms> = {
   donation: { prefix: ['donateur', 'donatrice', 'donation', 'donor', 'donate'], word: ['don', 'dons'] },
   petition: { prefix: ['petition'] },
   web_form: {
-    prefix: ['formulaire', 'site web', 'site internet', 'website', 'web form', 'webform', 'newsletter', 'inscription', 'inscrit', 'signup', 'sign up', 'landing page', 'lead ad', 'lead form', 'en ligne', 'online'],
+    prefix: ['formulaire', 'site web', 'site internet', 'website', 'web form', 'webform', 'newsletter', 'signup', 'sign up', 'landing page', 'lead ad', 'lead form'],
   },
   in_person: {
     prefix: ['porte a porte', 'door to door', 'door knocking', 'canvass', 'marche', 'reunion', 'meeting', 'evenement', 'rencontre', 'tractage', 'in person', 'rassemblement', 'permanence', 'fete', 'manifestation', 'atelier', 'conference', 'debat', 'face a face'],
@@ -85,6 +115,13 @@ export const SOURCE_TERMS: Record<Exclude<KnownSource, 'forbidden'>, Terms> = {
     acronym: ['RT', 'DM'],
   },
 };
+
+/**
+ * Generic sign-up words: a web form when nothing else is named ("Inscrit sur le site", "Paiement en
+ * ligne"), but no sign of the campaign's own collection next to a forbidden topic: "liste des inscrits à
+ * la cantine" is the canteen's file.
+ */
+export const SIGNUP_TERMS: Terms = { prefix: ['inscription', 'inscrit', 'en ligne', 'online'] };
 
 export const NETWORK_TERMS: readonly [string, Terms][] = [
   ['facebook', { prefix: ['facebook', 'messenger'], word: ['fb'] }],
