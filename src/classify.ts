@@ -17,10 +17,13 @@ import { compile, configTerms, fold, memo, termKey, type Folded, type Matcher, t
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, FORBIDDEN_TOPICS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SIGNUP_TERMS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
 import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, NOTHING } from './vocabulary/consent.js';
-import { consentCellReader, replyOf, type CellWord } from './read/consent-cell.js';
-import { FORBIDDEN_TOPIC_YIELDS, NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
-import { CONSENT_AT_COLLECTION, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
-import { SINGLE_DONATION, categoryOf, donorReading, isMember } from './law/category.js';
+import { consentCellReader, replyOf } from './read/consent-cell.js';
+import { FORBIDDEN_TOPIC_YIELDS, NETWORK_ALONE, SOURCE_PRECEDENCE } from './law/sources.js';
+import {
+  CONSENT_AT_COLLECTION, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, confirmedConsentDay, consentWord, firstMessageYesMask,
+  genericConsentMask, inPersonAssumedMask, objectedMask, objectionCellObjects, objectionLifted, objectionScope, refusalObjects,
+} from './law/consent.js';
+import { categoryOf, isMember } from './law/category.js';
 import { basisMask } from './law/channels.js';
 
 export { channelVerdict, type ChannelVerdict } from './law/channels.js';
@@ -78,8 +81,6 @@ const CHANNEL_OBJECTION_INDEX: Record<string, number> = (() => {
   return out;
 })();
 
-/** A date in a consent column is the date of the opt-in. */
-const dateAsYes = (v: CellWord | undefined) => (v === 'date' ? 'yes' : v);
 
 export function createClassifier(config: Config, mapped: ReadonlySet<Field>, options: ClassifierOptions = {}): Classifier {
   const { asOf, header = [], mapping = {}, file = {} } = options;
@@ -173,14 +174,10 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   // --- Consent and objection cells, read into word classes (src/read/consent-cell.ts).
   const consentValue = memo(consentCellReader(vocab.booleans));
 
-  /** An objection cell: a yes, a date or any other note means the person objected; a no or a status does not. */
-  const objectionValue = memo((raw: string): boolean => {
-    const v = consentValue(raw);
-    if (v === 'no' || v === 'false' || v === 'refused' || v === 'status') return false;
-    return !NOTHING.has(termKey(raw));
-  });
-
   const replyText = memo((raw: string) => replyOf(consentValue(raw)));
+  /** The channels a general cell names ("STOP SMS"), as a mask. */
+  const namedChannels = memo((raw: string) => maskOf(channelsInText(raw)));
+  const isBlank = (raw: string) => NOTHING.has(termKey(raw));
 
   // --- Columns read by index: unmapped look-alikes of contact fields and per-channel objections.
   const contactIndexes = (field: 'email' | 'phone' | 'address'): number[] => {
@@ -200,8 +197,8 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const channelObjectionCols: [number, number][] = [];
   header.forEach((h, i) => {
     const byWords = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] === undefined ? objectionChannelForWords(h) : undefined;
-    // A phone objection by words ("Désabonné appels") covers calls by a person and automated calls.
-    const mask = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] ?? (byWords === undefined ? undefined : byWords === 'phone' ? BIT.phone | BIT.automated_call : BIT[byWords as Channel]);
+    // A phone objection also covers automated calls: objectedMask (law/consent.ts), applied per row.
+    const mask = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] ?? (byWords === undefined ? undefined : BIT[byWords as Channel]);
     if (mask !== undefined && !mappedIdx.has(i)) channelObjectionCols.push([i, mask]);
   });
   for (const [i, mask] of file.objections ?? []) if (!channelObjectionCols.some(([j]) => j === i)) channelObjectionCols.push([i, mask]);
@@ -266,10 +263,10 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
 
       const member = isMember(source, dates.membership_end, asOf);
 
-      // Consent, per channel. Objections are collected as they are met (law/consent.ts, OPTOUT_SCOPE).
+      // Consent and objections, per channel; what each word is worth, and for which channels, is the
+      // law's (src/law/consent.ts). `objectedAll`: an objection to prospecting as a whole.
       let consent = 0;
       let objected = 0;
-      let refused = 0;
       let objection = false;
       let claimed = false;
       let objectionColumn: number | undefined;
@@ -277,22 +274,19 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       for (const [field, channel] of consentFields) {
         const raw = get(field);
         if (raw === undefined) continue;
-        const v = dateAsYes(consentValue(raw));
+        const v = consentWord(consentValue(raw));
         if (v === 'yes' || (v === 'status' && statusCounts)) consent |= BIT[channel];
         if (v === 'yes' || v === 'status') claimed = true;
         else if (v === 'optout' || v === 'optoutAll') {
-          // An opt-out in one channel's column is about that channel, unless the cell says "everything".
-          if (v === 'optoutAll') objection = true;
+          const scope = objectionScope(v, BIT[channel], 0);
+          if (scope === ALL) objection = true;
+          else objected |= scope;
+          objectionColumn ??= mapping[field];
+        } else if ((v === 'refused' || v === 'false') && refusalObjects(v, channel, member)) {
           objected |= BIT[channel];
           objectionColumn ??= mapping[field];
-        } else if (v === 'refused' || v === 'false') {
-          if (refusalObjects(v, channel, member)) {
-            refused |= BIT[channel];
-            objectionColumn ??= mapping[field];
-          }
         }
       }
-      objected |= refused;
       // On a sending tool's subscriber list: a consent claimed for that tool's channel (law/consent.ts).
       if (file.subscribed && LIST_SUBSCRIPTION.value) {
         if (statusCounts) consent |= file.subscribed;
@@ -307,51 +301,53 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
           consent |= maskOf(listed);
           claimed = true;
         } else {
-          const v = dateAsYes(consentValue(consentCell));
+          const v = consentWord(consentValue(consentCell));
           if (v === 'yes' || v === 'status') {
             claimed = true;
             generic = v === 'yes' || statusCounts;
           } else if (v === 'optout' || v === 'optoutAll') {
-            // The general consent column: an opt-out that names channels ("désabonné SMS") is about
-            // them; otherwise it is about everything.
-            const named = v === 'optout' ? channelsInText(consentCell) : [];
-            if (named.length) objected |= maskOf(named);
-            else objection = true;
+            const scope = objectionScope(v, 0, namedChannels(consentCell));
+            if (scope === ALL) objection = true;
+            else objected |= scope;
             objectionColumn ??= mapping.consent;
           }
         }
-      } else if (!hasConsentColumn && dates.consent_date !== undefined) {
-        // No consent column, but a dated consent (Mailchimp's CONFIRM_TIME): a generic consent.
+      } else if (confirmedConsentDay(hasConsentColumn, dates) !== undefined) {
         claimed = true;
         generic = true;
       }
       // A generic consent covers only the channel of collection (SPEC §4).
       if (generic) consent |= genericConsentMask(source, dataMask);
+      consent |= firstMessageYesMask(source, dataMask, firstMessageReply);
 
-      // A yes to the single first message is a consent to go on (NS 34): on the network for a social
-      // contact, else on the channels whose data the person answered from.
-      if (firstMessageReply === 'yes') consent |= SOCIAL_SOURCES.value.has(source) ? BIT.social : dataMask;
-
-      // Objection.
+      // The objection field.
       const objText = get('objection');
-      if (objText !== undefined && objectionValue(objText)) {
-        const objDay = parseDate(objText);
-        // A consent dated after a dated objection is a new, later choice of the person.
-        const lifted = typeof objDay === 'number' && dates.consent_date !== undefined && dates.consent_date > objDay;
-        if (!lifted) {
-          objection = true;
-          objectionColumn = mapping.objection;
+      if (objText !== undefined) {
+        const v = consentValue(objText);
+        if (objectionCellObjects(v, isBlank(objText)) && !objectionLifted(v === 'date' ? (parseDate(objText) as number) : undefined, dates.consent_date)) {
+          const scope = objectionScope(v, 0, 0);
+          if (scope === ALL) {
+            objection = true;
+            objectionColumn = mapping.objection;
+          } else {
+            objected |= scope;
+            objectionColumn ??= mapping.objection;
+          }
         }
       }
       if (cells) {
         for (const [i, m] of channelObjectionCols) {
-          const v = cells[i];
-          if (v !== undefined && v.trim() !== '' && objectionValue(v)) {
-            objected |= m;
-            objectionColumn ??= i;
-          }
+          const raw = cells[i];
+          if (raw === undefined || raw.trim() === '') continue;
+          const v = consentValue(raw);
+          if (!objectionCellObjects(v, isBlank(raw))) continue;
+          const scope = objectionScope(v, m, 0);
+          if (scope === ALL) objection = true;
+          else objected |= scope;
+          objectionColumn ??= i;
         }
       }
+      objected = objectedMask(objected);
       consent &= ~objected;
       if (objection) {
         consent = 0;
@@ -359,18 +355,22 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       }
 
       // Category and basis: the law's (src/law/category.ts, src/law/channels.ts).
-      const inPersonAssumed = !hasConsentColumn && !generic && source === 'in_person' && dataMask !== 0 && !objection;
-      const category = member ? 'member' : categoryOf(source, consent !== 0 || inPersonAssumed, firstMessageReply);
-      const categoryReading =
-        category === 'regular_contact' && source === 'donation' && donorReading(sourceText !== undefined && saysFrequent(sourceText), dates.collected_at, dates.last_contact_at) === 'single'
-          ? SINGLE_DONATION.id
-          : undefined;
+      const assumed = dataMask !== 0 ? inPersonAssumedMask(source, hasConsentColumn, generic, objection, dataMask) : 0;
+      const { category, reading: categoryReading } = categoryOf({
+        source,
+        member,
+        consented: consent !== 0 || assumed !== 0,
+        reply: firstMessageReply,
+        saysFrequent: source === 'donation' && sourceText !== undefined && saysFrequent(sourceText),
+        donatedAt: dates.collected_at,
+        lastContactAt: dates.last_contact_at,
+      });
       const basis = basisMask({
         source,
         category,
         enrichment,
         consent,
-        assumed: inPersonAssumed ? dataMask : 0,
+        assumed,
         objected,
         firstMessageSent: dates.first_message_at !== undefined,
         firstMessageReply,
@@ -397,7 +397,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
         forbiddenKind,
         sourceGiven,
         usedNetwork,
-        consentAssumed: inPersonAssumed,
+        consentAssumed: assumed !== 0,
         consentDate,
         contact,
         categoryReading,

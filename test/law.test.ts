@@ -9,7 +9,13 @@ import { decideRetention } from '../src/law/retention.js';
 import { DEFAULT_RETENTION } from '../src/engine.js';
 import { ruleById, rules } from '../src/rules/index.js';
 import { parseDate } from '../src/read/values.js';
-import { LANGS } from '../src/types.js';
+import { LANGS, type Field } from '../src/types.js';
+import { createClassifier } from '../src/classify.js';
+import { resolveMapping } from '../src/mapping.js';
+import type { Classification } from '../src/rules/types.js';
+import * as consent from '../src/law/consent.js';
+import * as category from '../src/law/category.js';
+import * as channels from '../src/law/channels.js';
 
 const day = (s: string) => parseDate(s) as number;
 
@@ -61,5 +67,74 @@ describe('retention of occasional contacts per source (délib. 2012-021: "devrai
   it('other sources keep the default', () => {
     const d = decideRetention({ category: 'occasional_contact', dates, source: 'in_person' }, { ...settings, retentionBySource: { web_form: { occasional_contact: '1m' } } });
     expect(d.status).toBe('kept');
+  });
+});
+
+/** A row through a fresh classifier (fresh memos, so a changed decision is read again). */
+function classify(row: Record<string, string>): Classification {
+  const header = Object.keys(row);
+  const cells = header.map((h) => row[h]);
+  const { mapping } = resolveMapping(header);
+  const get = (f: Field) => (mapping[f] === undefined ? undefined : cells[mapping[f]!].trim() || undefined);
+  return createClassifier({}, new Set(Object.keys(mapping) as Field[]), { asOf: day('2026-11-23'), header, mapping }).classify(get, cells);
+}
+
+/**
+ * Each decision the classifier used to hold as a bare label (issue 11 audit, item 3) now drives it:
+ * given another value, the same row gets another reading. The first check is today's reading, the
+ * second the one the other value gives.
+ */
+describe('src/law/ decisions drive the classifier, not labels beside it', () => {
+  const E = 'a@example.org';
+  const P = '0600000001';
+  type Case = [string, { value: unknown }, unknown, Record<string, string>, (c: Classification) => unknown, unknown, unknown];
+  const cases: Case[] = [
+    // [name, decision, other value, row, what to look at, with today's value, with the other]
+    ['consent.optout-scope: STOP in the SMS column objects to SMS only', consent.OPTOUT_SCOPE, 'all',
+      { email: E, telephone: P, source: 'Newsletter', 'optin sms': 'STOP', 'consentement email': 'oui' }, (c) => c.objection, false, true],
+    ['consent.later-consent-lifts-objection: a later consent lifts a dated objection', consent.LATER_CONSENT_LIFTS_OBJECTION, false,
+      { email: E, source: 'Newsletter', opposition: '2020-01-01', 'date de consentement': '2024-05-01', 'consentement email': 'oui' }, (c) => c.objection, false, true],
+    ['consent.first-message-yes: a yes to the first message consents on the network', consent.FIRST_MESSAGE_YES, false,
+      { email: E, source: 'Commentaire Facebook', 'réponse premier message': 'oui' }, (c) => c.consent.has('social'), true, false],
+    ['consent.in-person-assumed: in person, no consent column: the channels given are assumed', consent.IN_PERSON_ASSUMED, false,
+      { email: E, source: 'Porte-à-porte' }, (c) => c.consentAssumed, true, false],
+    ['consent.date-is-opt-in: a date in the SMS consent column is an opt-in', consent.CONSENT_CELL_DATE, 'no',
+      { telephone: P, source: 'Newsletter', 'optin sms': '2025-03-12' }, (c) => c.consent.has('sms'), true, false],
+    ['consent.objection-cell: "oui" in the objection column objects', consent.OBJECTION_CELL, new Set(['no', 'false', 'refused', 'status', 'yes']),
+      { email: E, source: 'Newsletter', 'consentement email': 'oui', opposition: 'oui' }, (c) => c.objection, true, false],
+    ['consent.phone-objection-automated: do_not_call covers automated calls', consent.PHONE_OBJECTION_SCOPE, 0,
+      { telephone: P, source: 'Newsletter', do_not_call: 'true' }, (c) => c.objectedChannels.has('automated_call'), true, false],
+    ['consent.double-opt-in-proof: CONFIRM_TIME with no consent column is a consent', consent.DOUBLE_OPT_IN_PROOF, 'last_contact_at',
+      { email: E, source: 'Newsletter', CONFIRM_TIME: '2024-01-05 10:00:00' }, (c) => c.consent.has('email'), true, false],
+    ['category.member: an Adhésion row is a member', category.MEMBER, 'regular_contact',
+      { email: E, source: 'Adhésion 2026' }, (c) => c.category, 'member', 'regular_contact'],
+    ['category.single-donation: a single donation is a regular contact, flagged', category.SINGLE_DONATION, 'occasional_contact',
+      { email: E, source: 'Don', 'date de collecte': '2025-01-01' }, (c) => c.category, 'regular_contact', 'occasional_contact'],
+    ['category.frequent-donor: a frequent donor is a regular contact', category.FREQUENT_DONOR, 'occasional_contact',
+      { email: E, source: 'Donateur fréquent' }, (c) => c.category, 'regular_contact', 'occasional_contact'],
+  ];
+  for (const [name, d, other, row, look, today, flipped] of cases) {
+    it(name, () => {
+      expect(look(classify(row))).toEqual(today);
+      const saved = d.value;
+      try {
+        d.value = other;
+        expect(look(classify(row))).toEqual(flipped);
+      } finally {
+        d.value = saved;
+      }
+    });
+  }
+
+  it('channels.same-network: a follower is reached on their own network only', () => {
+    const cls = classify({ email: E, source: 'Facebook - abonné page' });
+    expect(channels.channelVerdict(cls, 'social', 'instagram')).toBe('cross-channel');
+    const saved = channels.SAME_NETWORK.value;
+    try {
+      (channels.SAME_NETWORK as { value: boolean }).value = false;
+      expect(channels.channelVerdict(cls, 'social', 'instagram')).toBe('ok');
+    } finally {
+      (channels.SAME_NETWORK as { value: boolean }).value = saved;
+    }
   });
 });

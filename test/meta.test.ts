@@ -127,6 +127,32 @@ describe('law layer (src/law/)', async () => {
     });
   }
 
+  it('every decision drives code: its value is read somewhere in src/ (not a label beside logic written elsewhere)', () => {
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.ts')) sources.push(readFileSync(join(dir, e.name), 'utf8'));
+      }
+    };
+    walk(join(ROOT, 'src'));
+    const unread: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(LAW, file), 'utf8');
+      for (const m of text.matchAll(/^export const (\w+) = decision\(/gm)) {
+        const read = new RegExp(`\\b${m[1]}\\.value\\b`);
+        if (!sources.some((src) => read.test(src))) unread.push(`${file}: ${m[1]}`);
+      }
+    }
+    expect(unread).toEqual([]);
+  });
+
+  it('every interpretation is listed in at least one rule’s decisions, so explain shows it', () => {
+    const listed = new Set(rules.flatMap((r) => r.decisions ?? []));
+    const unlisted = decisions().filter((d) => d.interpretation && !listed.has(d.id)).map((d) => d.id);
+    expect(unlisted).toEqual([]);
+  });
+
   it('rules name only registered decisions, and take their judgement from src/law/, not the classifier', () => {
     for (const rule of rules) {
       for (const id of rule.decisions ?? []) expect(decisionById(id), `${rule.id}: ${id}`).toBeDefined();

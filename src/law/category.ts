@@ -25,35 +25,70 @@ export function isMember(source: Source, membershipEnd: number | undefined, asOf
 
 /**
  * Per source, the category of a row that is not a current member. `regular`: always a regular contact
- * (the person asked to be kept informed: a follower, a sign-up; a former member, SPEC §5). `consent`:
- * regular with a consent or a yes to the first message, else occasional. `prospect`: a bought, rented
- * or partner list, regular only after a yes (NS 34).
+ * (the person asked to be kept informed: a follower, a sign-up; a former member, SPEC §5). `donor`: a
+ * regular contact, on the text (frequent donor) or on the tool's reading (single donation), below.
+ * `consent`: regular with a consent or a yes to the first message, else occasional. `prospect`: a bought,
+ * rented or partner list, regular only after a yes (NS 34).
  */
 export const CATEGORY_BY_SOURCE = decision({
   id: 'category.by-source',
   references: [NS34, CNIL_POLITICAL_FILES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_LISTS],
   interpretation: true,
   value: {
-    membership: 'regular', donation: 'regular', social_regular: 'regular', web_form: 'regular',
+    membership: 'regular', donation: 'donor', social_regular: 'regular', web_form: 'regular',
     petition: 'consent', in_person: 'consent', referral: 'consent', social_occasional: 'consent',
     electoral_list: 'voter',
     file_rental: 'prospect', purchased: 'prospect', third_party: 'prospect',
-  } as Partial<Record<Source, 'regular' | 'consent' | 'voter' | 'prospect'>>,
+  } as Partial<Record<Source, 'regular' | 'donor' | 'consent' | 'voter' | 'prospect'>>,
 });
 
-/** @decision category.by-source */
-export function categoryOf(source: Source, consented: boolean, reply: 'yes' | 'no' | undefined): Category {
-  switch (CATEGORY_BY_SOURCE.value[source]) {
+/** What the category of a row is decided from (facts read by the classifier). */
+export interface CategoryFacts {
+  source: Source;
+  /** A current member (isMember). */
+  member: boolean;
+  /** A consent for some channel, after objections (an assumed in-person consent included). */
+  consented: boolean;
+  reply: 'yes' | 'no' | undefined;
+  /** A donor whose source text says they give regularly ("donateur fréquent", "dons mensuels"). */
+  saysFrequent: boolean;
+  /** The donation's date (`collected_at`) and the last contact from the person. */
+  donatedAt: number | undefined;
+  lastContactAt: number | undefined;
+}
+
+/** A category, and the id of the interpretation it rests on when it rests on one (a single donation). */
+export interface CategoryReading {
+  category: Category;
+  reading?: string;
+}
+
+const READINGS = new Map<Category, CategoryReading>();
+const plain = (category: Category): CategoryReading => {
+  let r = READINGS.get(category);
+  if (!r) READINGS.set(category, (r = { category }));
+  return r;
+};
+
+/** @decision category.by-source
+ * The category of a row (SPEC §4), and the interpretation it rests on, if any. */
+export function categoryOf(f: CategoryFacts): CategoryReading {
+  if (f.member) return plain(MEMBER.value);
+  switch (CATEGORY_BY_SOURCE.value[f.source]) {
     case 'regular':
-      return 'regular_contact';
+      return plain('regular_contact');
+    case 'donor':
+      return donorReading(f.saysFrequent, f.donatedAt, f.lastContactAt) === 'frequent'
+        ? plain(FREQUENT_DONOR.value)
+        : { category: SINGLE_DONATION.value, reading: SINGLE_DONATION.id };
     case 'consent':
-      return consented || reply === 'yes' ? 'regular_contact' : 'occasional_contact';
+      return plain(f.consented || f.reply === 'yes' ? 'regular_contact' : 'occasional_contact');
     case 'voter':
-      return 'voter';
+      return plain('voter');
     case 'prospect':
-      return reply === 'yes' ? 'regular_contact' : 'prospect';
+      return plain(f.reply === 'yes' ? 'regular_contact' : 'prospect');
     default:
-      return 'unknown';
+      return plain('unknown');
   }
 }
 

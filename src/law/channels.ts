@@ -176,7 +176,7 @@ export function channelVerdict(cls: Classification, channel: Channel, network?: 
   if (UNUSABLE_SOURCES.value.has(cls.source)) return 'other';
   if (!hasDatum(cls, channel)) return 'other';
   if (cls.basis.has(channel)) {
-    if (channel === 'social' && cls.category !== 'member' && network && cls.network && network !== cls.network && !cls.consent.has('social')) return 'cross-channel';
+    if (SAME_NETWORK.value && channel === 'social' && cls.category !== 'member' && network && cls.network && network !== cls.network && !cls.consent.has('social')) return 'cross-channel';
     return 'ok';
   }
   // "No consent at all": neither an opt-in for any channel nor a relationship (member, follower).

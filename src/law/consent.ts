@@ -3,10 +3,12 @@
  * The words are in src/vocabulary/consent.ts; the classifier reads cells into word classes and asks here
  * what they are worth.
  */
-import type { Channel, Source } from '../types.js';
-import { BIT } from '../channel-set.js';
+import type { Channel, Field, Source } from '../types.js';
+import type { CellWord } from '../read/consent-cell.js';
+import { ALL, BIT } from '../channel-set.js';
 import { decision } from './decision.js';
-import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS_2026, NS34 } from './references.js';
+import { SOCIAL_SOURCES } from './sources.js';
+import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, CNIL_VOTER_RIGHTS_2026, NS34 } from './references.js';
 
 /** Channels that need a prior opt-in (CNIL, communication politique par téléphone / par courrier électronique). */
 export const OPT_IN_CHANNELS = decision({
@@ -69,6 +71,24 @@ export function genericConsentMask(source: Source, dataMask: number): number {
 }
 
 /**
+ * A date alone in a consent column ("2025-03-12" under "Opt-in SMS") is the date the person opted in:
+ * a tool writes the day of the opt-in where others write "yes". The tool's reading; its proof is the
+ * date itself (RGPD art. 7.1).
+ */
+export const CONSENT_CELL_DATE = decision({
+  id: 'consent.date-is-opt-in',
+  references: [rgpd('7.1', 'preuve du consentement')],
+  interpretation: true,
+  value: 'yes' as CellWord,
+});
+
+/** @decision consent.date-is-opt-in
+ * What a consent cell's word is worth as consent: its word, a date read as CONSENT_CELL_DATE says. */
+export function consentWord(word: CellWord | undefined): CellWord | undefined {
+  return word === 'date' ? CONSENT_CELL_DATE.value : word;
+}
+
+/**
  * A yes to the single first message is a consent to go on (NS 34): on the network for a social
  * contact, else on the channels whose data the person answered from.
  */
@@ -78,6 +98,13 @@ export const FIRST_MESSAGE_YES = decision({
   interpretation: false,
   value: true,
 });
+
+/** @decision consent.first-message-yes
+ * The channels (bit mask) a reply to the single first message consents to; `dataMask`: the channels whose contact data is on the row. */
+export function firstMessageYesMask(source: Source, dataMask: number, reply: 'yes' | 'no' | undefined): number {
+  if (!FIRST_MESSAGE_YES.value || reply !== 'yes') return 0;
+  return SOCIAL_SOURCES.value.has(source) ? BIT.social : dataMask;
+}
 
 /**
  * An opt-out in one channel's column (STOP SMS, "désinscrit" in the SMS column, unsubscribed from the
@@ -90,8 +117,59 @@ export const OPTOUT_SCOPE = decision({
   id: 'consent.optout-scope',
   references: [CNIL_PHONE, rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), CNIL_VOTER_RIGHTS_2026],
   interpretation: true,
-  value: 'channel' as const,
+  value: 'channel' as 'channel' | 'all',
 });
+
+/**
+ * @decision consent.optout-scope
+ * The channels (bit mask; ALL: every channel, an objection to prospecting as a whole) an objection read
+ * in a cell covers. `column`: the channels of the column it is in (consent_sms, do_not_call), 0 for a
+ * general column (the consent or the objection field); `named`: the channels the cell names ("STOP
+ * SMS", "désabonné SMS le 03/11"), which scope an opt-out in a general column as the column would.
+ */
+export function objectionScope(word: CellWord | undefined, column: number, named: number): number {
+  if (word === 'optoutAll' || OPTOUT_SCOPE.value === 'all') return ALL;
+  if (column !== 0) return column;
+  return word === 'optout' && named !== 0 ? named : ALL;
+}
+
+/**
+ * A cell of an objection column (the general objection field, do_not_call, a blocklist) objects unless
+ * it says no: a yes, a date or any other note ("demande par lettre") is read as an objection, since an
+ * objection needs no set form (RGPD art. 21; CNIL, les droits des électeurs); a no, a refusal of the
+ * objection, a list status or a negated objection ("pas d'opposition") is none. The tool's reading:
+ * the cautious one for the person.
+ */
+export const OBJECTION_CELL = decision({
+  id: 'consent.objection-cell',
+  references: [rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), CNIL_VOTER_RIGHTS, CNIL_VOTER_RIGHTS_2026],
+  interpretation: true,
+  value: new Set<CellWord>(['no', 'false', 'refused', 'status']) as ReadonlySet<CellWord>,
+});
+
+/** @decision consent.objection-cell
+ * Whether a cell of an objection column objects; `blank`: the cell says nothing ("", "non", "n/a"). */
+export function objectionCellObjects(word: CellWord | undefined, blank: boolean): boolean {
+  return !blank && (word === undefined || !OBJECTION_CELL.value.has(word));
+}
+
+/**
+ * An objection to calls ("ne pas appeler", do_not_call, "Désabonné appels", STOP in the phone column)
+ * also covers automated calls: the person refused being called, by a person or by a machine (CNIL,
+ * communication politique par téléphone). The tool's reading.
+ */
+export const PHONE_OBJECTION_SCOPE = decision({
+  id: 'consent.phone-objection-automated',
+  references: [CNIL_PHONE, rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection')],
+  interpretation: true,
+  value: BIT.automated_call,
+});
+
+/** @decision consent.phone-objection-automated
+ * The channels (bit mask) objected to, once a phone objection covers what PHONE_OBJECTION_SCOPE says. */
+export function objectedMask(mask: number): number {
+  return mask & BIT.phone ? mask | PHONE_OBJECTION_SCOPE.value : mask;
+}
 
 /**
  * An explicit refusal in a channel's consent column ("refusé"; for a member also a plain "non") is an
@@ -120,6 +198,12 @@ export const LATER_CONSENT_LIFTS_OBJECTION = decision({
   value: true,
 });
 
+/** @decision consent.later-consent-lifts-objection
+ * Whether an objection dated `objectionDay` is lifted by a consent dated `consentDay`. */
+export function objectionLifted(objectionDay: number | undefined, consentDay: number | undefined): boolean {
+  return LATER_CONSENT_LIFTS_OBJECTION.value && objectionDay !== undefined && consentDay !== undefined && consentDay > objectionDay;
+}
+
 /**
  * In-person contact in a file with no consent column at all: the channels whose data the person gave at
  * that moment are assumed consented (SPEC §4); the assumption is reported by missing-consent-proof.
@@ -130,6 +214,12 @@ export const IN_PERSON_ASSUMED = decision({
   interpretation: true,
   value: true,
 });
+
+/** @decision consent.in-person-assumed
+ * The channels (bit mask) assumed consented on an in-person row of a file with no consent column at all. */
+export function inPersonAssumedMask(source: Source, hasConsentColumn: boolean, generic: boolean, objection: boolean, dataMask: number): number {
+  return IN_PERSON_ASSUMED.value && source === 'in_person' && !hasConsentColumn && !generic && !objection ? dataMask : 0;
+}
 
 /**
  * A row of a sending tool's subscriber list (Mailchimp's subscribed members, a Brevo contact not
@@ -153,8 +243,15 @@ export const DOUBLE_OPT_IN_PROOF = decision({
   id: 'consent.double-opt-in-proof',
   references: [rgpd('7.1', 'preuve du consentement'), CNIL_EMAIL],
   interpretation: false,
-  value: 'consent_date' as const,
+  value: 'consent_date' as Field,
 });
+
+/** @decision consent.double-opt-in-proof
+ * In a file with no consent column, the day a consent was confirmed, which makes the row's consent a
+ * generic one (Mailchimp's CONFIRM_TIME); undefined when there is none. */
+export function confirmedConsentDay(hasConsentColumn: boolean, dates: Partial<Record<Field, number>>): number | undefined {
+  return hasConsentColumn ? undefined : dates[DOUBLE_OPT_IN_PROOF.value];
+}
 
 /**
  * A tool's record-creation date (Brevo ADDED_TIME, NationBuilder created_at) is when the record was

@@ -14,7 +14,7 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   tags: ['consent'],
-  decisions: ['consent.generic-scope', 'consent.status-trusted', 'channels.member-all', 'channels.phone-post', 'channels.door', 'channels.social', 'channels.same-network', 'sources.network-alone'],
+  decisions: ['consent.generic-scope', 'consent.status-trusted', 'channels.member-all', 'channels.phone-post', 'channels.door', 'channels.social', 'channels.same-network', 'sources.network-alone', 'sources.network-connection', 'consent.date-is-opt-in', 'consent.list-subscription', 'consent.first-message-yes'],
   references: [
     CNIL_PHONE,
     CNIL_EMAIL,

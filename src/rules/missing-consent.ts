@@ -13,7 +13,7 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   tags: ['consent'],
-  decisions: ['consent.opt-in-channels', 'consent.status-trusted', 'channels.member-all'],
+  decisions: ['consent.opt-in-channels', 'consent.status-trusted', 'channels.member-all', 'consent.date-is-opt-in', 'consent.list-subscription'],
   references: [
     CNIL_PHONE,
     CNIL_EMAIL,

@@ -32,7 +32,7 @@ export default defineRule({
   action: 'drop-row',
   tags: ['consent'],
   purge: 3,
-  decisions: ['consent.optout-scope', 'consent.refusal-objects', 'consent.later-consent-lifts-objection'],
+  decisions: ['consent.optout-scope', 'consent.refusal-objects', 'consent.later-consent-lifts-objection', 'consent.objection-cell', 'consent.phone-objection-automated'],
   references: [
     rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'),
     CNIL_VOTER_RIGHTS_2026,

@@ -19,7 +19,7 @@ export default defineRule({
   severity: 'error',
   action: 'drop-row',
   tags: ['consent', 'data'],
-  decisions: ['channels.ads-collected-from-person', 'channels.ads-separate-consent', 'channels.ads-no-special-categories', 'channels.ads-min-age', 'channels.member-all'],
+  decisions: ['channels.ads-collected-from-person', 'channels.ads-separate-consent', 'channels.ads-no-special-categories', 'channels.ads-min-age', 'channels.member-all', 'sources.unusable'],
   references: [
     rpp('18', 'conditions du ciblage et de la diffusion'),
     rpp('19', 'transparence du ciblage'),

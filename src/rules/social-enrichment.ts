@@ -39,7 +39,7 @@ export default defineRule({
   severity: 'error',
   action: 'scrub-field',
   tags: ['source', 'consent'],
-  decisions: ['sources.own-data', 'sources.social'],
+  decisions: ['sources.own-data', 'sources.social', 'sources.unusable', 'sources.network-connection'],
   references: [
     CNIL_SOCIAL_NETWORKS,
     rgpd('5.1.a', 'licéité, loyauté, transparence'),

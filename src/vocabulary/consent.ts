@@ -43,7 +43,8 @@ export const CONSENT_FIELDS: readonly [Field, Channel][] = [
  * "stop SMS"). The general objection column is the `objection` field.
  */
 export const CHANNEL_OBJECTION_HEADERS: readonly [readonly Channel[], readonly string[]][] = [
-  [['phone', 'automated_call'], ['do not call', 'donotcall', 'ne pas appeler', 'pas d appel', 'stop appel', 'stop appels', 'opposition telephone', 'opposition appels', 'refus appels', 'phone opt out', 'call opt out', 'bloctel']],
+  // A phone objection also covers automated calls: law/consent.ts, PHONE_OBJECTION_SCOPE.
+  [['phone'], ['do not call', 'donotcall', 'ne pas appeler', 'pas d appel', 'stop appel', 'stop appels', 'opposition telephone', 'opposition appels', 'refus appels', 'phone opt out', 'call opt out', 'bloctel']],
   [['email'], ['do not email', 'stop email', 'stop mail', 'opposition email', 'opposition courriel']],
   [['sms'], ['do not sms', 'do not text', 'stop sms', 'sms opt out', 'sms_opt_out', 'opposition sms']],
   [['post'], ['do not mail', 'stop courrier', 'opposition courrier', 'ne pas ecrire']],
