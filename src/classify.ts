@@ -320,12 +320,12 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       if (generic) consent |= genericConsentMask(source, dataMask);
       consent |= firstMessageYesMask(source, dataMask, firstMessageReply);
 
-      // The objection field.
+      // The objection field: a channel its opt-out names ("STOP SMS") scopes it, as in the consent column.
       const objText = get('objection');
       if (objText !== undefined) {
         const v = consentValue(objText);
         if (objectionCellObjects(v, isBlank(objText)) && !objectionLifted(v === 'date' ? (parseDate(objText) as number) : undefined, dates.consent_date)) {
-          const scope = objectionScope(v, 0, 0);
+          const scope = objectionScope(v, 0, namedChannels(objText));
           if (scope === ALL) {
             objection = true;
             objectionColumn = mapping.objection;

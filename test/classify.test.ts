@@ -475,6 +475,53 @@ describe('an opt-out in one channel is about that channel (CNIL, communication p
   }
 });
 
+describe('a channel-named opt-out header objects to that channel only (CNIL, communication politique par téléphone: STOP stops SMS; issue 11: "unsubscribed from the newsletter" is one channel)', () => {
+  const cases: [string, Channel[]][] = [
+    ['email_opt_out', ['email']],
+    ['Email opt-out', ['email']],
+    ['désinscrit newsletter', ['email']],
+    ['Désinscrit newsletter', ['email']],
+    ['unsubscribed from email', ['email']],
+    ['Unsubscribed from all email', ['email']],
+    ['sms_opt_out', ['sms']],
+    ['Désabonné SMS', ['sms']],
+    ['do_not_call', ['automated_call', 'phone']],
+  ];
+  for (const [header, channels] of cases) {
+    it(`"${header}" = oui → ${channels.join(', ')}, not everything`, () => {
+      const cls = classify({ email: 'a@example.org', telephone: '0600000001', adresse: '1 rue A', source: 'Newsletter', 'consentement email': 'oui', [header]: 'oui' });
+      expect(cls.objection).toBe(false);
+      expect(sorted(cls.objectedChannels)).toEqual(channels);
+      expect(cls.basis.has('post')).toBe(true);
+      expect(channelVerdict(cls, 'post')).toBe('ok');
+    });
+  }
+});
+
+describe('a channel named in the general objection cell is read as the consent column reads it (law/consent.ts, OPTOUT_SCOPE)', () => {
+  const cases: [string, boolean, Channel[]][] = [
+    // [objection cell, objection to everything, channels objected otherwise]
+    ['STOP SMS', false, ['sms']],
+    ['désabonné SMS le 03/11', false, ['sms']],
+    ['opposition email', false, ['email']],
+    ['STOP appels', false, ['automated_call', 'phone']],
+    ['ne plus me contacter', true, []],
+    ['oui', true, []],
+    ['2025-03-01', true, []],
+    ['demande par lettre', true, []],
+  ];
+  for (const [cell, general, channels] of cases) {
+    it(`opposition "${cell}" → ${general ? 'every channel' : channels.join(', ')}`, () => {
+      const cls = classify({ email: 'a@example.org', telephone: '0600000001', source: 'Newsletter', 'consentement email': 'oui', 'consentement sms': 'oui', opposition: cell });
+      expect(cls.objection).toBe(general);
+      if (!general) {
+        expect(sorted(cls.objectedChannels)).toEqual(channels);
+        expect(cls.basis.has('post')).toBe(true);
+      }
+    });
+  }
+});
+
 describe('a member’s refusal of one channel removes it (RGPD art. 21.2–21.3)', () => {
   const member = { email: 'a@example.org', telephone: '0600000001', source: 'Adhésion 2026' };
   const cases: [string, Record<string, string>, Channel][] = [

@@ -25,7 +25,9 @@ const SPEC_ALIASES: Record<string, string[]> = {
   consent_ads: ['consentement publicité politique', 'consent ads', 'ads_opt_in'],
   consent: ['consentement', 'consent', 'opt-in', 'optin'],
   consent_date: ['date de consentement', 'consent date', 'date opt-in', 'confirm_time'],
-  objection: ['opposition', 'désinscrit', 'unsubscribed', 'opted out', 'opt-out', 'stop', 'do not contact', 'ne pas contacter', 'email_opt_out'],
+  // SPEC §3 also lists email_opt_out; issue 11 made an unsubscribe from e-mail an objection to e-mail
+  // only (test/classify.test.ts, channel-named opt-out headers).
+  objection: ['opposition', 'désinscrit', 'unsubscribed', 'opted out', 'opt-out', 'stop', 'do not contact', 'ne pas contacter'],
   last_contact_at: ['dernier contact', 'date du dernier contact', 'last contact', 'last activity', 'dernière interaction', 'last_changed'],
   membership_end: ["fin d'adhésion", "date de fin d'adhésion", 'membership end', 'membership expires', 'expiration adhésion'],
   first_message_at: ['premier message', 'date premier message', 'first message sent'],
@@ -47,6 +49,9 @@ describe('header aliases (SPEC §3)', () => {
       }
     });
   }
+  it('a channel-named opt-out header is not the general objection field (issue 11)', () => {
+    for (const h of ['email_opt_out', 'Email opt-out', 'désinscrit newsletter', 'unsubscribed from email', 'sms_opt_out']) expect(fieldForHeader(h), h).toBeUndefined();
+  });
   it('no alias is claimed by two fields', () => {
     const seen = new Map<string, string>();
     for (const f of FIELDS) {

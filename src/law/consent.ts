@@ -107,10 +107,12 @@ export function firstMessageYesMask(source: Source, dataMask: number, reply: 'ye
 }
 
 /**
- * An opt-out in one channel's column (STOP SMS, "désinscrit" in the SMS column, unsubscribed from the
- * newsletter) is an objection to that channel only: the CNIL's STOP stops SMS (communication politique
- * par téléphone). It is an objection to all political communication (RGPD art. 21.3) only when the
- * cell ("ne plus me contacter"), the column (the general objection or consent column) says so. Reading a
+ * An opt-out in one channel's column (STOP SMS, "désinscrit" in the SMS column, `email_opt_out`,
+ * "désinscrit newsletter") is an objection to that channel only: the CNIL's STOP stops SMS
+ * (communication politique par téléphone). In a general column (the consent or the objection field), an
+ * opt-out that names channels ("STOP SMS", "désabonné SMS le 03/11") is about them; any other objection
+ * there ("oui", a date, "opposition", a note) is about everything. It is an objection to all political
+ * communication (RGPD art. 21.3) whenever the cell says so ("ne plus me contacter"). Reading a
  * one-channel opt-out as no more than that is the tool's interpretation.
  */
 export const OPTOUT_SCOPE = decision({

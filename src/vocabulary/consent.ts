@@ -40,13 +40,16 @@ export const CONSENT_FIELDS: readonly [Field, Channel][] = [
 
 /**
  * Headers of unmapped columns that carry an objection to one channel (NationBuilder's do_not_call,
- * "stop SMS"). The general objection column is the `objection` field.
+ * "stop SMS", "email_opt_out", "désinscrit newsletter": an unsubscribe from the newsletter is one
+ * channel, law/consent.ts OPTOUT_SCOPE). Other headers naming a channel beside an objection word are
+ * read by their words (src/mapping.ts, objectionChannelForWords). The general objection column is the
+ * `objection` field.
  */
 export const CHANNEL_OBJECTION_HEADERS: readonly [readonly Channel[], readonly string[]][] = [
   // A phone objection also covers automated calls: law/consent.ts, PHONE_OBJECTION_SCOPE.
   [['phone'], ['do not call', 'donotcall', 'ne pas appeler', 'pas d appel', 'stop appel', 'stop appels', 'opposition telephone', 'opposition appels', 'refus appels', 'phone opt out', 'call opt out', 'bloctel']],
-  [['email'], ['do not email', 'stop email', 'stop mail', 'opposition email', 'opposition courriel']],
-  [['sms'], ['do not sms', 'do not text', 'stop sms', 'sms opt out', 'sms_opt_out', 'opposition sms']],
+  [['email'], ['do not email', 'stop email', 'stop mail', 'opposition email', 'opposition courriel', 'email opt out', 'email_opt_out', 'email optout', 'opt out email', 'email unsubscribed', 'unsubscribed from email', 'unsubscribed from newsletter', 'newsletter unsubscribed', 'newsletter opt out', 'desinscrit newsletter', 'desinscrit email', 'desabonne newsletter', 'desabonne email', 'desinscription newsletter']],
+  [['sms'], ['do not sms', 'do not text', 'stop sms', 'sms opt out', 'sms_opt_out', 'opposition sms', 'unsubscribed from sms', 'desinscrit sms', 'desabonne sms']],
   [['post'], ['do not mail', 'stop courrier', 'opposition courrier', 'ne pas ecrire']],
   [['door'], ['do not visit', 'do not knock', 'ne pas visiter', 'stop porte a porte', 'opposition porte a porte']],
 ];

@@ -28,7 +28,9 @@ export const ALIASES: Record<Field, readonly string[]> = {
   consent_ads: ['consentement publicité', 'consentement publicite politique', 'consentement publicité politique', 'consentement pub', 'consentement ciblage', 'opt-in publicité', 'opt-in pub', 'accepte publicité ciblée', 'accepte pub', 'consent ads', 'ads consent', 'ads_opt_in', 'political ads consent', 'consent political ads', 'advertising consent', 'consent_ads'],
   consent: ['consentement', 'consent', 'opt-in', 'optin', 'consentements'],
   consent_date: ['date de consentement', 'consent date', 'date opt-in', 'confirm_time', 'date optin', 'consent_date', 'date du consentement', 'opt-in date', 'optin date'],
-  objection: ['opposition', 'désinscrit', 'désinscription', 'unsubscribed', 'opted out', 'opt-out', 'stop', 'do not contact', 'ne pas contacter', 'email_opt_out', 'do_not_contact', 'optout', 'droit d’opposition', "droit d'opposition", 'unsubscribe date', 'unsub_time', 'date de désinscription'],
+  // The general objection field. A header naming a channel ("email_opt_out", "désinscrit newsletter")
+  // is an objection to that channel only: src/vocabulary/consent.ts, CHANNEL_OBJECTION_HEADERS.
+  objection: ['opposition', 'désinscrit', 'désinscription', 'unsubscribed', 'opted out', 'opt-out', 'stop', 'do not contact', 'ne pas contacter', 'do_not_contact', 'optout', 'droit d’opposition', "droit d'opposition", 'unsubscribe date', 'unsub_time', 'date de désinscription'],
   last_contact_at: ['dernier contact', 'date du dernier contact', 'last contact', 'last activity', 'dernière interaction', 'last_changed', 'last_contacted_at', 'last contacted', 'can2_last_action', 'can2_last_action_date', 'last action', 'date dernier contact', 'dernière activité'],
   membership_end: ["fin d'adhésion", "date de fin d'adhésion", 'membership end', 'membership expires', 'expiration adhésion', 'membership_expires_at', 'fin adhésion', 'adhésion expire le'],
   first_message_at: ['premier message', 'date premier message', 'first message sent', 'first message', 'date du premier message'],
