@@ -9,6 +9,7 @@ import { AuditError } from './errors.js';
 import { CATEGORIES, CHANNELS, FIELDS, LANGS, SOURCES } from './types.js';
 import { DURATION_PATTERN, parseDate } from './read/values.js';
 import { PROFILE_NAMES } from './vocabulary/exports/index.js';
+import { exceedsOccasionalMaximum } from './law/retention.js';
 
 const duration = z
   .string()
@@ -19,6 +20,10 @@ const date = z.string().refine((s) => typeof parseDate(s) === 'number', {
 });
 
 const level = z.enum(['off', 'error', 'warning', 'info']);
+
+const LONGER_THAN_NS34 = 'longer than the two months NS 34 allows at most for occasional contacts and prospects';
+/** A per-source duration may only shorten NS 34's two months ("devrait être raccourci"), never lengthen them. */
+const shorterDuration = duration.refine((s) => !exceedsOccasionalMaximum(s), { message: LONGER_THAN_NS34 });
 
 export const configSchema = z
   .object({
@@ -42,9 +47,9 @@ export const configSchema = z
       .optional()
       .describe('Retention per category, e.g. { "regular_contact": "3y", "occasional_contact": "2m" }.'),
     retentionBySource: z
-      .partialRecord(z.enum(SOURCES), z.partialRecord(z.enum(['occasional_contact', 'prospect']), duration))
+      .partialRecord(z.enum(SOURCES), z.partialRecord(z.enum(['occasional_contact', 'prospect']), shorterDuration))
       .optional()
-      .describe('Retention of occasional contacts and prospects per source, e.g. { "web_form": { "occasional_contact": "1m" } }: NS 34 says the two months "devrait être raccourci" for data collected online.'),
+      .describe('Shorter retention of occasional contacts and prospects per source, e.g. { "social_occasional": { "occasional_contact": "1m" } }: NS 34 says the two months "devrait être raccourci" for data collected online ("réseaux sociaux, blogs, microblogging ou chat"); at most 2 months.'),
     electionDate: date.optional().describe('Date of the election / end of the operation the file serves.'),
     secondRoundDate: date.optional().describe('Date of a second round: voters are kept until then.'),
     rules: z
@@ -98,6 +103,7 @@ export interface ConfigIssue {
 const CUSTOM_MESSAGES: Record<string, string> = {
   'expected a duration like "3y", "36m", "2m", "90d" or "2w"': 'duration',
   'expected a date like "2026-03-22" or "22/03/2026"': 'date',
+  [LONGER_THAN_NS34]: 'retentionMaximum',
 };
 
 /** A zod issue as data (src/i18n words it: `config.<id>`); what has no id keeps zod's own words. */

@@ -250,6 +250,8 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
     ['unknown key', '{ "retentoin": {} }', /invalid configuration: \(root\)|retentoin/],
     ['unknown rule', '{ "rules": { "no-such-rule": "off" } }', /rules\.no-such-rule: unknown rule/],
     ['malformed-row off', '{ "rules": { "malformed-row": "off" } }', /rules\.malformed-row: this rule cannot be turned off/],
+    // NS 34: "délai maximal de deux mois"; retentionBySource may only shorten it (issue 11 audit).
+    ['retentionBySource longer than NS 34', '{ "retentionBySource": { "social_occasional": { "occasional_contact": "6m" } } }', /retentionBySource\.social_occasional\.occasional_contact: longer than the two months NS 34 allows/],
   ];
   for (const [name, config, pattern] of configs) {
     it(`config: ${name}`, () => {
@@ -271,6 +273,8 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
     expectOneLineError(cli(['scan', 'ok.csv', '-o', 'nope/x.csv', '--lang', 'fr'], { cwd: dir }), /impossible d’écrire le fichier nettoyé : fichier ou dossier introuvable \(ENOENT\)\n$/);
     expectOneLineError(cli(['scan', 'ok.csv', '--as-of', 'hier', '--lang', 'fr'], { cwd: dir }), /--as-of : « hier » n’est pas une date/);
     expectOneLineError(cli(['scan', 'ok.csv', '--for', 'pigeon', '--lang', 'fr'], { cwd: dir }), /--for pigeon : canal inconnu/);
+    writeFileSync(join(dir, 'long.json'), '{ "retentionBySource": { "petition": { "prospect": "3m" } } }');
+    expectOneLineError(cli(['scan', 'ok.csv', '-c', 'long.json', '--lang', 'fr'], { cwd: dir }), /retentionBySource\.petition\.prospect : plus long que les deux mois que la NS 34 autorise/);
   });
 
   it('the fixtures folder is left clean by these tests', () => {

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { explainRule, renderExplain } from '../src/cli/rules-command.js';
 import { decisionById } from '../src/law/index.js';
-import { decideRetention } from '../src/law/retention.js';
+import { decideRetention, exceedsOccasionalMaximum } from '../src/law/retention.js';
+import { validateConfig } from '../src/config.js';
+import { AuditError } from '../src/errors.js';
 import { DEFAULT_RETENTION } from '../src/engine.js';
 import { ruleById, rules } from '../src/rules/index.js';
 import { parseDate } from '../src/read/values.js';
@@ -62,6 +64,11 @@ describe('retention of occasional contacts per source (délib. 2012-021: "devrai
   });
   it('a shorter period for web forms expires it', () => {
     const d = decideRetention({ category: 'occasional_contact', dates, source: 'web_form' }, { ...settings, retentionBySource: { web_form: { occasional_contact: '1m' } } });
+    expect(d.status).toBe('expired');
+  });
+  it('the documented example, social_occasional (NS 34: "réseaux sociaux, blogs, microblogging ou chat"), applies to a like-post contact', () => {
+    const config = validateConfig({ retentionBySource: { social_occasional: { occasional_contact: '1m' } } });
+    const d = decideRetention({ category: 'occasional_contact', dates, source: 'social_occasional' }, { ...settings, retentionBySource: config.retentionBySource });
     expect(d.status).toBe('expired');
   });
   it('other sources keep the default', () => {
@@ -135,6 +142,35 @@ describe('src/law/ decisions drive the classifier, not labels beside it', () => 
       expect(channels.channelVerdict(cls, 'social', 'instagram')).toBe('ok');
     } finally {
       (channels.SAME_NETWORK as { value: boolean }).value = saved;
+    }
+  });
+});
+
+describe('retentionBySource never lengthens NS 34’s "délai maximal de deux mois" (issue 11 audit)', () => {
+  const cases: [string, boolean][] = [
+    ['1m', false], ['2m', false], ['59d', false], ['8w', false], ['30d', false],
+    ['3m', true], ['60d', true], ['61d', true], ['9w', true], ['1y', true], ['6m', true],
+  ];
+  for (const [d, longer] of cases) it(`${d}: ${longer ? 'longer than 2 months for some start day' : 'within 2 months'}`, () => expect(exceedsOccasionalMaximum(d)).toBe(longer));
+
+  it('a config with a longer value is an error naming its path', () => {
+    let err: unknown;
+    try {
+      validateConfig({ retentionBySource: { social_occasional: { occasional_contact: '6m' } } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AuditError);
+    expect((err as AuditError).params.path).toBe('retentionBySource.social_occasional.occasional_contact');
+    expect(() => validateConfig({ retentionBySource: { social_occasional: { occasional_contact: '1m' } } })).not.toThrow();
+  });
+
+  it('explain says so, with a full stop before the online note', () => {
+    for (const lang of LANGS) {
+      const line = explainRule(ruleById.get('retention-expired')!, lang).retention?.find((r) => r.category === 'occasional_contact');
+      expect(line?.text).toContain('social_occasional');
+      expect(line?.text).not.toContain('web_form');
+      expect(line?.text).toMatch(/\. (For data|Pour les données)/);
     }
   });
 });

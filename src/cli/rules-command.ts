@@ -134,7 +134,7 @@ function retentionLines(lang: Lang, configured: Readonly<Record<string, string>>
       ? t(lang, 'explain.retention.configured', { default: def })
       : t(lang, interpretation ? 'explain.retention.interpretation' : 'explain.retention.fromText', { default: def });
     // NS 34: for data collected online the two months "devrait être raccourci" (law/retention.ts).
-    const online = category === 'occasional_contact' ? ` ${t(lang, 'explain.retention.online')}` : '';
+    const online = category === 'occasional_contact' ? `. ${t(lang, 'explain.retention.online')}` : '';
     return { category, duration, default: def, interpretation, text: `${t(lang, `explain.retention.${category}`, { duration })} — ${note}${online}` };
   });
 }

@@ -30,6 +30,7 @@ export const cliEn: Catalogue = {
   'config.separator': '; ',
   'config.duration': 'expected a duration like "3y", "36m", "2m", "90d" or "2w"',
   'config.date': 'expected a date like "2026-03-22" or "22/03/2026"',
+  'config.retentionMaximum': 'longer than the two months NS 34 allows at most for occasional contacts and prospects ("délai maximal de deux mois"): retentionBySource only shortens them; use 2m or less (e.g. "1m", "30d")',
   'config.unknownKeys': 'unknown key(s) {keys}',
   'config.oneOf': 'expected one of {values}',
   'config.type': 'expected {expected}',

@@ -30,6 +30,7 @@ export const cliFr: Catalogue = {
   'config.separator': ' ; ',
   'config.duration': 'attendu : une durée comme « 3y », « 36m », « 2m », « 90d » ou « 2w » (y : ans, m : mois, w : semaines, d : jours)',
   'config.date': 'attendu : une date comme « 2026-03-22 » ou « 22/03/2026 »',
+  'config.retentionMaximum': 'plus long que les deux mois que la NS 34 autorise au plus pour les contacts occasionnels et les prospects (« délai maximal de deux mois ») : retentionBySource ne peut que les raccourcir ; indiquez 2m ou moins (par ex. « 1m », « 30d »)',
   'config.unknownKeys': 'clé(s) inconnue(s) : {keys}',
   'config.oneOf': 'attendu : une valeur parmi {values}',
   'config.type': 'attendu : {expected}',

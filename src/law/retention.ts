@@ -24,8 +24,10 @@ export const REGULAR_CONTACT_RETENTION = decision({
 /**
  * Occasional contacts and prospects: "délai maximal de deux mois après l'envoi de l'unique message"
  * (NS 34, délib. 2012-021). From collection when no message was sent is the tool's cautious reading.
- * For data collected online the same article says the period "devrait être raccourci": config
- * `retentionBySource` can set a shorter one per source (e.g. {"web_form": {"occasional_contact": "1m"}}).
+ * "Dans l'hypothèse d'une collecte de données sur internet (par exemple, par l'intermédiaire des réseaux
+ * sociaux, blogs, microblogging ou chat), ce délai devrait être raccourci": config `retentionBySource`
+ * sets a shorter one per source (e.g. {"social_occasional": {"occasional_contact": "1m"}}), never a
+ * longer one (exceedsOccasionalMaximum).
  */
 export const OCCASIONAL_RETENTION = decision({
   id: 'retention.occasional-contact',
@@ -33,6 +35,23 @@ export const OCCASIONAL_RETENTION = decision({
   interpretation: false,
   value: '2m',
 });
+
+/** The first day of a four-year cycle (2024-01-01): every month length, February 29 included, starts in it. */
+const CYCLE_START = 19723;
+
+/**
+ * @decision retention.occasional-contact
+ * Whether a duration can end after NS 34's maximum for occasional contacts and prospects ("délai maximal
+ * de deux mois", OCCASIONAL_RETENTION) for some start day: "3m", "60d" (1 January → 2 March) and "9w" do;
+ * "2m", "59d" and "8w" never do.
+ */
+export function exceedsOccasionalMaximum(text: string): boolean {
+  const d = parseDuration(text);
+  const max = parseDuration(OCCASIONAL_RETENTION.value);
+  if (!d || !max) return false;
+  for (let day = CYCLE_START; day < CYCLE_START + 1461; day++) if (addDuration(day, d) > addDuration(day, max)) return true;
+  return false;
+}
 
 /** Voters: the list's data "devraient donc être supprimées à l'issue du scrutin" (CNIL, listes d'électeurs). */
 export const VOTER_RETENTION = decision({
