@@ -18,6 +18,8 @@ import type { Classification } from '../src/rules/types.js';
 import * as consent from '../src/law/consent.js';
 import * as category from '../src/law/category.js';
 import * as channels from '../src/law/channels.js';
+import * as data from '../src/law/data.js';
+import { runRule } from './helpers/rule-tester.js';
 
 const day = (s: string) => parseDate(s) as number;
 
@@ -173,4 +175,30 @@ describe('retentionBySource never lengthens NS 34’s "délai maximal de deux mo
       expect(line?.text).toMatch(/\. (For data|Pour les données)/);
     }
   });
+});
+
+/** Legal constants that lived in rule files (issue 11 audit): the rules read them from src/law/data.ts. */
+describe('rules read their legal constants from src/law/', () => {
+  const cases: [string, { id: string; value: unknown }, unknown, string, Record<string, string>, string[], string[]][] = [
+    // [name, decision, other value, rule, row, findings today, findings with the other value]
+    ['data.consent-age (loi Informatique et Libertés art. 45): 14 is under 15', data.CONSENT_AGE, 13, 'minor',
+      { email: 'a@example.org', 'date de naissance': '2012-01-01' }, ['underAge'], []],
+    ['data.opinion-categories (RGPD art. 9.2.d): a member’s declared opinion is kept', data.OPINION_CATEGORIES, new Set(['regular_contact']), 'political-opinion',
+      { email: 'a@example.org', source: 'Adhésion 2026', 'orientation politique': 'gauche' }, [], ['declared']],
+  ];
+  for (const [name, d, other, id, row, today, flipped] of cases) {
+    it(name, () => {
+      const rule = ruleById.get(id)!;
+      expect(rule.decisions).toContain(d.id);
+      const messages = () => runRule(rule, { name, row }).findings.map((f) => f.message.id.replace(`rule.${id}.`, ''));
+      expect(messages()).toEqual(today);
+      const saved = d.value;
+      try {
+        d.value = other;
+        expect(messages()).toEqual(flipped);
+      } finally {
+        d.value = saved;
+      }
+    });
+  }
 });

@@ -107,3 +107,13 @@ export const CNIL_RPP_FICHES: Reference = {
   label: 'CNIL — Élections et communication politique : la CNIL publie 6 fiches pratiques pour accompagner les acteurs (21 octobre 2025 ; règlement 2024/900, art. 18 et 19)',
   url: 'https://www.cnil.fr/fr/elections-et-communication-politique-la-cnil-publie-6-fiches-pratiques',
 };
+
+export const LIL_ART45: Reference = {
+  label: 'Légifrance — Loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), article 45',
+  url: 'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000886460',
+};
+
+export const CNIL_MINORS_PARENT: Reference = {
+  label: "CNIL — Recommandation 4 : rechercher le consentement d'un parent pour les mineurs de moins de 15 ans (9 juin 2021)",
+  url: 'https://www.cnil.fr/fr/recommandation-4-rechercher-le-consentement-dun-parent-pour-les-mineurs-de-moins-de-15-ans',
+};

@@ -1,6 +1,6 @@
 import { defineRule } from './types.js';
 import { columnsOfKind } from '../patterns.js';
-import { MEMBER_SCORES } from '../law/data.js';
+import { MEMBER_SCORES, OPINION_CATEGORIES } from '../law/data.js';
 import { rgpd, rpp, CNIL_POLITICAL_FILES, CNIL_RPP_FICHES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, QOMON_SOCIAL_NETWORKS } from './references.js';
 
 /**
@@ -15,7 +15,7 @@ export default defineRule({
   severity: 'error',
   action: 'scrub-field',
   tags: ['data'],
-    references: [
+  references: [
     rgpd('9.1 et 9.2.a/9.2.d', 'catégories particulières ; exceptions'),
     CNIL_POLITICAL_FILES,
     CNIL_VOTER_RIGHTS,
@@ -25,15 +25,15 @@ export default defineRule({
     rpp('18.1.c', 'pas de profilage sur des catégories particulières'),
     CNIL_RPP_FICHES,
   ],
-  decisions: ['category.member', 'category.by-source', 'data.member-scores'],
+  decisions: ['category.member', 'category.by-source', 'data.member-scores', 'data.opinion-categories'],
   messages: ['declared', 'inferred', 'inferredMember'],
   removeColumns(plan) {
     return columnsOfKind(plan.detected, 'political_opinion_inferred').map((c) => c.index);
   },
   check(ctx, report) {
     const { category } = ctx.cls;
-    // Former members are classified as regular contacts: still within art. 9.2.d.
-    const lawful = category === 'member' || category === 'regular_contact';
+    // Art. 9.2.d: members, former members (classified as regular contacts) and regular contacts (law/data.ts).
+    const lawful = OPINION_CATEGORIES.value.has(category);
     for (const c of columnsOfKind(ctx.plan.detected, 'political_opinion', 'political_opinion_inferred')) {
       if (!ctx.cells[c.index]?.trim()) continue;
       if (c.kind === 'political_opinion_inferred') {
