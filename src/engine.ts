@@ -287,7 +287,8 @@ export class AuditEngine {
     let scrub: number[] | undefined;
 
     const emit = (a: ActiveRule, r: RuleReport) => {
-      const acted = this.mode === 'scan' || a.rule.purge !== undefined ? a.action : 'flag';
+      const own = r.action !== undefined && STRENGTH[r.action] < STRENGTH[a.action] ? r.action : a.action;
+      const acted = this.mode === 'scan' || a.rule.purge !== undefined ? own : 'flag';
       const f: Finding = {
         rule: a.rule.id,
         severity: a.severity,

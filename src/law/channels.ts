@@ -47,12 +47,33 @@ export const ADS_SEPARATE_CONSENT = decision({
   value: BIT.ads,
 });
 
-/** No profiling that uses special categories of data (RGPD art. 9, inferred opinions included) (art. 18.1.c). */
+/**
+ * No profiling that uses special categories of data (RGPD art. 9, inferred opinions included) (art.
+ * 18.1.c). What the condition forbids is the use of that data for targeting, not the person: the
+ * special-category cell is emptied on the row used for ads (political-ads scrubs it), and the row stays
+ * when it meets the other conditions.
+ */
 export const ADS_NO_SPECIAL_CATEGORIES = decision({
   id: 'channels.ads-no-special-categories',
   references: [rpp('18.1.c', 'pas de profilage sur des catégories particulières'), rgpd('9.1', 'catégories particulières'), CNIL_RPP_FICHES],
   interpretation: false,
   value: ['political_opinion', 'political_opinion_inferred', 'sensitive'] as const,
+});
+
+/**
+ * A party's member list uploaded for a custom audience reveals each person's political opinion
+ * (membership of a political party is art. 9.1 data), and a lookalike audience built from it is
+ * profiling on that data, which art. 18.1.c forbids whatever the consent. The tool lets the separate,
+ * explicit consent to political ads (art. 18.1.b; an explicit consent is also RGPD art. 9.2.a's
+ * exception) decide for members, and says why in the finding when it is missing: it cannot tell from
+ * the file a custom audience from the seed of a lookalike. The tool's reading. The value: the categories
+ * whose presence in an upload itself reveals an opinion.
+ */
+export const ADS_MEMBER_LIST = decision({
+  id: 'channels.ads-member-list',
+  references: [rpp('18.1.c', 'pas de profilage sur des catégories particulières'), rgpd('9.1 et 9.2.a', 'catégories particulières ; consentement explicite'), CNIL_RPP_FICHES, CNIL_POLITICAL_FILES],
+  interpretation: true,
+  value: new Set<Classification['category']>(['member']) as ReadonlySet<Classification['category']>,
 });
 
 /**

@@ -1,7 +1,7 @@
 import { defineRule } from './types.js';
 import { age } from './minor.js';
 import { columnsOfKind } from '../patterns.js';
-import { ADS_FROM_PERSON, ADS_MIN_AGE, ADS_NO_SPECIAL_CATEGORIES } from '../law/channels.js';
+import { ADS_FROM_PERSON, ADS_MEMBER_LIST, ADS_MIN_AGE, ADS_NO_SPECIAL_CATEGORIES } from '../law/channels.js';
 import { UNUSABLE_SOURCES } from '../law/sources.js';
 import { formatDay } from '../read/values.js';
 import { rgpd, rpp, CNIL_PRIVATE_SECTOR_FILES, CNIL_RPP_FICHES, CNIL_VOTER_LISTS } from './references.js';
@@ -12,14 +12,16 @@ import { rgpd, rpp, CNIL_PRIVATE_SECTOR_FILES, CNIL_RPP_FICHES, CNIL_VOTER_LISTS
  * art. 18: (a) data collected from the person, (b) their explicit, separate consent to political ads,
  * (c) no profiling on special categories (art. 9 data, inferred opinions included), and never a person
  * known to be under 17 (art. 18.2). Electoral-list, rented and partner rows can never be used for ads.
- * The conditions are decided in src/law/channels.ts; objections are objection-ignored's business.
+ * A failed (a), (b) or age condition drops the row; (c) empties the special-category cell (the data may
+ * not be used, the person may be reached). The conditions are decided in src/law/channels.ts;
+ * objections are objection-ignored's business.
  */
 export default defineRule({
   id: 'political-ads',
   severity: 'error',
   action: 'drop-row',
   tags: ['consent', 'data'],
-  decisions: ['channels.ads-collected-from-person', 'channels.ads-separate-consent', 'channels.ads-no-special-categories', 'channels.ads-min-age', 'channels.member-all', 'sources.unusable'],
+  decisions: ['channels.ads-collected-from-person', 'channels.ads-separate-consent', 'channels.ads-no-special-categories', 'channels.ads-member-list', 'channels.ads-min-age', 'channels.member-all', 'sources.unusable'],
   references: [
     rpp('18', 'conditions du ciblage et de la diffusion'),
     rpp('19', 'transparence du ciblage'),
@@ -28,7 +30,7 @@ export default defineRule({
     CNIL_PRIVATE_SECTOR_FILES,
     rgpd('9.1', 'catégories particulières'),
   ],
-  messages: ['notFromPerson', 'noConsent', 'specialCategories', 'underAge'],
+  messages: ['notFromPerson', 'noConsent', 'noConsentMember', 'specialCategories', 'underAge'],
   check(ctx, report) {
     if (!ctx.channels.includes('ads')) return;
     const { cls } = ctx;
@@ -37,9 +39,11 @@ export default defineRule({
     const appended = cls.enrichment !== undefined && cls.enrichment.kind !== 'other';
     if (!ADS_FROM_PERSON.value.has(cls.source) || appended) report({ message: 'notFromPerson', params: { source: cls.source }, field: appended ? 'enrichment_source' : 'source' });
     // ADS_SEPARATE_CONSENT: only consent_ads (or a consent column listing ads) counts; a generic yes never does.
-    if (!cls.consent.has('ads')) report({ message: 'noConsent', field: field ?? 'consent_ads' });
+    // On a member list, membership itself reveals an opinion (ADS_MEMBER_LIST): the finding says so.
+    if (!cls.consent.has('ads')) report({ message: ADS_MEMBER_LIST.value.has(cls.category) ? 'noConsentMember' : 'noConsent', field: field ?? 'consent_ads' });
+    // ADS_NO_SPECIAL_CATEGORIES: the cell is emptied, the row stays if it meets the other conditions.
     for (const c of columnsOfKind(ctx.plan.detected, ...ADS_NO_SPECIAL_CATEGORIES.value)) {
-      if (ctx.cells[c.index]?.trim()) report({ message: 'specialCategories', params: { column: c.name }, field: c.name });
+      if (ctx.cells[c.index]?.trim()) report({ message: 'specialCategories', params: { column: c.name }, field: c.name, action: 'scrub-field', scrub: [c.index] });
     }
     const birth = cls.dates.birth_date;
     if (birth !== undefined && age(birth, ctx.settings.asOf) < ADS_MIN_AGE.value) {

@@ -127,8 +127,13 @@ export interface RuleReport {
   params?: Record<string, string | number>;
   /** Canonical field or column name the finding is about. */
   field?: string;
-  /** Column indexes to empty on this row (scrub-field rules). */
+  /** Column indexes to empty on this row (scrub-field rules, or a finding acting by `scrub-field`). */
   scrub?: readonly number[];
+  /**
+   * A weaker action than the rule's for this finding (never a stronger one): political-ads empties a
+   * special-category cell of a row it would otherwise keep, rather than dropping the row.
+   */
+  action?: Action;
 }
 
 export interface Rule extends RuleMeta {

@@ -31,10 +31,11 @@ ruleTester(rule, {
       dropped: true,
     },
     {
-      name: 'a member without a separate ads consent (art. 18.1.b applies to members too)',
+      name: 'a member without a separate ads consent (art. 18.1.b applies to members too; a member list reveals opinions, RGPD art. 9)',
       row: { email: E, source: 'Adhésion 2026' },
       for: ['ads'],
-      errors: [{ message: 'noConsent' }],
+      errors: [{ message: 'noConsentMember' }],
+      dropped: true,
     },
     {
       name: '"Custom audience Facebook" in the channel column is ads, not social',
@@ -42,10 +43,27 @@ ruleTester(rule, {
       errors: [{ message: 'notFromPerson', field: 'source' }, { message: 'noConsent', field: 'channel' }],
     },
     {
-      name: 'special categories on the row (art. 18.1.c)',
+      name: 'special categories on the row (art. 18.1.c): the cell is emptied, the row stays',
       row: { ...ok, inferred_support_level: '4' },
       for: ['ads'],
       errors: [{ message: 'specialCategories', field: 'inferred_support_level' }],
+      dropped: false,
+      output: { inferred_support_level: '' },
+    },
+    {
+      name: 'a religion column on an ads row (art. 18.1.c; RGPD art. 9.1): emptied, the row stays',
+      row: { ...ok, religion: 'catholique' },
+      for: ['ads'],
+      errors: [{ message: 'specialCategories', field: 'religion' }],
+      dropped: false,
+      output: { religion: '' },
+    },
+    {
+      name: 'special categories and no ads consent: dropped all the same',
+      row: { email: E, source: 'Newsletter', 'consentement email': 'oui', religion: 'catholique' },
+      for: ['ads'],
+      errors: [{ message: 'noConsent' }, { message: 'specialCategories' }],
+      dropped: true,
     },
     {
       name: 'a 16-year-old (art. 18.2: one year under the voting age)',
