@@ -194,6 +194,11 @@ describe('categories', () => {
     ['one-off social contact who answered yes', { source: 'like post Instagram', 'réponse premier message': 'oui' }, 'regular_contact'],
     ['referral', { source: 'Parrainage' }, 'occasional_contact'],
     ['electoral list', { source: 'Liste électorale' }, 'voter'],
+    // NS 34: "à l'issue du scrutin concerné, sauf si la personne a consenti à ce que ses données soient
+    // utilisées à d'autres fins" (issue 11 audit).
+    ['electoral list, with a recorded e-mail consent: a regular contact', { source: 'Liste électorale', 'consentement email': 'oui' }, 'regular_contact'],
+    ['electoral list, with a list status only: still a voter', { source: 'Liste électorale', 'consentement email': 'abonné' }, 'voter'],
+    ['electoral list, with a refusal: still a voter', { source: 'Liste électorale', 'consentement email': 'non' }, 'voter'],
     ['rented', { source: 'Location de fichier' }, 'prospect'],
     ['bought', { source: 'Fichier acheté' }, 'prospect'],
     ['partner', { source: 'Import partenaire' }, 'prospect'],

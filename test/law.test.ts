@@ -119,6 +119,8 @@ describe('src/law/ decisions drive the classifier, not labels beside it', () => 
       { email: E, source: 'Adhésion 2026' }, (c) => c.category, 'member', 'regular_contact'],
     ['category.single-donation: a single donation is a regular contact, flagged', category.SINGLE_DONATION, 'occasional_contact',
       { email: E, source: 'Don', 'date de collecte': '2025-01-01' }, (c) => c.category, 'regular_contact', 'occasional_contact'],
+    ['category.voter-consent: a voter who consented is a regular contact (NS 34)', category.VOTER_CONSENT, 'voter',
+      { email: E, source: 'Liste électorale', 'consentement email': 'oui' }, (c) => c.category, 'regular_contact', 'voter'],
     ['category.frequent-donor: a frequent donor is a regular contact', category.FREQUENT_DONOR, 'occasional_contact',
       { email: E, source: 'Donateur fréquent' }, (c) => c.category, 'regular_contact', 'occasional_contact'],
   ];

@@ -4,7 +4,7 @@
  */
 import type { Category, Source } from '../types.js';
 import { decision } from './decision.js';
-import { rgpd, CNIL_POLITICAL_FILES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_LISTS, NS34 } from './references.js';
+import { rgpd, CNIL_POLITICAL_FILES, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_LISTS, NS34, NS34_RETENTION_ARTICLE } from './references.js';
 
 /**
  * A member: source membership and no membership_end passed at asOf, or a membership_end to come
@@ -27,8 +27,9 @@ export function isMember(source: Source, membershipEnd: number | undefined, asOf
  * Per source, the category of a row that is not a current member. `regular`: always a regular contact
  * (the person asked to be kept informed: a follower, a sign-up; a former member, SPEC §5). `donor`: a
  * regular contact, on the text (frequent donor) or on the tool's reading (single donation), below.
- * `consent`: regular with a consent or a yes to the first message, else occasional. `prospect`: a bought,
- * rented or partner list, regular only after a yes (NS 34).
+ * `consent`: regular with a consent or a yes to the first message, else occasional. `voter`: a voter,
+ * unless a consent is recorded (VOTER_CONSENT). `prospect`: a bought, rented or partner list, regular
+ * only after a yes (NS 34).
  */
 export const CATEGORY_BY_SOURCE = decision({
   id: 'category.by-source',
@@ -40,6 +41,20 @@ export const CATEGORY_BY_SOURCE = decision({
     electoral_list: 'voter',
     file_rental: 'prospect', purchased: 'prospect', third_party: 'prospect',
   } as Partial<Record<Source, 'regular' | 'donor' | 'consent' | 'voter' | 'prospect'>>,
+});
+
+/**
+ * Voters: the list's data go "à l'issue du scrutin concerné, sauf si la personne a consenti à ce que ses
+ * données soient utilisées à d'autres fins" (NS 34, durée de conservation). A voter row with a consent
+ * recorded for a channel (the person asked to receive the campaign's messages) falls under that
+ * exception: it is a regular contact, kept as one. Reading a channel opt-in as the consent NS 34 names
+ * is the tool's interpretation (a list status or a generic yes on an electoral-list row is no consent).
+ */
+export const VOTER_CONSENT = decision({
+  id: 'category.voter-consent',
+  references: [NS34_RETENTION_ARTICLE, CNIL_VOTER_LISTS],
+  interpretation: true,
+  value: 'regular_contact' as Category,
 });
 
 /** What the category of a row is decided from (facts read by the classifier). */
@@ -84,7 +99,7 @@ export function categoryOf(f: CategoryFacts): CategoryReading {
     case 'consent':
       return plain(f.consented || f.reply === 'yes' ? 'regular_contact' : 'occasional_contact');
     case 'voter':
-      return plain('voter');
+      return plain(f.consented ? VOTER_CONSENT.value : 'voter');
     case 'prospect':
       return plain(f.reply === 'yes' ? 'regular_contact' : 'prospect');
     default:

@@ -53,10 +53,15 @@ export function exceedsOccasionalMaximum(text: string): boolean {
   return false;
 }
 
-/** Voters: the list's data "devraient donc être supprimées à l'issue du scrutin" (CNIL, listes d'électeurs). */
+/**
+ * Voters: the list's data "devraient donc être supprimées à l'issue du scrutin" (CNIL, listes
+ * d'électeurs); NS 34: "à l'issue du scrutin concerné, sauf si la personne a consenti à ce que ses
+ * données soient utilisées à d'autres fins". A voter who consented is a regular contact (law/category.ts,
+ * VOTER_CONSENT), so this applies to the others.
+ */
 export const VOTER_RETENTION = decision({
   id: 'retention.voter',
-  references: [CNIL_VOTER_LISTS],
+  references: [CNIL_VOTER_LISTS, NS34_RETENTION_ARTICLE],
   interpretation: false,
   value: '0d',
 });

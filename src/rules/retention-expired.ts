@@ -14,7 +14,7 @@ export default defineRule({
   action: 'drop-row',
   tags: ['retention'],
   purge: 4,
-  decisions: ['retention.regular-contact', 'retention.occasional-contact', 'retention.voter', 'category.by-source'],
+  decisions: ['retention.regular-contact', 'retention.occasional-contact', 'retention.voter', 'category.by-source', 'category.voter-consent'],
   references: [
     rgpd('5.1.e', 'limitation de la conservation'),
     NS34_RETENTION_ARTICLE,

@@ -15,7 +15,7 @@ export default defineRule({
   severity: 'warning',
   action: 'flag',
   tags: ['retention'],
-  decisions: ['retention.regular-contact', 'category.by-source', 'category.single-donation'],
+  decisions: ['retention.regular-contact', 'category.by-source', 'category.single-donation', 'category.voter-consent'],
   references: [
     rgpd('5.1.e', 'limitation de la conservation'),
     rgpd('5.2', 'responsabilité (accountability)'),

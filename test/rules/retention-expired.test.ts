@@ -16,6 +16,12 @@ ruleTester(rule, {
     { name: 'an old collection but a recent contact: the latest exchange counts', row: { ...regular, 'date de collecte': '2018-01-01', 'dernier contact': '2026-01-10' } },
     { name: 'a voter before the election', row: voter, electionDate: '2027-03-15' },
     { name: 'a voter on election day', row: voter, electionDate: '2026-11-23' },
+    // NS 34: "sauf si la personne a consenti à ce que ses données soient utilisées à d'autres fins".
+    {
+      name: 'a voter who consented to e-mails is kept after the election, as a regular contact',
+      row: { ...voter, email: 'a@example.org', 'consentement email': 'oui', 'date de consentement': '2026-01-10' },
+      electionDate: '2026-03-22',
+    },
     { name: 'a current member', row: { email: 'a@example.org', source: 'Adhésion', "fin d'adhésion": '2027-01-31', 'dernier contact': '2019-01-01' } },
     { name: 'a member with no end date', row: { email: 'a@example.org', source: 'Adhésion', 'date de collecte': '2015-01-01' } },
     { name: 'a former member, ended 2 years ago, is still a regular contact', row: { email: 'a@example.org', source: 'Adhésion', "fin d'adhésion": '2024-12-31', 'dernier contact': '2024-06-01' } },
