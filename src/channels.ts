@@ -1,7 +1,6 @@
 /** Reading channel names (`--for`, the `channel` column, a `consent` column listing channels). */
 import type { Channel } from './types.js';
-import { normalizeWord } from './read/values.js';
-import { fold, memo, termKey } from './text.js';
+import { fold, foldWord, memo, termKey } from './text.js';
 
 import { CHANNEL_WORDS } from './vocabulary/channels.js';
 
@@ -10,14 +9,14 @@ export { CHANNEL_WORDS };
 const INDEX: Map<string, Channel> = (() => {
   const m = new Map<string, Channel>();
   for (const [ch, words] of Object.entries(CHANNEL_WORDS) as [Channel, readonly string[]][]) {
-    for (const w of words) m.set(normalizeWord(w).replace(/[-_]/g, ' '), ch);
+    for (const w of words) m.set(foldWord(w).replace(/[-_]/g, ' '), ch);
   }
   return m;
 })();
 
 /** The channel one word names, or undefined. */
 export function channelOf(word: string): Channel | undefined {
-  return INDEX.get(normalizeWord(word).replace(/[-_]/g, ' ').replace(/\s+/g, ' '));
+  return INDEX.get(foldWord(word).replace(/[-_]/g, ' ').replace(/\s+/g, ' '));
 }
 
 /** Channels listed in a cell: "email;sms", "Email, SMS", "porte-à-porte / téléphone". */

@@ -10,10 +10,10 @@
 import type { Classification } from './rules/types.js';
 import type { Config } from './config.js';
 import { DATE_FIELDS, SOURCES, type Channel, type Field, type ForbiddenKind, type Source } from './types.js';
-import { normalizeWord, parseDate, type DateOrder } from './read/values.js';
+import { parseDate, type DateOrder } from './read/values.js';
 import { channelsInText, parseChannels } from './channels.js';
 import { fieldForHeader, normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
-import { compile, configTerms, fold, memo, termKey, type Folded, type Matcher, type Terms } from './text.js';
+import { compile, configTerms, fold, foldWord, memo, termKey, type Folded, type Matcher, type Terms } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, FORBIDDEN_TOPICS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SIGNUP_TERMS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
 import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, NOTHING } from './vocabulary/consent.js';
@@ -113,7 +113,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     .filter(([s, words]) => s !== 'unknown' && words && words.length)
     .map(([s, words]) => [s as KnownSource, compile(configTerms(words))]);
   const networks: [string, Matcher][] = [
-    ...Object.entries(vocab.networks ?? {}).map(([name, words]) => [normalizeWord(name), compile(configTerms([name, ...words]))] as [string, Matcher]),
+    ...Object.entries(vocab.networks ?? {}).map(([name, words]) => [foldWord(name), compile(configTerms([name, ...words]))] as [string, Matcher]),
     ...NETWORK_TERMS.map(([name, terms]) => [name, compile(terms)] as [string, Matcher]),
   ];
   const scrapedMatcher = builtIn.get('social_scraped')!;

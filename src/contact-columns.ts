@@ -9,6 +9,7 @@
  */
 import { fieldForHeader, type Mapping } from './mapping.js';
 import { isOneAddress } from './mask.js';
+import { headerWords } from './text.js';
 
 export type ContactKind = 'email' | 'phone' | 'address';
 
@@ -20,15 +21,12 @@ const WORDS: Record<ContactKind, ReadonlySet<string>> = {
 /** Words that make a column about the contact data rather than the data itself. */
 const NOT_DATA = new Set(['consent', 'consentement', 'optin', 'opt', 'statut', 'status', 'date', 'valide', 'valid', 'bounce', 'type']);
 
-function words(header: string): string[] {
-  return header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
 
 /** The kind of contact data a column's name announces, or undefined. E-mail first ("adresse email"). */
 export function contactKindOf(header: string): ContactKind | undefined {
   const exact = fieldForHeader(header);
   if (exact === 'email' || exact === 'phone' || exact === 'address') return exact;
-  const w = words(header);
+  const w = headerWords(header);
   if (w.some((x) => NOT_DATA.has(x))) return undefined;
   for (const kind of ['email', 'phone', 'address'] as const) if (w.some((x) => WORDS[kind].has(x))) return kind;
   return undefined;

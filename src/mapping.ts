@@ -4,20 +4,15 @@
  */
 import { AuditError } from './errors.js';
 import { FIELDS, type Field } from './types.js';
+import { headerKey, headerWords } from './text.js';
 
 import { ALIASES } from './vocabulary/headers.js';
 import { CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS } from './vocabulary/header-tokens.js';
 
 export { ALIASES };
 
-/** Case-, accent-, space- and punctuation-insensitive key of a header or alias. */
-export function normalizeHeader(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-}
+/** Case-, accent-, space- and punctuation-insensitive key of a header or alias (src/text.ts). */
+export const normalizeHeader = headerKey;
 
 /** normalized alias → field and rank (position in the field's alias list: lower wins). */
 const ALIAS_INDEX: Map<string, { field: Field; rank: number }> = (() => {
@@ -40,7 +35,7 @@ export type Mapping = Partial<Record<Field, number>>;
 
 /** A header folded to lower-case ASCII words between spaces: "Tél. portable" → " tel portable ". */
 function words(s: string): string {
-  return ` ${s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${headerWords(s).join(' ')} `;
 }
 const hasAny = (w: string, list: readonly string[]) => list.some((x) => w.includes(` ${x} `));
 

@@ -15,6 +15,7 @@ import { DEFAULT_RETENTION, type RowResult } from './engine.js';
 import { PURGE_RULES, ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
 import { formatDay, parseDate } from './read/values.js';
+import { foldIdentity } from './text.js';
 import type { Config } from './config.js';
 import { fieldGetter, type Mapping } from './mapping.js';
 import type { PurgeSection } from './report/model.js';
@@ -110,9 +111,6 @@ export function normalizePhone(raw: string | undefined): string | undefined {
   return d;
 }
 
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 export const IDENTITY_KINDS = ['id', 'email', 'phone', 'name'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
@@ -125,7 +123,7 @@ export type Identities = Partial<Record<IdentityKind, string>>;
 export function nameKey(last: string | undefined, first: string | undefined, birth: string | undefined): string | undefined {
   if (!last?.trim() && !first?.trim()) return undefined;
   const born = parseDate(birth);
-  return `${fold(last ?? '')}|${fold(first ?? '')}|${typeof born === 'number' ? formatDay(born) : ''}`;
+  return `${foldIdentity(last ?? '')}|${foldIdentity(first ?? '')}|${typeof born === 'number' ? formatDay(born) : ''}`;
 }
 
 /**

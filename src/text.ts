@@ -1,6 +1,7 @@
 /**
- * Text folding and matching shared by the whole code base: one way to fold free text (accents, case,
- * punctuation), one way to compile a vocabulary into a matcher, one bounded memo for per-value verdicts.
+ * Text folding and matching shared by the whole code base: every accent fold is here (free text, short
+ * cells, headers, identity keys), one way to compile a vocabulary into a matcher, one bounded memo for
+ * per-value verdicts.
  *
  * Matching is on folded text: lower case, accents removed, every run of punctuation or space turned into
  * one space. A `prefix` term must start at a word start ("adhésion" also matches "adhésions"; "tiers"
@@ -37,6 +38,30 @@ export function foldCase(s: string): string {
  */
 export function foldWord(s: string): string {
   return stripAccents(s.trim()).toLowerCase();
+}
+
+/**
+ * A header's key: folded, lower case, without spaces or punctuation ("Date d'entrée" → "datedentree"),
+ * for the exact alias pass and `--map` / config column names.
+ */
+export function headerKey(s: string): string {
+  return termKey(s).replace(/ /g, '');
+}
+
+/** A header's words, camelCase split ("optinTime" → "optin time"), lower case. */
+export function headerWords(s: string): string[] {
+  const f = foldCase(s).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return f ? f.split(' ') : [];
+}
+
+/**
+ * The fold of a name inside an identity key (src/purge.ts, nameKey), whose keyed hash is written to
+ * purge logs and suppression lists. Frozen as first written (every combining mark removed, œ kept as is,
+ * punctuation kept, spaces collapsed), unlike foldCase: a change would give another hash for a name
+ * already on a list, and the person who objected would no longer be found (verify, find, --suppress).
+ */
+export function foldIdentity(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Folded text, padded with a space at each end so word starts and ends are spaces. */

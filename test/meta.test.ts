@@ -168,6 +168,21 @@ describe('law layer (src/law/)', async () => {
   });
 });
 
+describe('one text folder (src/text.ts)', () => {
+  it('no other file of src/ folds accents itself', () => {
+    const out: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts') && p !== join(ROOT, 'src/text.ts') && /normalize\('NFD'\)|\\u0300|\\p\{M\}/.test(readFileSync(p, 'utf8'))) out.push(p.slice(ROOT.length + 1));
+      }
+    };
+    walk(join(ROOT, 'src'));
+    expect(out).toEqual([]);
+  });
+});
+
 describe('CLI modules', () => {
   it('no command imports src/cli/main.ts at run time (shared helpers are in src/cli/shared.ts)', () => {
     const dir = join(ROOT, 'src/cli');

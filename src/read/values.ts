@@ -2,6 +2,7 @@
  * Reading cell values (SPEC §2): booleans and dates, as French and English exports write them.
  * Dates are returned as day numbers (days since 1970-01-01, UTC): cheap to compare, no time zones.
  */
+import { foldWord } from '../text.js';
 
 const TRUE_WORDS = ['oui', 'yes', 'true', 'vrai', '1', 'x', 'o', 'y', 'ok'];
 const FALSE_WORDS = ['non', 'no', 'false', 'faux', '0', 'n', '-'];
@@ -11,17 +12,14 @@ export interface BooleanVocabulary {
   false: readonly string[];
 }
 
-export function normalizeWord(s: string): string {
-  return s.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
 
 /** A compiled boolean reader. Extra words come from the config (SPEC §6). */
 export function booleanReader(extra?: Partial<BooleanVocabulary>): (s: string | undefined) => boolean | undefined {
-  const t = new Set([...TRUE_WORDS, ...(extra?.true ?? []).map(normalizeWord)]);
-  const f = new Set([...FALSE_WORDS, ...(extra?.false ?? []).map(normalizeWord)]);
+  const t = new Set([...TRUE_WORDS, ...(extra?.true ?? []).map(foldWord)]);
+  const f = new Set([...FALSE_WORDS, ...(extra?.false ?? []).map(foldWord)]);
   return (s) => {
     if (s === undefined) return undefined;
-    const w = normalizeWord(s);
+    const w = foldWord(s);
     if (w === '') return undefined;
     if (t.has(w)) return true;
     if (f.has(w)) return false;
@@ -140,7 +138,7 @@ export function parseDate(raw: string | undefined, order: DateOrder = 'dmy'): nu
   if (m) return order === 'mdy' ? dayNumber(fullYear(m[3]), Number(m[1]), Number(m[2])) : dayNumber(fullYear(m[3]), Number(m[2]), Number(m[1]));
   m = NAMED.exec(s);
   if (m) {
-    const month = MONTHS[normalizeWord(m[2])];
+    const month = MONTHS[foldWord(m[2])];
     return month ? dayNumber(Number(m[3]), month, Number(m[1])) : null;
   }
   if (SERIAL.test(s)) {
