@@ -2,7 +2,7 @@
 import type { Channel } from './types.js';
 import { fold, foldWord, memo, termKey } from './text.js';
 
-import { CHANNEL_WORDS } from './vocabulary/channels.js';
+import { CELL_ONLY_WORDS, CHANNEL_WORDS } from './vocabulary/channels.js';
 
 export { CHANNEL_WORDS };
 
@@ -36,11 +36,13 @@ function parseChannelList(cell: string): Channel[] {
 /**
  * Channels named anywhere in a free-text cell: first as a list ("email;sms"), else as words inside a
  * phrase ("envoi SMS municipal", "Custom audience Facebook"). Longer phrases are matched first and
- * consumed, so "courrier électronique" is email, not post. Memoised per distinct cell value.
+ * consumed, so "courrier électronique" is email, not post; short ambiguous words count only as a whole
+ * cell or list item (CELL_ONLY_WORDS: "ad hoc" is no ad). Memoised per distinct cell value.
  */
+const CELL_ONLY: ReadonlySet<string> = new Set(CELL_ONLY_WORDS.map(termKey));
 const PHRASES: readonly [Channel, RegExp, string][] = (Object.entries(CHANNEL_WORDS) as [Channel, readonly string[]][])
   .flatMap(([ch, words]) => words.map((w) => [ch, termKey(w)] as [Channel, string]))
-  .filter(([, w]) => w !== '')
+  .filter(([, w]) => w !== '' && !CELL_ONLY.has(w))
   .sort((a, b) => b[1].length - a[1].length)
   .map(([ch, w]) => [ch, new RegExp(` ${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `), w]);
 /** Social channel words that only name a network. */

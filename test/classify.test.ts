@@ -623,6 +623,22 @@ describe('channel words inside phrases; ads are not social (issue 11; Regulation
     ['Messenger + réseaux sociaux', ['social']],
     ['email;SMS', ['email', 'sms']],
     ['campagne B', []],
+    // Short words that mean something else inside a phrase (issue 11 audit): whole cells or list items only.
+    ['ad hoc', []],
+    ['Free text note', []],
+    ['Pub du coin', []],
+    ['lettre d\'information', ['email']],
+    ['Lettre d\'info mensuelle', ['email']],
+    ['post Facebook', ['social']],
+    ['ad', ['ads']],
+    ['pub', ['ads']],
+    ['Email; pub', ['email', 'ads']],
+    ['pub Facebook', ['ads']],
+    ['text', ['sms']],
+    ['text message', ['sms']],
+    ['lettre', ['post']],
+    ['envoi par lettre', ['post']],
+    ['post', ['post']],
   ];
   for (const [cell, channels] of cases) it(`"${cell}" → ${channels.join(', ') || 'none'}`, () => expect(channelsInText(cell)).toEqual(channels));
 });
