@@ -8,44 +8,12 @@ import type { CliIO } from './io.js';
 import { detectLang, t } from '../i18n/index.js';
 import { CHANNELS, FAIL_ON, LANGS, type Lang } from '../types.js';
 import { VERSION } from '../version.js';
-import { EXIT, reportError } from './shared.js';
+import { EXIT, reportError, type CommonOptions } from './shared.js';
 
-export { EXIT, reportError, prepare, colorEnabled } from './shared.js';
+export { EXIT, reportError, prepare, colorEnabled, type CommonOptions } from './shared.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
-}
-
-/** Options common to scan and purge (SPEC §1 table). */
-export interface CommonOptions {
-  out?: string;
-  outDir?: string;
-  report?: string[];
-  format: string;
-  for?: string[];
-  asOf?: string;
-  electionDate?: string;
-  config?: string;
-  map?: string[];
-  encoding?: string;
-  delimiter?: string;
-  sheet?: string;
-  outputEncoding?: string;
-  outputDelimiter?: string;
-  failOn: string;
-  maxWarnings?: string;
-  lang?: string;
-  rejects?: string;
-  dryRun?: boolean;
-  showValues?: boolean;
-  quiet?: boolean;
-  color: boolean;
-  maxInputBytes?: string;
-  profile?: string;
-  source?: string;
-  dateOrder?: string;
-  headerRow?: string;
-  strict?: boolean;
 }
 
 export function addCommonOptions(cmd: Command): Command {

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync, unlinkSync } from 'node:fs';
 import type { CliIO } from './io.js';
 import { EXIT, colorEnabled, reportError } from './shared.js';
-import type { CommonOptions } from './main.js';
+import type { CommonOptions } from './shared.js';
 import { runScan, type Extra, type PlanExtra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
 import { EXIT, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
-import type { CommonOptions } from './main.js';
+import type { CommonOptions } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
 import { detectLang, errorText, t } from '../i18n/index.js';

@@ -6,13 +6,44 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import type { Config } from '../config.js';
-import type { CommonOptions } from './main.js';
 import { isAuditError, usageError } from '../errors.js';
 import { detectLang, errorText, t } from '../i18n/index.js';
 import { CHANNELS, type Channel, type FailOn, type Lang } from '../types.js';
 import { escapeControls } from '../controls.js';
 
 export const EXIT = { OK: 0, FINDINGS: 1, ERROR: 2, INTERRUPTED: 130 } as const;
+
+/** Options common to scan and purge (SPEC §1 table). */
+export interface CommonOptions {
+  out?: string;
+  outDir?: string;
+  report?: string[];
+  format: string;
+  for?: string[];
+  asOf?: string;
+  electionDate?: string;
+  config?: string;
+  map?: string[];
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  outputEncoding?: string;
+  outputDelimiter?: string;
+  failOn: string;
+  maxWarnings?: string;
+  lang?: string;
+  rejects?: string;
+  dryRun?: boolean;
+  showValues?: boolean;
+  quiet?: boolean;
+  color: boolean;
+  maxInputBytes?: string;
+  profile?: string;
+  source?: string;
+  dateOrder?: string;
+  headerRow?: string;
+  strict?: boolean;
+}
 
 /**
  * Control characters shown escaped: a message quotes column names and paths from the input, and a
