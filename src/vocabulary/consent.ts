@@ -48,6 +48,7 @@ export const CONSENT_FIELDS: readonly [Field, Channel][] = [
 export const CHANNEL_OBJECTION_HEADERS: readonly [readonly Channel[], readonly string[]][] = [
   // A phone objection also covers automated calls: law/consent.ts, PHONE_OBJECTION_SCOPE.
   [['phone'], ['do not call', 'donotcall', 'ne pas appeler', 'pas d appel', 'stop appel', 'stop appels', 'opposition telephone', 'opposition appels', 'refus appels', 'phone opt out', 'call opt out', 'bloctel']],
+  // "Email Opt Out" is Salesforce's standard Contact checkbox (HasOptedOutOfEmail): an e-mail opt-out.
   [['email'], ['do not email', 'stop email', 'stop mail', 'opposition email', 'opposition courriel', 'email opt out', 'email_opt_out', 'email optout', 'opt out email', 'email unsubscribed', 'unsubscribed from email', 'unsubscribed from newsletter', 'newsletter unsubscribed', 'newsletter opt out', 'desinscrit newsletter', 'desinscrit email', 'desabonne newsletter', 'desabonne email', 'desinscription newsletter']],
   [['sms'], ['do not sms', 'do not text', 'stop sms', 'sms opt out', 'sms_opt_out', 'opposition sms', 'unsubscribed from sms', 'desinscrit sms', 'desabonne sms']],
   [['post'], ['do not mail', 'stop courrier', 'opposition courrier', 'ne pas ecrire']],
