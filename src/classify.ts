@@ -177,7 +177,7 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const replyText = memo((raw: string) => replyOf(consentValue(raw)));
   /** The channels a general cell names ("STOP SMS"), as a mask. */
   const namedChannels = memo((raw: string) => maskOf(channelsInText(raw)));
-  const isBlank = (raw: string) => NOTHING.has(termKey(raw));
+  const isBlank = memo((raw: string) => NOTHING.has(termKey(raw)));
 
   // --- Columns read by index: unmapped look-alikes of contact fields and per-channel objections.
   const contactIndexes = (field: 'email' | 'phone' | 'address'): number[] => {
