@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { keyFromMaterial } from './keys.js';
 import { PurgeLogWriter } from './purge-log.js';
-import type { LogThreadData, LogThreadMessage, LogThreadReply } from './purge-log-thread.js';
+import { RowDecoder, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-thread.js';
 
 const data = workerData as LogThreadData;
 const port = parentPort!;
@@ -53,13 +53,14 @@ try {
 } catch (e) {
   fail(e);
 }
+const decoder = new RowDecoder();
 const writer = new PurgeLogWriter(data.json, keyFromMaterial(data.keyPath, data.key), data.purgedAt);
 out(writer.head());
 
 port.on('message', (m: LogThreadMessage) => {
   if (!failed) {
-    for (const r of m.rows) out(writer.entry(r[0], r[1], r[2], r[3], r[4], r[5]));
-    written += m.rows.length;
+    for (const r of decoder.rows(m)) out(writer.entry(r[0], r[1], r[2], r[3], r[4], r[5]));
+    written += m.count;
     if (m.end) {
       out(writer.tail());
       flush();
