@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { keyFromMaterial } from './keys.js';
 import { PurgeLogWriter } from './purge-log.js';
-import { RowDecoder, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-thread.js';
+import { RowDecoder, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
 
 const data = workerData as LogThreadData;
 const port = parentPort!;
