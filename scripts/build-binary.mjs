@@ -32,6 +32,24 @@ function step(what) {
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
+// The purge log's worker thread (src/purge-log-worker.ts) cannot be loaded from a file inside the
+// executable: it is bundled on its own and handed to the CLI's bundle as a string it starts with eval.
+step('bundling the purge log worker with esbuild');
+const worker = await build({
+  entryPoints: [join(root, 'src', 'purge-log-worker.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+if (worker.errors.length || worker.warnings.length) {
+  throw new Error('build:binary: esbuild reported problems with the purge log worker (above)');
+}
+const workerSource = worker.outputFiles[0].text;
+
 step('bundling the CLI with esbuild');
 const result = await build({
   // bin/cnil-audit.js uses top-level await, which CommonJS cannot; this entry does the same without it.
@@ -56,7 +74,7 @@ const result = await build({
   splitting: false,
   // CommonJS has no import.meta. Files looked up beside the code (the config schema `init` points to)
   // are then looked up beside the executable, and the code falls back to the published copy.
-  define: { 'import.meta.url': '__cnilAuditImportMetaUrl' },
+  define: { 'import.meta.url': '__cnilAuditImportMetaUrl', __CNIL_AUDIT_LOG_WORKER__: JSON.stringify(workerSource) },
   banner: { js: "var __cnilAuditImportMetaUrl = require('node:url').pathToFileURL(process.execPath).href;" },
   logLevel: 'warning',
   legalComments: 'none',

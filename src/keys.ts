@@ -60,8 +60,25 @@ function hmacSha256(key: Buffer): (value: string) => string {
   };
 }
 
+/**
+ * The key bytes behind a HashKey, out of reach of JSON.stringify or a debugger's printout of the object:
+ * only for handing the key to the purge log's worker thread (same process, src/purge-log-thread.ts).
+ */
+const material = new WeakMap<HashKey, Buffer>();
+
+export function keyMaterial(key: HashKey): Buffer | undefined {
+  return material.get(key);
+}
+
+/** The HashKey of key bytes received from the thread that read the key file. */
+export function keyFromMaterial(path: string, key: Uint8Array): HashKey {
+  return hashKey(path, Buffer.from(key), false, false);
+}
+
 function hashKey(path: string, key: Buffer, created: boolean, loose: boolean): HashKey {
-  return { path, created, loose, fingerprint: keyFingerprint(key), hash: hmacSha256(key) };
+  const k: HashKey = { path, created, loose, fingerprint: keyFingerprint(key), hash: hmacSha256(key) };
+  material.set(k, key);
+  return k;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { contactColumns, contactValues } from './contact-columns.js';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, usageError } from './errors.js';
@@ -22,11 +22,10 @@ import type { PurgeSection } from './report/model.js';
 import type { Sidecar } from './scan.js';
 import type { Field, Finding, Lang } from './types.js';
 import type { HashKey } from './keys.js';
+import { PURGE_LOG_COLUMNS, LEGACY_PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type PurgeLogRow } from './purge-log.js';
+import { LOG_THREAD_MIN_BYTES, logThreadAvailable, startLogThread, type LogThread } from './purge-log-thread.js';
 
-/** A CSV cell as csv-stringify writes it by default: quoted when it holds a comma, a quote or a line break. */
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+export { PURGE_LOG_COLUMNS, LEGACY_PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type PurgeLogRow };
 
 // ---------------------------------------------------------------------------------------------------
 // Hashes
@@ -188,97 +187,6 @@ export function legalReference(rule: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Purge log
-
-/**
- * One row per purged contact, one keyed hash per identifier it had (issue #13), and the fingerprint of
- * the key (never the key). Logs of earlier versions (LEGACY_PURGE_LOG_COLUMNS, one salted id_hash) are
- * still read by `verify`.
- */
-export const PURGE_LOG_COLUMNS = ['line', 'id_hash', 'email_hash', 'phone_hash', 'name_hash', 'category', 'rule', 'reason', 'legal_reference', 'purged_at', 'key_fingerprint'] as const;
-export const LEGACY_PURGE_LOG_COLUMNS = ['line', 'id_hash', 'category', 'rule', 'reason', 'legal_reference', 'purged_at'] as const;
-
-export interface PurgeLogRow {
-  line: number;
-  id_hash: string;
-  email_hash: string;
-  phone_hash: string;
-  name_hash: string;
-  category: string;
-  rule: string;
-  reason: string;
-  legal_reference: string;
-  purged_at: string;
-  key_fingerprint: string;
-}
-
-/** The log's format: JSON when its name ends in .json, else CSV. */
-export function purgeLogFormat(path: string): 'csv' | 'json' {
-  return extname(path).toLowerCase() === '.json' ? 'json' : 'csv';
-}
-
-/**
- * Writes purge-log rows (the purge's and the erasure's: issue #13 asks erasure on request to leave the
- * same trace as the retention purge). CSV with a BOM so Excel reads the accents of French reasons, or
- * a JSON array written as it goes.
- */
-export class PurgeLogWriter {
-  private first = true;
-  private readonly cells = new Map<string, string>();
-  private readonly tailCells: string;
-
-  constructor(
-    readonly json: boolean,
-    readonly key: HashKey,
-    readonly purgedAt: string,
-  ) {
-    this.tailCells = `${csvCell(purgedAt)},${key.fingerprint}\n`;
-  }
-
-  head(): string {
-    return this.json ? '[' : '\uFEFF' + stringify([[...PURGE_LOG_COLUMNS]]);
-  }
-
-  /** A cell that repeats row after row (category, rule, reference), quoted once. */
-  private cell(v: string): string {
-    let c = this.cells.get(v);
-    if (c === undefined) this.cells.set(v, (c = csvCell(v)));
-    return c;
-  }
-
-  /** The log text for one removed row; `ids` are its identities (identitiesOf). */
-  entry(line: number, ids: Identities, category: string, rule: string, reason: string, reference: string): string {
-    const key = this.key;
-    const id = ids.id ? key.hash(ids.id) : '';
-    const email = ids.email ? key.hash(ids.email) : '';
-    const phone = ids.phone ? key.hash(ids.phone) : '';
-    const name = ids.name ? key.hash(ids.name) : '';
-    if (this.json) {
-      const row: PurgeLogRow = {
-        line,
-        id_hash: id,
-        email_hash: email,
-        phone_hash: phone,
-        name_hash: name,
-        category,
-        rule,
-        reason,
-        legal_reference: reference,
-        purged_at: this.purgedAt,
-        key_fingerprint: key.fingerprint,
-      };
-      const text = `${this.first ? '' : ','}\n  ${JSON.stringify(row)}`;
-      this.first = false;
-      return text;
-    }
-    // One line per row, in PURGE_LOG_COLUMNS order, quoted as csv-stringify would (a call per row cost
-    // twice as much). Only the reason varies in wording; the other cells are cached.
-    return `${line},${id},${email},${phone},${name},${this.cell(category)},${this.cell(rule)},${csvCell(reason)},${this.cell(reference)},${this.tailCells}`;
-  }
-
-  tail(): string | undefined {
-    return this.json ? `${this.first ? '' : '\n'}]\n` : undefined;
-  }
-}
 
 /** A purge log as read back (`verify`): its rows, and whether it is keyed (this version) or salted. */
 export interface PurgeLogContents {
@@ -541,6 +449,11 @@ export class LineList {
 export interface PurgeRunOptions {
   lang: Lang;
   /**
+   * Where the log is hashed and written: on a worker thread ('worker'), on the main one ('inline'), or
+   * on a worker for inputs of LOG_THREAD_MIN_BYTES or more ('auto', the default). The same log either way.
+   */
+  logThread?: 'auto' | 'worker' | 'inline';
+  /**
    * The key of the log's and the list's hashes, read (or created) when the log is started: a run
    * refused for its options or paths leaves no new key behind.
    */
@@ -627,15 +540,24 @@ export class PurgeRun {
 
   private logSidecar(): Sidecar {
     const { purgedAt, dryRun } = this.opts;
-    let writer: PurgeLogWriter;
+    const json = purgeLogFormat(this.opts.log) === 'json';
+    let writer: PurgeLogWriter | undefined;
+    // A large purge hashes and writes its log on a worker thread (src/purge-log-thread.ts).
+    let thread: LogThread | undefined;
     const logAs = this.opts.logAs ?? ((r: RowResult) => this.defaultLogAs(r));
     let mapping: Mapping = {};
     return {
       path: this.opts.log,
       what: 'the purge log',
+      attach: (file, inputBytes) => {
+        const mode = this.opts.logThread ?? 'auto';
+        const wanted = mode === 'worker' || (mode === 'auto' && inputBytes !== undefined && inputBytes >= LOG_THREAD_MIN_BYTES);
+        if (wanted && logThreadAvailable()) thread = startLogThread({ path: file.temp, target: file.target, what: 'the purge log', json, purgedAt, key: this.key });
+      },
       start: (_header, m) => {
         mapping = m;
-        writer = new PurgeLogWriter(purgeLogFormat(this.opts.log) === 'json', this.key, purgedAt);
+        if (thread) return undefined;
+        writer = new PurgeLogWriter(json, this.key, purgedAt);
         return writer.head();
       },
       row: (r: RowResult, cells: string[]) => {
@@ -658,9 +580,16 @@ export class PurgeRun {
         }
         const ids = identitiesOf(fieldGetter(mapping, cells));
         if (!ids.id && !ids.email && !ids.phone && !ids.name) this.unidentified++;
-        return writer.entry(r.line, ids, r.category, rule, entry!.reason, entry!.reference);
+        if (thread) {
+          thread.push([r.line, ids, r.category, rule, entry!.reason, entry!.reference]);
+          return undefined;
+        }
+        return writer?.entry(r.line, ids, r.category, rule, entry!.reason, entry!.reference);
       },
+      afterBatch: () => thread?.afterBatch() ?? Promise.resolve(),
       end: () => writer?.tail(),
+      finish: () => thread?.finish() ?? Promise.resolve(),
+      abort: () => thread?.abort(),
     };
   }
 

@@ -120,13 +120,24 @@ export interface Sidecar {
   /** What it is, for error messages ("the purge log"). */
   what: string;
   /** Text written first, given the input header and the column of each canonical field. */
-  start?(header: string[], mapping: Mapping): string;
+  start?(header: string[], mapping: Mapping): string | undefined;
   /** Text to append for a row, if any. */
   row(r: RowResult, cells: string[]): string | undefined;
   /** Text written last. */
   end?(): string | undefined;
   /** A file the run reads, extends and renames (the suppression list): see PlannedOutput.extends. */
   extends?: boolean;
+  /**
+   * Given the sidecar's temp file once it is open (not on a dry run), before `start`: a sidecar that
+   * writes the file itself (the purge log's worker thread) then returns nothing from start/row/end.
+   */
+  attach?(file: AtomicFile, inputBytes: number | undefined): void;
+  /** Awaited after each batch of rows (a sidecar writing on another thread: its errors, its back-pressure). */
+  afterBatch?(): Promise<void>;
+  /** Awaited after `end`, before anything is committed: the file is complete once it resolves. */
+  finish?(): Promise<void>;
+  /** The run failed or was interrupted. */
+  abort?(): void;
 }
 
 export interface ScanResult<F extends FindingList = ReportFinding[]> {
@@ -227,6 +238,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   source.pipe(tap);
 
   const open: AtomicFile[] = [];
+  const sidecars: { s: Sidecar; f?: AtomicFile }[] = [];
   let reader: CsvReader | undefined;
   let spool: FindingSpool | undefined;
   const sheets: XlsxWriter[] = [];
@@ -307,11 +319,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     let rejects: AtomicFile | undefined;
     if (opts.rejects && !opts.dryRun) open.push((rejects = await AtomicFile.open(opts.rejects, 'the removed rows')));
 
-    const sidecars: { s: Sidecar; f?: AtomicFile }[] = [];
     for (const sc of opts.sidecars ?? []) {
       const f = opts.dryRun ? undefined : await AtomicFile.open(sc.path, sc.what);
       if (f) open.push(f);
       sidecars.push({ s: sc, f });
+      if (f) sc.attach?.(f, totalBytes);
       const head = sc.start?.(reader.header, engine.mapping.mapping);
       if (head && f) await f.write(head);
     }
@@ -366,7 +378,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
           droppedKinds.push(kinds);
         }
       }
-      for (let k = 0; k < sidecars.length; k++) if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
+      for (let k = 0; k < sidecars.length; k++) {
+        if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
+        await sidecars[k].s.afterBatch?.();
+      }
       keepStray();
       if (keptRows.length && cleanSheet) await cleanSheet.write(keptRows, keptKinds);
       else if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
@@ -439,6 +454,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       for (const { s: sc, f } of sidecars) {
         const tail = sc.end?.();
         if (tail && f) await f.write(tail);
+        if (f) await sc.finish?.();
         if (f) written.extra.push(f.target);
       }
       // A workbook's zip is finished into its temp file before anything is committed.
@@ -463,6 +479,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     return { report, written, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
   } catch (e) {
     spool?.dispose();
+    for (const { s } of sidecars) s.abort?.();
     for (const w of sheets) w.abort();
     for (const f of open) f.abort();
     reader?.destroy();

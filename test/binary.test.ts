@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { VERSION } from '../src/version.js';
+import { LOG_THREAD_MIN_BYTES } from '../src/purge-log-thread.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(repo, 'dist-bin', 'cnil-audit');
@@ -101,6 +102,24 @@ describe('standalone executable', () => {
     const again = bin(dir, ['scan', 'bin.xlsx', '--format', 'json', '--as-of', '2026-11-23', '--dry-run']);
     expect(JSON.parse(again.stdout).input.rows).toBe(JSON.parse(ref.stdout).output.rows);
   });
+
+  it('purges a large file with its log written on the worker thread, as the npm package does inline', async () => {
+    const dir = mkdtempSync(join(root, 'work-'));
+    // Over LOG_THREAD_MIN_BYTES: the executable starts the log's worker from its bundled source.
+    const { generateFile } = (await import('../bench/generate.mjs')) as typeof import('../bench/generate.mjs');
+    const { bytes } = generateFile(join(dir, 'big.csv'), { rows: 50_000, seed: 7 });
+    expect(bytes).toBeGreaterThan(LOG_THREAD_MIN_BYTES);
+    const args = (tag: string) => ['purge', 'big.csv', '--as-of', '2026-06-30', '--lang', 'en', '--key-file', 'k.key', '-o', `${tag}.csv`, '--log', `${tag}-log.csv`, '-r', `${tag}.json`, '--quiet'];
+    const got = bin(dir, args('bin'));
+    expect(got.code, got.stderr).toBe(0);
+    const ref = await reference(dir, args('ref'));
+    expect(ref.code).toBe(0);
+    // purged_at is the time of each run; everything else is the same, hash for hash.
+    const log = (tag: string) => readFileSync(join(dir, `${tag}-log.csv`), 'utf8').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T');
+    expect(log('bin').split('\n').length).toBeGreaterThan(10_000);
+    expect(log('bin')).toBe(log('ref'));
+    expect(readFileSync(join(dir, 'bin.csv')).equals(readFileSync(join(dir, 'ref.csv')))).toBe(true);
+  }, 120_000);
 
   it('lists and explains the rules', () => {
     const rules = bin(root, ['rules', '--lang', 'en']);

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../types.js';
 import { hasMessage, t } from './index.js';
+import { memo } from '../text.js';
 
 /** A duration code ("3y", "36m", "2w", "90d", "1y2m") in words; an unreadable one as it is. */
 export function durationWords(lang: Lang, duration: string): string {
@@ -49,14 +50,29 @@ const WORDERS: Record<string, (lang: Lang, value: string) => string> = {
   duration: durationWords,
 };
 
+/**
+ * The worders above, memoised per language: findings and purge-log reasons are worded per row, and the
+ * codes they word are few (a handful of channels, categories and durations), so each is worded once.
+ */
+const MEMO_WORDERS: Record<Lang, Record<string, (value: string) => string>> = {
+  en: memoWorders('en'),
+  fr: memoWorders('fr'),
+};
+
+function memoWorders(lang: Lang): Record<string, (value: string) => string> {
+  return Object.fromEntries(Object.entries(WORDERS).map(([k, w]) => [k, memo((v: string) => w(lang, v), 256)]));
+}
+
 /** A message's params with their codes put in words (a new object; the finding keeps its codes). */
 export function wordParams(lang: Lang, params: Record<string, string | number> | undefined): Record<string, string | number> {
   if (!params) return {};
+  const worders = MEMO_WORDERS[lang];
   let out: Record<string, string | number> | undefined;
-  for (const [k, v] of Object.entries(params)) {
-    const w = WORDERS[k];
-    if (!w || typeof v !== 'string') continue;
-    const worded = w(lang, v);
+  for (const k in params) {
+    const w = worders[k];
+    const v = params[k];
+    if (w === undefined || typeof v !== 'string') continue;
+    const worded = w(v);
     if (worded !== v) (out ??= { ...params })[k] = worded;
   }
   return out ?? params;
