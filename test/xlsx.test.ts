@@ -68,6 +68,30 @@ describe('number formats', () => {
     expect(renderNumber('612345678', numberStyle(164, '0# ## ## ## ##'), false).text).toBe('06 12 34 56 78');
     expect(renderNumber('0.30000000000000004', undefined, false)).toEqual({ text: '0.3', kind: CellKind.Number });
   });
+  // Masks as real writers store them: LibreOffice prefixes the locale ([$-40C] = fr-FR), a postal-code
+  // format may carry a condition, a colour, or literal text (audit of issue #15).
+  const shown: [string, number, string, CellKind][] = [
+    ['[$-40C]00000', 1000, '01000', CellKind.Text],
+    ['[<=99999]00000;General', 1000, '01000', CellKind.Text],
+    ['[<=99999]00000;General', 123456, '123456', CellKind.Number],
+    ['[Red]0000', 12, '0012', CellKind.Text],
+    ['[$-40C]0# ## ## ## ##', 612345678, '06 12 34 56 78', CellKind.Text],
+    ['0#" "##" "##" "##" "##', 612345678, '06 12 34 56 78', CellKind.Text],
+    ['"tél. "00 00 00 00 00', 612345678, 'tél. 06 12 34 56 78', CellKind.Text],
+    ['0# ## ## ## ##', 33612345678, '336 12 34 56 78', CellKind.Text], // more digits than places: in front, as Excel
+    ['00000;(00000)', -12, '(00012)', CellKind.Text],
+    ['00000', 1000.6, '01001', CellKind.Text],
+    // Grouping or a single 0 cannot show a leading zero: the number stays a number.
+    ['# ##0', 1000, '1000', CellKind.Number],
+    ['#,##0', 1000, '1000', CellKind.Number],
+    ['[$-40C]0', 7, '7', CellKind.Number],
+    ['0.00', 3, '3', CellKind.Number],
+  ];
+  for (const [code, n, text, kind] of shown) {
+    it(`${code} shows ${n} as ${text}`, () => {
+      expect(renderNumber(String(n), numberStyle(164, code), false)).toEqual({ text, kind });
+    });
+  }
 });
 
 describe('reading the fixtures (made by ExcelJS, scripts/make-xlsx-fixtures.mjs)', () => {
@@ -99,6 +123,45 @@ describe('reading the fixtures (made by ExcelJS, scripts/make-xlsx-fixtures.mjs)
     expect(wb.header).toEqual(['Nom', 'Prénom', 'Email', 'Téléphone', 'Téléphone (2)', 'Source']);
     expect(rows.map((r) => r.line)).toEqual([4, 5, 6]);
     expect(rows.every((r) => r.cells.length === 6)).toBe(true);
+  });
+});
+
+describe('reading the LibreOffice fixtures (made by LibreOffice Calc, scripts/make-lo-fixtures.py)', () => {
+  for (const name of ['lo-mairie.xlsx', 'lo-mairie-1904.xlsx']) {
+    it(`${name}: leading zeros through [$-40C], conditional and grouped formats; dates; formulas; errors`, async () => {
+      const { wb, rows } = await readAll(join(FIXTURES, name));
+      expect(wb.workbook).toMatchObject({ sheet: 'Inscrits', headerRow: 3, otherCandidates: ['Archive 2020'] });
+      const col = (h: string) => wb.header.indexOf(h);
+      expect(rows.map((r) => r.line)).toEqual([4, 5, 6, 7]);
+      const [a, b, c] = rows;
+      expect(a.cells[col('Téléphone')]).toBe('0600001501'); // text cell
+      expect(a.cells[col('Téléphone (2)')]).toBe('0400001501'); // under the merged header
+      expect(a.cells[col('CP num')]).toBe('01000'); // 1000 through [$-40C]00000
+      expect(c.cells[col('CP num')]).toBe('07300');
+      expect(a.cells[col('Portable num')]).toBe('06 00 00 15 01'); // [<=999999999][$-40C]0#\ ##\ ##\ ##\ ##;General
+      expect(a.cells[col('Fixe num')]).toBe('tél. 0\u00a0400\u00a0001\u00a0501'); // "tél. "0,000,000,000, as LibreOffice shows it
+      expect(a.kinds[col('CP num')]).toBe(CellKind.Text);
+      expect(a.cells[col('Date de naissance')]).toBe('1968-09-14');
+      expect(a.kinds[col('Date de naissance')]).toBe(CellKind.Date);
+      expect(a.cells[col('Date de collecte')]).toBe('2024-03-05T10:30:00');
+      expect(b.cells[col('Date de collecte')]).toBe('2025-05-18'); // a date-time style holding a whole day
+      expect(a.cells[col('Nom complet')]).toBe('Jeanne DUPONT'); // string formula, cached value
+      expect(a.cells[col('Âge')]).toBe('58'); // number formula
+      expect(a.kinds[col('Âge')]).toBe(CellKind.Number);
+      expect(b.cells[col('Prénom')]).toBe('Luc'); // rich text: "L" bold + "uc"
+      expect(b.cells[col('Cotisation')]).toBe('#N/A'); // =NA()
+      expect(c.cells[col('Cotisation')]).toBe('0012'); // [RED][$-409]0000
+      expect(c.cells[col('Commentaire')]).toBe('a;b"c');
+    });
+  }
+  it('scan lo-mairie.xlsx: findings on sheet rows, Religion scrubbed, postal codes kept in the cleaned workbook', async () => {
+    const dir = tempDir('lo-mairie.xlsx');
+    const { report, written } = await scanFile({ input: join(dir, 'lo-mairie.xlsx'), noReport: true, asOf: '2026-11-23', lang: 'en' });
+    expect(report.output.scrubbedColumns).toContain('Religion');
+    expect(report.findings.every((f) => f.line >= 4 && f.line <= 7)).toBe(true);
+    const out = await readAll(written.clean!);
+    const cp = out.wb.header.indexOf('CP num');
+    expect(out.rows.map((r) => r.cells[cp])).toEqual(expect.arrayContaining(['01000']));
   });
 });
 

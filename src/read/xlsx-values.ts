@@ -71,11 +71,77 @@ export interface NumberStyle {
   time: boolean;
   /** Text format "@": a number typed into it is shown as typed. */
   text: boolean;
-  /** Digit mask of a format such as `00000` or `0# ## ## ## ##`: integers are shown through it. */
-  mask?: string;
+  /**
+   * The format's sections when one of them is a digit mask that can show a leading zero (`00000`,
+   * `0# ## ## ## ##`, `[$-40C]00000`, `"tél. "00 00 00 00 00`): integers are shown through it.
+   */
+  masks?: MaskSection[];
+}
+
+/** One section of a number format (`a;b;c`), reduced to what a digit mask needs. */
+export interface MaskSection {
+  /** `[<=99999]`: the section applies only to values meeting it. */
+  cond?: { op: string; value: number };
+  /** Literal text and digit placeholders (`0`, `#`, `?`), in order; undefined: not a mask (General, decimals…). */
+  tokens?: string[];
+  /**
+   * Digits grouped by thousands (`0,000,000,000`: how a French LibreOffice saves a format typed with
+   * spaces): the separator the format's locale shows, U+00A0 for French as LibreOffice shows it.
+   */
+  group?: string;
 }
 
 const GENERAL: NumberStyle = { date: false, time: false, text: false };
+
+/**
+ * A format section split into literal pieces and digit placeholders, with its [tags] read: colour
+ * (`[Red]`) ignored, locale (`[$-40C]`) ignored, a currency (`[$€-40C]`) shown as its symbol, a
+ * condition (`[<=99999]`) kept. Undefined when the section holds anything but digits and literals
+ * (a decimal point, grouping, %, exponent, a date code): that number is shown as a number.
+ * ECMA-376 Part 1, §18.8.31 numFmts; https://support.microsoft.com/office/review-guidelines-for-customizing-a-number-format-c0a1d1fa-d3f4-4018-96b7-9c9354dd99f5
+ */
+function maskSection(section: string): MaskSection {
+  const out: MaskSection = {};
+  const tokens: string[] = [];
+  let literal = '';
+  let grouped = false;
+  let locale = -1;
+  const flush = () => { if (literal) tokens.push(literal); literal = ''; };
+  for (let i = 0; i < section.length; i++) {
+    const c = section[i];
+    if (c === '"') {
+      const end = section.indexOf('"', i + 1);
+      if (end === -1) return out;
+      literal += section.slice(i + 1, end);
+      i = end;
+    } else if (c === '\\') literal += section[++i] ?? '';
+    else if (c === '_') { literal += ' '; i++; } // the width of the next character: a space
+    else if (c === '*') i++; // fill: nothing in a value
+    else if (c === '[') {
+      const end = section.indexOf(']', i);
+      if (end === -1) return out;
+      const tag = section.slice(i + 1, end);
+      const cond = /^(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)$/.exec(tag);
+      if (cond) out.cond = { op: cond[1], value: Number(cond[2]) };
+      else if (tag.startsWith('$')) {
+        const [symbol, lcid] = tag.slice(1).split('-');
+        literal += symbol; // [$€-40C] shows €; [$-40C] nothing
+        if (lcid) locale = parseInt(lcid, 16) & 0xff;
+      }
+      i = end;
+    } else if (c === '0' || c === '#' || c === '?') { flush(); tokens.push(c); }
+    else if (c === ',' && /[0#?]/.test(tokens[tokens.length - 1] ?? '') && !literal && /[0#?]/.test(section[i + 1] ?? '')) grouped = true;
+    else if (' $-+/():!^&\'~{}<>='.includes(c)) literal += c;
+    else return out; // `.`, `,`, `%`, `E`, letters, `@`, General: not a digit mask
+  }
+  flush();
+  // A mask only if it can show a leading zero: a `0` with another digit placeholder to its right.
+  const slots = tokens.filter((t) => t.length === 1 && '0#?'.includes(t)).join('');
+  if (/0[0#?]/.test(slots)) out.tokens = tokens;
+  // English locales group with a comma (LCID 0x09 family); French, the tool's audience, with U+00A0.
+  if (grouped) out.group = locale === 0x09 ? ',' : '\u00a0';
+  return out;
+}
 
 /** What a number format code shows (only what matters to reading a contact file). */
 export function numberStyle(id: number, code: string | undefined): NumberStyle {
@@ -84,35 +150,84 @@ export function numberStyle(id: number, code: string | undefined): NumberStyle {
     if (BUILTIN_DATE.has(id)) return { date: true, time: BUILTIN_TIME.has(id), text: false };
     return GENERAL;
   }
-  // The first section (positive numbers) without quoted text, escapes and [colour]/[$-40C] tags.
-  const first = code.split(';')[0];
-  const bare = first.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/_./g, '').replace(/\*./g, '');
+  // The first section (positive numbers) without quoted text, escapes and [colour]/[$-40C]/[<=n] tags.
+  const sections = code.split(';');
+  const bare = sections[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/_./g, '').replace(/\*./g, '');
   if (bare.trim() === '@') return { date: false, time: false, text: true };
   if (/^general$/i.test(bare.trim())) return GENERAL;
   if (/[dmyhsDMYHS]/.test(bare) && !/[0#?]/.test(bare.replace(/\.0+/g, ''))) {
     return { date: /[dyDY]/.test(bare) || /m/i.test(bare) && !/[hs]/i.test(bare), time: /[hsHS]/.test(bare), text: false };
   }
-  // A mask of digits with separators only (postal codes "00000", phones "0# ## ## ## ##").
-  if (/^[0#][0# .\-()]*$/.test(first) && first.includes('0') && !/[.]0/.test(first)) return { date: false, time: false, text: false, mask: first };
+  // Digit masks (postal codes "00000", phones "0# ## ## ## ##"), tested once the tags are read.
+  const masks = sections.slice(0, 3).map(maskSection);
+  if (masks.some((m) => m.tokens)) return { date: false, time: false, text: false, masks };
   return GENERAL;
 }
 
-/** An integer shown through a digit mask: `0` forces a digit, `#` shows one if there is one. */
-function applyMask(n: number, mask: string): string | undefined {
-  if (!Number.isInteger(n) || n < 0) return undefined;
-  let digits = String(n);
-  const slots = mask.replace(/[^0#]/g, '').length;
-  if (digits.length > slots) return undefined;
+function meets(n: number, c: { op: string; value: number }): boolean {
+  switch (c.op) {
+    case '<': return n < c.value;
+    case '<=': return n <= c.value;
+    case '>': return n > c.value;
+    case '>=': return n >= c.value;
+    case '=': return n === c.value;
+    default: return n !== c.value;
+  }
+}
+
+/**
+ * The section a value is shown through: with conditions, the first whose condition holds, else the
+ * next section without one; without, positive / negative (shown without its sign) / zero.
+ */
+function sectionFor(n: number, s: MaskSection[]): { section: MaskSection; signed: boolean } | undefined {
+  if (s.some((x) => x.cond)) {
+    for (const x of s) if (!x.cond || meets(n, x.cond)) return { section: x, signed: n < 0 && !x.cond };
+    return undefined;
+  }
+  if (n < 0 && s.length >= 2) return { section: s[1], signed: false };
+  if (n === 0 && s.length >= 3) return { section: s[2], signed: false };
+  return { section: s[0], signed: n < 0 };
+}
+
+/**
+ * An integer shown through a digit mask: `0` forces a digit, `#` shows one if there is one, `?` a
+ * space; digits beyond the placeholders go in front, as Excel shows them. Undefined when the section
+ * is not a mask (the number is then shown as a number).
+ */
+export function applyMask(n: number, masks: MaskSection[]): string | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const pick = sectionFor(n, masks);
+  if (!pick?.section.tokens) return undefined;
+  const tokens = pick.section.tokens;
+  const digits = String(Math.round(Math.abs(n)));
+  if (!/^\d+$/.test(digits)) return undefined; // 1e21 and beyond
+  const first = tokens.findIndex((t) => t === '0' || t === '#' || t === '?');
+  if (pick.section.group) return grouped(digits, tokens, first, pick.section.group, pick.signed);
   const out: string[] = [];
   let k = digits.length - 1;
-  for (let i = mask.length - 1; i >= 0; i--) {
-    const c = mask[i];
-    if (c === '0') out.push(k >= 0 ? digits[k--] : '0');
-    else if (c === '#') { if (k >= 0) out.push(digits[k--]); }
-    else out.push(c);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t === '0' || t === '#' || t === '?') {
+      if (i === first && k >= 0) { out.push(digits.slice(0, k + 1)); k = -1; }
+      else if (k >= 0) out.push(digits[k--]);
+      else if (t === '0') out.push('0');
+      else if (t === '?') out.push(' ');
+    } else out.push(t);
   }
-  digits = out.reverse().join('');
-  return digits.trim();
+  const text = out.reverse().join('').trim();
+  return pick.signed ? `-${text}` : text;
+}
+
+/** A mask with thousands grouping: the digits padded to the placeholders, grouped by three, the literals around. */
+function grouped(digits: string, tokens: string[], first: number, sep: string, signed: boolean): string {
+  const slots = tokens.filter((t) => t === '0' || t === '#' || t === '?');
+  const last = tokens.length - 1 - [...tokens].reverse().findIndex((t) => t === '0' || t === '#' || t === '?');
+  const forced = slots.length - slots.indexOf('0');
+  let d = digits.length < forced ? digits.padStart(forced, '0') : digits;
+  let out = '';
+  for (let i = d.length; i > 0; i -= 3) out = d.slice(Math.max(0, i - 3), i) + (out ? sep + out : '');
+  d = tokens.slice(0, first).join('') + out + tokens.slice(last + 1).join('');
+  return (signed ? '-' : '') + d.trim();
 }
 
 /** A number as Excel's General format shows it, without binary noise (0.1+0.2 is 0.3). */
@@ -131,8 +246,8 @@ export function renderNumber(raw: string, style: NumberStyle | undefined, date19
   const s = style ?? GENERAL;
   if (s.date) return { text: serialToIso(n, date1904, s.time && !Number.isInteger(n)), kind: CellKind.Date };
   if (s.time) return { text: serialToIso(n, date1904, true).slice(11), kind: CellKind.Text };
-  if (s.mask) {
-    const masked = applyMask(n, s.mask);
+  if (s.masks) {
+    const masked = applyMask(n, s.masks);
     if (masked !== undefined) return { text: masked, kind: CellKind.Text };
   }
   return { text: generalNumber(n), kind: CellKind.Number };
