@@ -44,7 +44,8 @@ export type AuditErrorCode =
   | 'E_WORKBOOK_XLS'
   | 'E_WORKBOOK_ODS'
   | 'E_WORKBOOK_BOMB'
-  | 'E_SHEET_NOT_FOUND';
+  | 'E_SHEET_NOT_FOUND'
+  | 'E_ROW_TOO_LARGE';
 
 export class AuditError extends Error {
   readonly code: AuditErrorCode;

@@ -232,6 +232,48 @@ describe('hand-built workbooks', () => {
   });
 });
 
+describe('the row limit (limits.maxRecordSize): the sum of a row\'s cells, checked as the text streams', () => {
+  const readAllWith = async (p: string, maxRecordSize: number) => {
+    const wb = await openWorkbook(p, { maxRecordSize });
+    const rows: WorkbookRecord[] = [];
+    for await (const b of wb.records()) rows.push(...b);
+    return rows;
+  };
+  const cell = (ref: string, n: number) => is(ref, 'x'.repeat(n));
+  it('cells under the limit one by one but over it together refuse the row', async () => {
+    const dir = tempDir();
+    const ok = await writeBook(dir, 'ok.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}${is('B1', 'a')}${is('C1', 'b')}</row><row r="2">${cell('A2', 400)}${cell('B2', 400)}</row>` }]));
+    expect((await readAllWith(ok, 1000)).length).toBe(1);
+    const wide = await writeBook(dir, 'wide.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}${is('B1', 'a')}${is('C1', 'b')}</row><row r="5">${cell('A5', 400)}${cell('B5', 400)}${cell('C5', 400)}</row>` }]));
+    await expect(readAllWith(wide, 1000)).rejects.toMatchObject({ code: 'E_ROW_TOO_LARGE', line: 5, params: { limit: 1000 } });
+  });
+  it('a huge cell is refused before the end of its part is read (the part is cut off after it)', async () => {
+    const dir = tempDir();
+    const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${is('A1', 'email')}</row><row r="2"><c r="A2" t="inlineStr"><is><t>${'y'.repeat(4 * 1024 * 1024)}`;
+    const p = await writeBook(dir, 'big.xlsx', workbookParts([{ xml }]));
+    await expect(readAllWith(p, 1000)).rejects.toMatchObject({ code: 'E_ROW_TOO_LARGE', line: 2 });
+  });
+  it('a shared string over the limit is not kept, and is refused where a cell uses it', async () => {
+    const dir = tempDir();
+    const huge = 'z'.repeat(2 * 1024 * 1024);
+    const used = await writeBook(dir, 'sst.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}</row><row r="3"><c r="A3" t="s"><v>1</v></c></row>` }], { sst: ['a@example.org', huge] }));
+    await expect(readAllWith(used, 1000)).rejects.toMatchObject({ code: 'E_ROW_TOO_LARGE', line: 3 });
+    const unused = await writeBook(dir, 'sst2.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}</row><row r="3"><c r="A3" t="s"><v>0</v></c></row>` }], { sst: ['a@example.org', huge] }));
+    expect((await readAllWith(unused, 1000))[0].cells).toEqual(['a@example.org']);
+  });
+  it('CLI: one line naming file and row, exit 2, nothing written', async () => {
+    const dir = tempDir();
+    await writeBook(dir, 'wide.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}${is('B1', 'a')}${is('C1', 'b')}</row><row r="4">${cell('A4', 400)}${cell('B4', 400)}${cell('C4', 400)}</row>` }]));
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ limits: { maxRecordSize: 1000 } }));
+    const before = files(dir);
+    const r = cli(['scan', 'wide.xlsx', '-c', 'c.json', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/wide\.xlsx:4: the row is larger than the limit of 1000 characters \(its cells together; config limits\.maxRecordSize\)/);
+    expect(files(dir)).toEqual(before);
+  });
+});
+
 describe('writing workbooks', () => {
   it('any text round-trips through the writer and the reader (property)', async () => {
     const dir = tempDir();

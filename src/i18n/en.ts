@@ -43,6 +43,7 @@ export const en: Catalogue = {
   'error.E_WORKBOOK_ODS': 'OpenDocument spreadsheets (.ods) are not read yet; in LibreOffice, File > Save As > Excel 2007-365 (.xlsx), or export as CSV UTF-8',
   'error.E_WORKBOOK_BOMB': 'the workbook part {part} would inflate to {size} bytes ({ratio}× its compressed size): refused as a zip bomb',
   'error.E_SHEET_NOT_FOUND': '--sheet {sheet}: no such sheet (sheets: {sheets})',
+  'error.E_ROW_TOO_LARGE': 'the row is larger than the limit of {limit} characters (its cells together; config limits.maxRecordSize)',
   'summary.inputWorkbook': 'Input: {rows} rows, {columns} columns, workbook sheet "{sheet}" (header on row {row})',
   'summary.sheetOthers': 'Other sheets not read (use --sheet to choose): {sheets}',
   'summary.sheetNotCopied': 'The cleaned file holds this sheet only; the other sheets were not copied.',

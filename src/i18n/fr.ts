@@ -42,6 +42,7 @@ export const fr: Catalogue = {
   'error.E_WORKBOOK_ODS': 'les feuilles de calcul OpenDocument (.ods) ne sont pas encore lues ; dans LibreOffice, Fichier > Enregistrer sous > Excel 2007-365 (.xlsx), ou exportez en CSV UTF-8',
   'error.E_WORKBOOK_BOMB': 'la partie {part} du classeur se décompresserait en {size} octets ({ratio} fois sa taille compressée) : refusée comme bombe zip',
   'error.E_SHEET_NOT_FOUND': '--sheet {sheet} : feuille introuvable (feuilles : {sheets})',
+  'error.E_ROW_TOO_LARGE': 'la ligne dépasse la limite de {limit} caractères (ses cellules ensemble ; config limits.maxRecordSize)',
   'summary.inputWorkbook': 'Entrée : {rows} lignes, {columns} colonnes, feuille « {sheet} » du classeur (en-tête en ligne {row})',
   'summary.sheetOthers': 'Autres feuilles non lues (choisissez avec --sheet) : {sheets}',
   'summary.sheetNotCopied': 'Le fichier nettoyé ne contient que cette feuille ; les autres feuilles n’ont pas été copiées.',

@@ -308,10 +308,22 @@ export class StringTable {
   private cache = new Map<number, string>();
   private old = new Map<number, string>();
   private block: Buffer = Buffer.alloc(0);
+  /** Strings past the row limit: not stored, their index kept (a cell using one is refused). */
+  private oversize: Set<number> | undefined;
   private blockFirst = 0;
   private blockEnd = 0;
 
   constructor(private memoryChars = 256 * 1024) {}
+
+  /** Adds a placeholder for a string too large to keep. */
+  addOversize(): void {
+    (this.oversize ??= new Set()).add(this.size);
+    this.add('');
+  }
+
+  isOversize(i: number): boolean {
+    return this.oversize !== undefined && this.oversize.has(i);
+  }
 
   get size(): number {
     return this.fd === undefined ? this.mem.length : this.count;
@@ -489,7 +501,14 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
   let inPhonetic = false;
   let inCell = false;
   let hasValue = false;
+  /** Characters of the row's cells so far: the limit is on the row, as the CSV reader's (max_record_size). */
+  let rowChars = 0;
   let failure: AuditError | undefined;
+  const tooLarge = () => {
+    failure ??= new AuditError('E_ROW_TOO_LARGE', { limit: ctx.maxRecordSize }, { line: rowNum });
+    inValue = inText = hasValue = false;
+    text = '';
+  };
 
   const endCell = () => {
     if (col < 0) return;
@@ -501,7 +520,12 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
     let kind: CellKind = CellKind.Text;
     if (hasValue) {
       switch (type) {
-        case 's': value = ctx.sst.get(Number(text)) ?? ''; break;
+        case 's': {
+          const i = Number(text);
+          if (ctx.sst.isOversize(i)) return tooLarge();
+          value = ctx.sst.get(i) ?? '';
+          break;
+        }
         case 'inlineStr': case 'str': case 'e': value = unescapeX(text); break;
         case 'b': value = text.trim() === '1' ? 'TRUE' : 'FALSE'; kind = CellKind.Bool; break;
         case 'd': {
@@ -517,10 +541,8 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
         }
       }
     }
-    if (value.length > ctx.maxRecordSize) {
-      failure ??= new AuditError('E_FIELD_TOO_LARGE', { limit: ctx.maxRecordSize }, { line: rowNum });
-      return;
-    }
+    rowChars += value.length;
+    if (rowChars > ctx.maxRecordSize) return tooLarge();
     if (value !== '') {
       while (cells.length < col) { cells.push(''); kinds.push(CellKind.Text); }
       cells[col] = value;
@@ -539,6 +561,7 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
           kinds = [];
           any = false;
           col = -1;
+          rowChars = 0;
           break;
         }
         case 'c': {
@@ -559,7 +582,12 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
         case 'mergeCell': { const ref = rawAttr(raw, 'ref'); if (ref && onMerge) onMerge(ref); break; }
       }
     },
-    text(t) { if (inValue || inText) text += t; },
+    text(t) {
+      if (!(inValue || inText) || failure) return;
+      text += t;
+      // Checked as the text arrives: a 400 MiB cell is refused before it is held whole.
+      if (rowChars + text.length > ctx.maxRecordSize) tooLarge();
+    },
     close(name) {
       switch (name) {
         case 'v': inValue = false; break;
@@ -733,29 +761,40 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
       return s;
     });
 
-    // Shared strings: rich-text runs concatenated, phonetic runs left out.
+    // Shared strings: rich-text runs concatenated, phonetic runs left out. Read by the worksheet
+    // scanner, which hands text on as it arrives (saxes holds a text node whole): a string past the
+    // row limit is not kept, only marked, and refused with its row if a cell of the sheet uses it.
+    const maxRecordSize = opts.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
     if (sstPart) {
+      const entry = entries.get(sstPart.toLowerCase());
       let text = '';
       let inSi = false;
       let inT = false;
       let inPh = false;
-      await readWhole(zip, sstPart, limits, (p) => {
-        p.on('opentag', (tag) => {
-          const n = local(tag.name);
-          if (n === 'si') { inSi = true; text = ''; }
+      let oversize = false;
+      const scanner = new SheetScanner({
+        open(n) {
+          if (n === 'si') { inSi = true; text = ''; oversize = false; }
           else if (n === 't' && inSi && !inPh) inT = true;
           else if (n === 'rPh') inPh = true;
-        });
-        const onText = (t: string) => { if (inT) text += t; };
-        p.on('text', onText);
-        p.on('cdata', onText);
-        p.on('closetag', (tag) => {
-          const n = local(tag.name);
+        },
+        text(t) {
+          if (!inT || oversize) return;
+          text += t;
+          if (text.length > maxRecordSize) { oversize = true; text = ''; }
+        },
+        close(n) {
           if (n === 't') inT = false;
           else if (n === 'rPh') inPh = false;
-          else if (n === 'si') { inSi = false; sst.add(unescapeX(text)); text = ''; }
-        });
+          else if (n === 'si') {
+            inSi = false;
+            if (oversize) sst.addOversize();
+            else sst.add(unescapeX(text));
+            text = '';
+          }
+        },
       });
+      if (entry) for await (const _ of parsePart(zip, entry, limits, scanner)) { /* the handler does the work */ }
       sst.flush();
     }
 
@@ -766,7 +805,7 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
       date1904,
       limits,
       maxColumns: opts.maxColumns ?? DEFAULT_MAX_COLUMNS,
-      maxRecordSize: opts.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE,
+      maxRecordSize,
     };
     const entryOf = (s: SheetEntry) => (s.part ? entries.get(s.part) : undefined);
 
