@@ -45,7 +45,8 @@ export type AuditErrorCode =
   | 'E_WORKBOOK_ODS'
   | 'E_WORKBOOK_BOMB'
   | 'E_SHEET_NOT_FOUND'
-  | 'E_ROW_TOO_LARGE';
+  | 'E_ROW_TOO_LARGE'
+  | 'E_SHEET_NO_CONTACT_COLUMN';
 
 export class AuditError extends Error {
   readonly code: AuditErrorCode;

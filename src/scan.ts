@@ -250,7 +250,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
     reader = workbook
-      ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, csvDelimiter: lang === 'fr' ? ';' : ',' })
+      ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, headerRow: opts.headerRow, csvDelimiter: lang === 'fr' ? ';' : ',' })
       : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow, preamble: PROFILE_PREAMBLES });
     const dialect = reader.dialect;
     // The export profile: resolved once per file, from the header and the file name (issue 12).

@@ -112,7 +112,8 @@ describe('reading the fixtures (made by ExcelJS, scripts/make-xlsx-fixtures.mjs)
     expect(wb.workbook.sheet).toBe('Sympathisants');
     expect(wb.workbook.otherCandidates).toEqual(['Archive 2020']);
     expect(rows[0].cells[5]).toBe('2024-02-10');
-    const other = await readAll(join(FIXTURES, 'classeur-deux-feuilles.xlsx'), '4');
+    // --sheet N counts the visible sheets (Lisez-moi, Sympathisants, Archive 2020; Paramètres is hidden).
+    const other = await readAll(join(FIXTURES, 'classeur-deux-feuilles.xlsx'), '3');
     expect(other.wb.workbook.sheet).toBe('Archive 2020');
     expect(other.rows[0].cells).toEqual(['ancien@example.com', 'Ancien', 'Réunion publique']);
     expect((await readAll(join(FIXTURES, 'classeur-deux-feuilles.xlsx'), 'archive 2020')).wb.workbook.sheet).toBe('Archive 2020');
@@ -162,6 +163,63 @@ describe('reading the LibreOffice fixtures (made by LibreOffice Calc, scripts/ma
     const out = await readAll(written.clean!);
     const cp = out.wb.header.indexOf('CP num');
     expect(out.rows.map((r) => r.cells[cp])).toEqual(expect.arrayContaining(['01000']));
+  });
+});
+
+describe('sheet choice and header row', () => {
+  it('a summary sheet first (one known column, no contact column) is passed over for the contact sheet', async () => {
+    const { wb } = await readAll(join(FIXTURES, 'lo-synthese.xlsx'));
+    expect(wb.workbook.sheet).toBe('Contacts');
+    expect(wb.workbook.otherCandidates).toEqual([]);
+  });
+  it('a sheet of one contact column is read when no sheet has more', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'liste.xlsx', workbookParts([
+      { name: 'Synthèse', xml: `<row r="1">${is('A1', 'Ville')}${is('B1', 'Nombre')}</row><row r="2">${is('A2', 'Lyon')}</row>` },
+      { name: 'Adresses', xml: `<row r="1">${is('A1', 'Email')}</row><row r="2">${is('A2', 'a@example.org')}</row>` },
+    ]));
+    expect((await readAll(p)).wb.workbook.sheet).toBe('Adresses');
+  });
+  it('the header rank: a contact column and another known one', async () => {
+    const { headerRank } = await import('../src/read/xlsx.js');
+    expect(headerRank(['Ville', 'Nombre de contacts']).tier).toBe(0);
+    expect(headerRank(['Email']).tier).toBe(1);
+    expect(headerRank(['Email perso', 'Source']).tier).toBe(2);
+    expect(headerRank(['Nom', 'Prénom', 'Ville'])).toEqual({ tier: 2, score: 3 });
+  });
+  it('--sheet N counts visible sheets, as the list in messages numbers them', async () => {
+    expect((await readAll(join(FIXTURES, 'lo-mairie.xlsx'), '2')).wb.workbook.sheet).toBe('Inscrits');
+    expect((await readAll(join(FIXTURES, 'lo-mairie.xlsx'), 'Cachée')).wb.workbook.sheet).toBe('Cachée'); // hidden: by name
+    await expect(readAll(join(FIXTURES, 'lo-mairie.xlsx'), '4')).rejects.toMatchObject({ code: 'E_SHEET_NOT_FOUND', params: { sheets: 'Notes (1), Inscrits (2), Archive 2020 (3)' } });
+  });
+  it('the chosen sheet without a contact column: the error names it and lists the sheets for --sheet', () => {
+    const dir = tempDir('lo-synthese.xlsx');
+    const r = cli(['scan', 'lo-synthese.xlsx', '--sheet', 'Synthèse', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('lo-synthese.xlsx:1: sheet "Synthèse": no recognisable contact column (email, phone, address or name) among: Ville, Nombre de contacts; choose the sheet with --sheet NAME or N (sheets: Synthèse (1), Contacts (2)), name the header row with --header-row N');
+  });
+  const preamble = (n: number) => Array.from({ length: n }, (_, i) => `<row r="${i + 1}">${is(`A${i + 1}`, `Ligne de présentation ${i + 1}`)}</row>`).join('');
+  const tail = (h: number) => `<row r="${h}">${is(`A${h}`, 'Nom')}${is(`B${h}`, 'Email')}${is(`C${h}`, 'Source')}</row><row r="${h + 1}">${is(`A${h + 1}`, 'DURAND')}${is(`B${h + 1}`, 'paul@example.org')}${is(`C${h + 1}`, 'Site web')}</row>`;
+  it('a header below row 20 is found (first 100 rows)', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'h25.xlsx', workbookParts([{ name: 'Extraction', xml: preamble(24) + tail(25) }]));
+    const { wb, rows } = await readAll(p);
+    expect(wb.workbook.headerRow).toBe(25);
+    expect(rows.map((r) => r.line)).toEqual([26]);
+  });
+  it('--header-row N for a workbook: a header past the first 100 rows; without it, an error suggesting it', async () => {
+    const dir = tempDir();
+    await writeBook(dir, 'h130.xlsx', workbookParts([{ name: 'Extraction', xml: preamble(129) + tail(130) }]));
+    let r = cli(['scan', 'h130.xlsx', '--lang', 'en', '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sheet "Extraction": no recognisable contact column.*--header-row N \(it is looked for in the first 100 rows\)/);
+    r = cli(['scan', 'h130.xlsx', '--header-row', '130', '--lang', 'en', '--format', 'json', '--dry-run'], { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    const rep = JSON.parse(r.stdout);
+    expect(rep.input.workbook.headerRow).toBe(130);
+    expect(rep.input.rows).toBe(1);
+    expect(rep.findings.every((f: { line: number }) => f.line === 131)).toBe(true);
   });
 });
 
@@ -388,7 +446,7 @@ describe('bad workbooks: one line, exit 2, nothing written', () => {
     }, /zip bomb/],
     ['.ods', async (dir) => writeBook(dir, 'tableur.ods', { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }), /OpenDocument.*Save As/],
     ['too many columns', async (dir) => writeBook(dir, 'large.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}${is('ZZZZ1', 'x')}</row>` }])), /columns, more than the limit/],
-    ['no such sheet', async (dir) => writeBook(dir, 'feuilles.xlsx', workbookParts([{ name: 'Contacts', xml: `<row r="1">${is('A1', 'email')}</row>` }])), /--sheet Dons: no such sheet \(sheets: Contacts\)/],
+    ['no such sheet', async (dir) => writeBook(dir, 'feuilles.xlsx', workbookParts([{ name: 'Contacts', xml: `<row r="1">${is('A1', 'email')}</row>` }])), /--sheet Dons: no such sheet \(sheets: Contacts \(1\)\)/],
     ['broken XML', async (dir) => writeBook(dir, 'xml.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}</row><row r="2"><c><v>1</c></row>` }])), /cannot be read \(XML/],
   ];
   for (const [what, make, message] of cases) {

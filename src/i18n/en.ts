@@ -44,6 +44,7 @@ export const en: Catalogue = {
   'error.E_WORKBOOK_BOMB': 'the workbook part {part} would inflate to {size} bytes ({ratio}× its compressed size): refused as a zip bomb',
   'error.E_SHEET_NOT_FOUND': '--sheet {sheet}: no such sheet (sheets: {sheets})',
   'error.E_ROW_TOO_LARGE': 'the row is larger than the limit of {limit} characters (its cells together; config limits.maxRecordSize)',
+  'error.E_SHEET_NO_CONTACT_COLUMN': 'sheet "{sheet}": no recognisable contact column (email, phone, address or name) among: {columns}; choose the sheet with --sheet NAME or N (sheets: {sheets}), name the header row with --header-row N (it is looked for in the first {rows} rows), or map a column with --map field=column',
   'summary.inputWorkbook': 'Input: {rows} rows, {columns} columns, workbook sheet "{sheet}" (header on row {row})',
   'summary.sheetOthers': 'Other sheets not read (use --sheet to choose): {sheets}',
   'summary.sheetNotCopied': 'The cleaned file holds this sheet only; the other sheets were not copied.',

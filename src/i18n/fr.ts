@@ -43,6 +43,7 @@ export const fr: Catalogue = {
   'error.E_WORKBOOK_BOMB': 'la partie {part} du classeur se décompresserait en {size} octets ({ratio} fois sa taille compressée) : refusée comme bombe zip',
   'error.E_SHEET_NOT_FOUND': '--sheet {sheet} : feuille introuvable (feuilles : {sheets})',
   'error.E_ROW_TOO_LARGE': 'la ligne dépasse la limite de {limit} caractères (ses cellules ensemble ; config limits.maxRecordSize)',
+  'error.E_SHEET_NO_CONTACT_COLUMN': 'feuille « {sheet} » : aucune colonne de contact reconnue (email, téléphone, adresse ou nom) parmi : {columns} ; choisissez la feuille avec --sheet NOM ou N (feuilles : {sheets}), indiquez la ligne d’en-tête avec --header-row N (elle est cherchée dans les {rows} premières lignes) ou associez une colonne avec --map champ=colonne',
   'summary.inputWorkbook': 'Entrée : {rows} lignes, {columns} colonnes, feuille « {sheet} » du classeur (en-tête en ligne {row})',
   'summary.sheetOthers': 'Autres feuilles non lues (choisissez avec --sheet) : {sheets}',
   'summary.sheetNotCopied': 'Le fichier nettoyé ne contient que cette feuille ; les autres feuilles n’ont pas été copiées.',

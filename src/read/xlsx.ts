@@ -12,7 +12,8 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AuditError } from '../errors.js';
-import { fieldForHeader } from '../mapping.js';
+import { CONTACT_FIELDS, fieldForHeader, fieldForWords } from '../mapping.js';
+import { contactKindOf } from '../contact-columns.js';
 import { trackTemp, untrackTemp } from '../write/atomic.js';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_SIZE, type CsvReader, type CsvRecord } from './reader.js';
 import { SheetScanner, XmlSyntaxError, rawAttr } from './xlsx-scanner.js';
@@ -20,8 +21,10 @@ import { CellKind, numberStyle, parseRef, renderNumber, unescapeX, type NumberSt
 import type { Dialect } from '../types.js';
 
 export interface WorkbookOptions {
-  /** `--sheet`: a sheet name, or its 1-based position. */
+  /** `--sheet`: a sheet name, or its 1-based position among the visible sheets. */
   sheet?: string;
+  /** `--header-row`: the sheet row holding the header (else found in the first PEEK_ROWS rows). */
+  headerRow?: number;
   maxColumns?: number;
   maxRecordSize?: number;
   /** Largest inflated size of one part of the zip, in bytes. */
@@ -51,6 +54,8 @@ export interface WorkbookRecord extends CsvRecord {
 
 export interface WorkbookReader extends CsvReader {
   workbook: WorkbookInfo;
+  /** The visible sheets numbered as `--sheet N` counts them, for messages: `Notes (1), Inscrits (2)`. */
+  sheetChoices: string;
   /** SHA-256 of the file. */
   sha256: string;
   records(): AsyncGenerator<WorkbookRecord[]>;
@@ -60,8 +65,8 @@ export const DEFAULT_MAX_PART_BYTES = 4 * 1024 ** 3;
 export const DEFAULT_MAX_RATIO = 200;
 /** Parts smaller than this are never called a bomb: tiny sheets compress very well. */
 const RATIO_FLOOR = 16 * 1024 * 1024;
-/** Rows looked at, per sheet, to find the header. */
-const PEEK_ROWS = 20;
+/** Rows looked at, per sheet, to find the header (rows above it are a title, notes, a preamble). */
+export const PEEK_ROWS = 100;
 const MAX_ENTRIES = 10000;
 
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -613,33 +618,67 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
   if (batch.length) yield batch;
 }
 
-/** How many of a row's cells name a field the tool knows (a header's score). */
-function headerScore(cells: string[]): number {
-  let n = 0;
-  for (const c of cells) if (c && fieldForHeader(c)) n++;
-  return n;
+/**
+ * How much a row looks like a contact list's header: `score`, how many of its cells name a field the
+ * tool knows (an alias, or meaningful words: "Adresse mail perso"); `tier` 2 when one of them is a
+ * contact column (e-mail, phone, address, name: what the engine needs, E_NO_CONTACT_COLUMN) and
+ * another is known too, 1 for a contact column alone, 0 otherwise. A summary sheet (`Ville`,
+ * `Nombre de contacts`) is tier 0: it is not taken for the contact list that follows it.
+ */
+export function headerRank(cells: readonly string[]): { tier: number; score: number } {
+  let score = 0;
+  let contact = false;
+  for (const c of cells) {
+    if (!c) continue;
+    const f = fieldForHeader(c) ?? fieldForWords(c);
+    if (f) score++;
+    if ((f && CONTACT_FIELDS.includes(f)) || contactKindOf(c)) {
+      contact = true;
+      if (!f) score++;
+    }
+  }
+  return { tier: contact ? (score >= 2 ? 2 : 1) : 0, score };
 }
 
 interface Peek {
   rows: SheetRow[];
   headerIndex: number;
+  tier: number;
   score: number;
 }
 
-async function peekSheet(ctx: Context, entry: yauzl.Entry): Promise<Peek> {
+/**
+ * The first rows of a sheet and the one holding its header: row `headerRow` (`--header-row`, or the
+ * first non-empty row below it), else the best-ranked of the first PEEK_ROWS rows, the earliest on a
+ * tie. The row after the header is kept too (a sub-header row, issue #15 audit).
+ */
+async function peekSheet(ctx: Context, entry: yauzl.Entry, headerRow?: number): Promise<Peek> {
   const rows: SheetRow[] = [];
-  for await (const batch of sheetRows(ctx, entry)) {
-    rows.push(...batch);
-    if (rows.length >= PEEK_ROWS) break;
+  let at = -1;
+  read: for await (const batch of sheetRows(ctx, entry)) {
+    for (const r of batch) {
+      if (headerRow !== undefined) {
+        // Rows well above the asked row are not kept (a merged name above the header is near it).
+        if (r.row < headerRow - 10) continue;
+        rows.push(r);
+        if (at === -1 && r.row >= headerRow) at = rows.length - 1;
+        else if (at !== -1) break read;
+      } else {
+        rows.push(r);
+        if (rows.length > PEEK_ROWS) break read;
+      }
+    }
   }
-  rows.length = Math.min(rows.length, PEEK_ROWS);
-  let headerIndex = 0;
-  let score = 0;
-  rows.forEach((r, i) => {
-    const s = headerScore(r.cells);
-    if (s > score) { score = s; headerIndex = i; }
-  });
-  return { rows, headerIndex, score };
+  if (headerRow !== undefined) {
+    if (at === -1) return { rows: [], headerIndex: 0, tier: 0, score: 0 };
+    return { rows, headerIndex: at, ...headerRank(rows[at].cells) };
+  }
+  let best = { headerIndex: 0, tier: -1, score: -1 };
+  for (let i = 0; i < Math.min(rows.length, PEEK_ROWS); i++) {
+    const k = headerRank(rows[i].cells);
+    if (k.tier > best.tier || (k.tier === best.tier && k.score > best.score)) best = { headerIndex: i, ...k };
+  }
+  return { rows, ...best, tier: Math.max(best.tier, 0), score: Math.max(best.score, 0) };
 }
 
 /** Merge ranges of a sheet that reach down to `upTo` (only those can cover the header). */
@@ -660,15 +699,25 @@ function lastNonEmpty(cells: string[]): number {
   return i;
 }
 
-/** The sheet `--sheet` names: its exact name, else a case-insensitive one, else a 1-based position. */
-function findSheet(sheets: SheetEntry[], wanted: string): number {
+/**
+ * The sheet `--sheet` names: its exact name, else a case-insensitive one (hidden sheets too), else a
+ * 1-based position among the visible worksheets — the tabs a person sees, as the lists in messages
+ * number them (`visible`: indexes into `sheets`).
+ */
+function findSheet(sheets: SheetEntry[], visible: number[], wanted: string): number {
   let i = sheets.findIndex((s) => s.name === wanted);
   if (i === -1) i = sheets.findIndex((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
   if (i === -1 && /^\d+$/.test(wanted.trim())) {
     const n = Number(wanted.trim());
-    if (n >= 1 && n <= sheets.length) i = n - 1;
+    if (n >= 1 && n <= visible.length) i = visible[n - 1];
   }
   return i;
+}
+
+/** Visible worksheets as `--sheet` counts them: `Notes (1), Inscrits (2), Archive 2020 (3)`. */
+function sheetList(sheets: SheetEntry[], visible: number[]): string {
+  const list = visible.slice(0, 30).map((i, k) => `${sheets[i].name.slice(0, 40)} (${k + 1})`).join(', ');
+  return visible.length > 30 ? `${list}, …` : list;
 }
 
 function fileSha256(path: string): Promise<string> {
@@ -809,32 +858,35 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
     };
     const entryOf = (s: SheetEntry) => (s.part ? entries.get(s.part) : undefined);
 
-    // Which sheet: the one asked for; else the first visible one whose first rows hold a header.
+    // Which sheet: the one asked for; else the first visible one with the best-ranked header (a
+    // contact column and another known one, else a contact column alone, else none: the engine then
+    // says no contact column was found, naming the sheet and the others).
     const names = sheets.map((s) => s.name);
+    const visible = sheets.map((s, i) => (!s.hidden && entryOf(s) ? i : -1)).filter((i) => i !== -1);
+    const choices = sheetList(sheets, visible);
     let chosen = -1;
     let peek: Peek | undefined;
     const candidates: string[] = [];
     if (opts.sheet !== undefined) {
-      chosen = findSheet(sheets, opts.sheet);
-      if (chosen === -1 || !entryOf(sheets[chosen])) {
-        throw new AuditError('E_SHEET_NOT_FOUND', { sheet: opts.sheet, sheets: names.filter((_, i) => entryOf(sheets[i])).join(', ') });
-      }
-      peek = await peekSheet(ctx, entryOf(sheets[chosen])!);
+      chosen = findSheet(sheets, visible, opts.sheet);
+      if (chosen === -1 || !entryOf(sheets[chosen])) throw new AuditError('E_SHEET_NOT_FOUND', { sheet: opts.sheet, sheets: choices });
+      peek = await peekSheet(ctx, entryOf(sheets[chosen])!, opts.headerRow);
     } else {
-      let fallback = -1;
-      let fallbackPeek: Peek | undefined;
-      for (let i = 0; i < sheets.length; i++) {
-        const e = entryOf(sheets[i]);
-        if (!e || sheets[i].hidden) continue;
-        const p = await peekSheet(ctx, e);
-        if (p.score > 0) {
-          if (chosen === -1) { chosen = i; peek = p; }
-          else candidates.push(sheets[i].name);
-        } else if (fallback === -1 && p.rows.length) { fallback = i; fallbackPeek = p; }
+      const ranked: { i: number; p: Peek }[] = [];
+      for (const i of visible) {
+        const p = await peekSheet(ctx, entryOf(sheets[i])!, opts.headerRow);
+        if (p.rows.length) ranked.push({ i, p });
       }
-      if (chosen === -1) { chosen = fallback; peek = fallbackPeek; }
+      let best: { i: number; p: Peek } | undefined;
+      for (const r of ranked) if (!best || r.p.tier > best.p.tier) best = r;
+      if (best) {
+        chosen = best.i;
+        peek = best.p;
+        const bar = Math.max(best.p.tier, 1);
+        for (const r of ranked) if (r !== best && r.p.tier >= bar) candidates.push(sheets[r.i].name);
+      }
     }
-    if (chosen === -1 || !peek || !peek.rows.length) throw new AuditError('E_INPUT_EMPTY', {}, { line: 1 });
+    if (chosen === -1 || !peek || !peek.rows.length) throw new AuditError('E_INPUT_EMPTY', {}, { line: opts.headerRow ?? 1 });
     const sheet = sheets[chosen];
     const entry = entryOf(sheet)!;
 
@@ -902,6 +954,7 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
       // The sheet row of the header (a title row above it is skipped, like a CSV preamble).
       headerLine: headerRow,
       workbook: { format: 'xlsx', sheet: sheet.name, headerRow, sheets: names, otherCandidates: candidates },
+      sheetChoices: choices,
       destroy: () => close(),
     };
   } catch (e) {

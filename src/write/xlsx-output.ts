@@ -4,7 +4,7 @@
  * kinds of an output row, and the report's `input.workbook`.
  */
 import { isWorkbookPath, XlsxWriter, type ByteSink } from './xlsx.js';
-import { sniffWorkbook, type WorkbookInfo, type WorkbookReader } from '../read/xlsx.js';
+import { PEEK_ROWS, sniffWorkbook, type WorkbookInfo, type WorkbookReader } from '../read/xlsx.js';
 import type { CsvReader } from '../read/reader.js';
 import { AuditError, type AuditErrorCode } from '../errors.js';
 
@@ -46,10 +46,19 @@ export function outputKinds(kinds: Uint8Array | undefined, keep: readonly number
   return out;
 }
 
-/** A header error (said of line 1) moved to the sheet row that holds the header (a title above it). */
+/**
+ * A header error (said of line 1) moved to the sheet row that holds the header (a title above it). No
+ * contact column in a workbook names the sheet read and the others, since the wrong sheet or a header
+ * further down is the likely cause.
+ */
 export function atHeaderRow(e: AuditError, reader: CsvReader | undefined): AuditError {
-  const row = workbookOf(reader)?.workbook.headerRow;
-  if (!row || row === 1 || e.line !== 1 || !HEADER_ERRORS.has(e.code)) return e;
+  const wb = workbookOf(reader);
+  if (!wb || e.line !== 1 || !HEADER_ERRORS.has(e.code)) return e;
+  const row = wb.workbook.headerRow;
+  if (e.code === 'E_NO_CONTACT_COLUMN') {
+    return new AuditError('E_SHEET_NO_CONTACT_COLUMN', { ...e.params, sheet: wb.workbook.sheet, sheets: wb.sheetChoices, rows: PEEK_ROWS }, { file: e.file, line: row });
+  }
+  if (row === 1) return e;
   return new AuditError(e.code, e.params, { file: e.file, line: row });
 }
 
