@@ -396,6 +396,21 @@ describe('writing workbooks', () => {
     expect(back.rows[0].cells[0]).toBe('camille.roux@exemple.fr');
   });
 
+  it('Markdown and HTML reports name the sheet, its header row and the rows, not a CSV dialect', () => {
+    const dir = tempDir('lo-mairie.xlsx');
+    for (const lang of ['en', 'fr']) {
+      const r = cli(['scan', 'lo-mairie.xlsx', '--lang', lang, '--format', 'none', '-o', `c-${lang}.xlsx`, '-r', `r-${lang}.md`, '-r', `r-${lang}.html`], { cwd: dir });
+      expect(r.code, r.stderr).toBeLessThan(2);
+    }
+    const md = readFileSync(join(dir, 'r-en.md'), 'utf8');
+    expect(md).toContain('- Input: 4 rows, 18 columns, workbook sheet "Inscrits" (header on row 3)');
+    expect(md).not.toMatch(/BOM|delimiter/);
+    expect(readFileSync(join(dir, 'r-fr.md'), 'utf8')).toContain('feuille « Inscrits » du classeur (en-tête en ligne 3)');
+    const html = readFileSync(join(dir, 'r-fr.html'), 'utf8');
+    expect(html).toContain('<dt>Feuille du classeur</dt><dd>Inscrits</dd><dt>En-tête en ligne</dt><dd>3</dd><dt>Lignes lues</dt><dd>4</dd>');
+    expect(html).not.toMatch(/<dt>(Encodage|Séparateur)<\/dt>/);
+  });
+
   it('init maps a workbook sample\'s header (--sheet too)', () => {
     const dir = tempDir('classeur-deux-feuilles.xlsx');
     const r = cli(['init', 'classeur-deux-feuilles.xlsx', '--sheet', 'Archive 2020', '--lang', 'en'], { cwd: dir });

@@ -361,6 +361,8 @@ export const en: Catalogue = {
   'report.file': 'File',
   'report.encoding': 'Encoding',
   'report.delimiter': 'Delimiter',
+  'report.sheet': 'Workbook sheet',
+  'report.headerRow': 'Header on row',
   'report.columns': 'Columns',
   'report.cleanedFile': 'Cleaned file',
   'report.retention': 'Retention applied',

@@ -358,6 +358,8 @@ export const fr: Catalogue = {
   'report.file': 'Fichier',
   'report.encoding': 'Encodage',
   'report.delimiter': 'Séparateur',
+  'report.sheet': 'Feuille du classeur',
+  'report.headerRow': 'En-tête en ligne',
   'report.columns': 'Colonnes',
   'report.cleanedFile': 'Fichier nettoyé',
   'report.retention': 'Durées de conservation appliquées',

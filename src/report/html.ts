@@ -437,8 +437,16 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   // The input and how it was read: what a later audit needs to reproduce the run.
   yield `<h2 id="input">${esc(L('report.inputSection'))}</h2><dl class="meta">`;
   yield `<dt>${esc(L('report.file'))}</dt><dd class="mono">${val(file)}</dd>`;
-  yield `<dt>${esc(L('report.encoding'))}</dt><dd>${esc(report.input.encoding + (report.input.bom ? ' (BOM)' : ''))}</dd>`;
-  yield `<dt>${esc(L('report.delimiter'))}</dt><dd><code>${esc(report.input.delimiter === '\t' ? 'tab' : report.input.delimiter)}</code></dd>`;
+  // A workbook: its sheet and header row and the rows read, not a CSV dialect (issue #15).
+  const wb = report.input.workbook;
+  if (wb) {
+    yield `<dt>${esc(L('report.sheet'))}</dt><dd>${val(escapeControls(wb.sheet))}</dd>`;
+    yield `<dt>${esc(L('report.headerRow'))}</dt><dd>${wb.headerRow}</dd>`;
+    yield `<dt>${esc(L('report.rowsIn'))}</dt><dd>${report.input.rows}</dd>`;
+  } else {
+    yield `<dt>${esc(L('report.encoding'))}</dt><dd>${esc(report.input.encoding + (report.input.bom ? ' (BOM)' : ''))}</dd>`;
+    yield `<dt>${esc(L('report.delimiter'))}</dt><dd><code>${esc(report.input.delimiter === '\t' ? 'tab' : report.input.delimiter)}</code></dd>`;
+  }
   yield `<dt>${esc(L('report.columns'))}</dt><dd>${report.input.columns}</dd>`;
   // How the file was read (issue 12): the export profile, the columns nothing read, file-level notices —
   // the same lines as the terminal summary and the Markdown report.
