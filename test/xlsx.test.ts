@@ -255,6 +255,19 @@ describe('hand-built workbooks', () => {
       t.dispose();
     }
   });
+  it('the spooled table gives every string back in any order of reads (property)', () => {
+    const all = Array.from({ length: 1000 }, (_, i) => (i % 7 === 0 ? '' : `s${i} ${'é'.repeat(i % 13)}😀`));
+    const t = new StringTable(50);
+    for (const s of all) t.add(s);
+    t.flush();
+    try {
+      fc.assert(fc.property(fc.array(fc.nat({ max: 1009 }), { maxLength: 300 }), (reads) => {
+        for (const i of reads) expect(t.get(i)).toBe(all[i]);
+      }), { numRuns: 50 });
+    } finally {
+      t.dispose();
+    }
+  });
   it('text cells keep zeros, booleans, errors, escapes, phonetic runs left out', async () => {
     const dir = tempDir();
     const p = await writeBook(dir, 'a.xlsx', workbookParts([{ xml:

@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AuditError } from '../errors.js';
-import { CONTACT_FIELDS, fieldForHeader, fieldForWords } from '../mapping.js';
+import { CONTACT_FIELDS, fieldForHeader } from '../mapping.js';
 import { contactKindOf } from '../contact-columns.js';
 import { trackTemp, untrackTemp } from '../write/atomic.js';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_SIZE, type CsvReader, type CsvRecord } from './reader.js';
@@ -294,29 +294,34 @@ function resolveTarget(base: string, target: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Shared strings, spooled
 
+/** Strings per block of the spool: the in-memory index holds one position per block. */
+const SST_BLOCK = 64;
+
 /**
  * The shared-string table: small tables stay in memory; past `memoryChars` the strings go to a temp
- * file (UTF-8, offsets in a typed array) and are read back per cell, the last few thousand cached.
- * Excel puts every distinct text of the workbook there, so its size grows with the rows.
+ * file, each as a 4-byte length and its UTF-8, read back per cell, the last few thousand cached.
+ * Excel puts every distinct text of the workbook there, so its size grows with the rows: the index
+ * kept in memory is one file position per block of 64 strings (156 kB for 10 million strings, where
+ * an offset per string took 40 MB and twice that while it grew; issue #15 audit, memory past 100k rows).
  */
 export class StringTable {
   private mem: string[] = [];
   private memChars = 0;
   private fd: number | undefined;
   private path: string | undefined;
-  // Byte offsets in the spool: a file over 4 GiB is refused as a bomb long before (maxPartBytes).
-  private offsets = new Uint32Array(1024);
+  /** File position of each block's first string. */
+  private blocks = new Float64Array(256);
   private count = 0;
   private filePos = 0;
-  private pending: string[] = [];
+  private pending: Buffer[] = [];
   private pendingBytes = 0;
   private cache = new Map<number, string>();
   private old = new Map<number, string>();
-  private block: Buffer = Buffer.alloc(0);
+  /** Blocks read: the furthest one (rows read the table mostly forwards) and the last one behind it. */
+  private fwd: LoadedBlock | undefined;
+  private back: LoadedBlock | undefined;
   /** Strings past the row limit: not stored, their index kept (a cell using one is refused). */
   private oversize: Set<number> | undefined;
-  private blockFirst = 0;
-  private blockEnd = 0;
 
   constructor(private memoryChars = 256 * 1024) {}
 
@@ -369,25 +374,29 @@ export class StringTable {
   }
 
   private append(s: string): void {
-    if (this.count + 1 >= this.offsets.length) {
-      const next = new Uint32Array(this.offsets.length * 2);
-      next.set(this.offsets);
-      this.offsets = next;
+    if (this.count % SST_BLOCK === 0) {
+      const k = this.count / SST_BLOCK;
+      if (k >= this.blocks.length) {
+        const next = new Float64Array(this.blocks.length * 2);
+        next.set(this.blocks);
+        this.blocks = next;
+      }
+      this.blocks[k] = this.filePos;
     }
-    const bytes = Buffer.byteLength(s, 'utf8');
-    this.offsets[this.count] = this.filePos;
+    const body = Buffer.from(s, 'utf8');
+    const len = Buffer.allocUnsafe(4);
+    len.writeUInt32LE(body.length, 0);
+    this.pending.push(len, body);
     this.count++;
-    this.filePos += bytes;
-    this.offsets[this.count] = this.filePos;
-    this.pending.push(s);
-    this.pendingBytes += bytes;
+    this.filePos += 4 + body.length;
+    this.pendingBytes += 4 + body.length;
     if (this.pendingBytes >= 64 * 1024) this.flush();
   }
 
   /** Writes what is buffered; called once the table is complete. */
   flush(): void {
     if (this.fd === undefined || !this.pending.length) return;
-    const buf = Buffer.from(this.pending.join(''), 'utf8');
+    const buf = Buffer.concat(this.pending, this.pendingBytes);
     let off = 0;
     while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
     this.pending = [];
@@ -397,29 +406,23 @@ export class StringTable {
   get(i: number): string | undefined {
     if (this.fd === undefined) return this.mem[i];
     if (!(i >= 0 && i < this.count)) return undefined;
-    if (i >= this.blockFirst && i < this.blockEnd) {
-      const base = this.offsets[this.blockFirst];
-      return this.block.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
-    }
+    const k = Math.floor(i / SST_BLOCK);
+    if (this.fwd?.k === k) return this.fwd.at(i - k * SST_BLOCK);
     const hit = this.cache.get(i) ?? this.old.get(i);
     if (hit !== undefined) {
       this.remember(i, hit);
       return hit;
     }
-    if (i < this.blockFirst) {
-      // A string used again further down (a source, "oui"): read alone, then kept.
-      const s = this.read(i, i + 1).toString('utf8');
-      this.remember(i, s);
-      return s;
+    if (!this.fwd || k > this.fwd.k) {
+      // Excel numbers strings in order of first use, so rows read the table mostly forwards.
+      this.fwd = this.load(k);
+      return this.fwd.at(i - k * SST_BLOCK);
     }
-    // Excel numbers strings in order of first use, so rows read the table mostly forwards: read the
-    // next 64 KiB of it at once.
-    let j = i + 1;
-    while (j < this.count && this.offsets[j + 1] - this.offsets[i] <= 64 * 1024) j++;
-    this.block = this.read(i, j);
-    this.blockFirst = i;
-    this.blockEnd = j;
-    return this.block.toString('utf8', 0, this.offsets[i + 1] - this.offsets[i]);
+    // A string used again further down (a source, "oui"): its block read, the string then kept.
+    if (this.back?.k !== k) this.back = this.load(k);
+    const s = this.back.at(i - k * SST_BLOCK);
+    this.remember(i, s);
+    return s;
   }
 
   /** Two generations of recently used strings: one used again survives the turnover (a cheap LRU). */
@@ -431,10 +434,11 @@ export class StringTable {
     this.cache.set(i, s);
   }
 
-  /** The bytes of strings first..end-1. */
-  private read(first: number, end: number): Buffer {
-    const start = this.offsets[first];
-    const len = this.offsets[end] - start;
+  /** Block k, read whole, with the positions of its strings. */
+  private load(k: number): LoadedBlock {
+    const start = this.blocks[k];
+    const end = (k + 1) * SST_BLOCK < this.count ? this.blocks[k + 1] : this.filePos;
+    const len = end - start;
     const buf = Buffer.allocUnsafe(len);
     let got = 0;
     while (got < len) {
@@ -442,7 +446,18 @@ export class StringTable {
       if (n <= 0) break;
       got += n;
     }
-    return buf.subarray(0, got);
+    const starts = new Int32Array(SST_BLOCK + 1);
+    let pos = 0;
+    let n = 0;
+    while (n < SST_BLOCK && pos + 4 <= got) {
+      starts[n++] = pos;
+      pos += 4 + buf.readUInt32LE(pos);
+    }
+    starts[n] = pos;
+    return {
+      k,
+      at: (j) => (j < n && starts[j] + 4 <= got ? buf.toString('utf8', starts[j] + 4, Math.min(starts[j + 1], got)) : ''),
+    };
   }
 
   dispose(): void {
@@ -458,7 +473,14 @@ export class StringTable {
     this.mem = [];
     this.cache.clear();
     this.old.clear();
+    this.fwd = this.back = undefined;
   }
+}
+
+interface LoadedBlock {
+  k: number;
+  /** The j-th string of the block. */
+  at(j: number): string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -620,17 +642,19 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
 
 /**
  * How much a row looks like a contact list's header: `score`, how many of its cells name a field the
- * tool knows (an alias, or meaningful words: "Adresse mail perso"); `tier` 2 when one of them is a
- * contact column (e-mail, phone, address, name: what the engine needs, E_NO_CONTACT_COLUMN) and
- * another is known too, 1 for a contact column alone, 0 otherwise. A summary sheet (`Ville`,
+ * tool knows (an alias) or a contact column by its words ("Adresse mail perso"); `tier` 2 when one of
+ * them is a contact column (e-mail, phone, address, name: what the engine needs, E_NO_CONTACT_COLUMN)
+ * and another is known too, 1 for a contact column alone, 0 otherwise. A summary sheet (`Ville`,
  * `Nombre de contacts`) is tier 0: it is not taken for the contact list that follows it.
+ * The full word matching (fieldForWords) is left to the mapping: run here on a hundred data rows it
+ * made the rest of the scan's heap grow by a third (V8's GC; measured at 100k rows, notes of the audit).
  */
 export function headerRank(cells: readonly string[]): { tier: number; score: number } {
   let score = 0;
   let contact = false;
   for (const c of cells) {
     if (!c) continue;
-    const f = fieldForHeader(c) ?? fieldForWords(c);
+    const f = fieldForHeader(c);
     if (f) score++;
     if ((f && CONTACT_FIELDS.includes(f)) || contactKindOf(c)) {
       contact = true;
