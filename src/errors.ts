@@ -46,7 +46,9 @@ export type AuditErrorCode =
   | 'E_WORKBOOK_BOMB'
   | 'E_SHEET_NOT_FOUND'
   | 'E_ROW_TOO_LARGE'
-  | 'E_SHEET_NO_CONTACT_COLUMN';
+  | 'E_SHEET_NO_CONTACT_COLUMN'
+  | 'E_WORKBOOK_STDIN'
+  | 'E_ZIP_NOT_WORKBOOK';
 
 export class AuditError extends Error {
   readonly code: AuditErrorCode;

@@ -6,7 +6,7 @@
  * would replace it. Standard output is written as `-`, never through a path.
  */
 import { basename, dirname, join } from 'node:path';
-import { AuditError } from './errors.js';
+import { AuditError, usageError } from './errors.js';
 import { assertWritableTarget, realOrResolved } from './write/atomic.js';
 import { cleanSuffix } from './write/xlsx-output.js';
 
@@ -61,9 +61,19 @@ export function defaultPath(opts: { input: string; outDir?: string }, suffix: st
   return join(dir, `${stem}${suffix}`);
 }
 
+/**
+ * Spreadsheet formats the tool cannot write: an output named so would get CSV text under a workbook's
+ * name, which the spreadsheet then refuses or misreads (issue #15 audit). `.xlsx`/`.xlsm` are written.
+ */
+const UNWRITTEN = /\.(ods|fods|ots|xls|xlsb|xlt|xltx|xltm|numbers)$/i;
+
 /** The outputs of one input, as scanFile will write them (the cleaned file may be `-`, stdout). */
 export function outputsOf(opts: OutputNaming): { clean?: string; reports: string[]; list: PlannedOutput[] } {
   const of = opts.input === '-' ? '<stdin>' : opts.input;
+  for (const [option, path] of [['-o', opts.out], ['--rejects', opts.rejects]] as const) {
+    const ext = path && path !== '-' ? UNWRITTEN.exec(path)?.[1] : undefined;
+    if (ext && path) throw usageError('spreadsheetOutput', { option, path, ext: `.${ext.toLowerCase()}` });
+  }
   const clean = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, cleanSuffix(!!opts.workbook));
   const reports = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
   const list: PlannedOutput[] = [];

@@ -25,7 +25,7 @@ import { writeReport } from './report/index.js';
 import { AtomicFile } from './write/atomic.js';
 import { checkPlan, outputsOf, stemOf } from './plan.js';
 import { writeWaiting } from './write/drain.js';
-import { openWorkbook, sniffWorkbook } from './read/xlsx.js';
+import { isWorkbookMagic, openWorkbook, sniffWorkbook } from './read/xlsx.js';
 import { atHeaderRow, cleanSuffix, outputKinds, workbookOf, workbookWriter } from './write/xlsx-output.js';
 import type { XlsxWriter } from './write/xlsx.js';
 import type { Config } from './config.js';
@@ -227,8 +227,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   }
   const hash = createHash('sha256');
   let bytes = 0;
+  // The first bytes of standard input: a workbook piped in is told apart from a binary file.
+  let head: Buffer | undefined;
   const tap = new Transform({
     transform(chunk: Buffer, _e, cb) {
+      if (!head || head.length < 8) head = Buffer.concat([head ?? Buffer.alloc(0), chunk.subarray(0, 8)]);
       hash.update(chunk);
       bytes += chunk.length;
       cb(null, chunk);
@@ -485,6 +488,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     reader?.destroy();
     source.destroy();
     if (opts.signal?.aborted) throw abortError(opts.signal).at(file);
+    if (isAuditError(e) && e.code === 'E_INPUT_BINARY' && !inputPath && head && isWorkbookMagic(head)) {
+      throw new AuditError('E_WORKBOOK_STDIN', {}, { file, line: 1 });
+    }
     if (isAuditError(e)) throw atHeaderRow(e, reader).at(file);
     throw e;
   } finally {

@@ -495,6 +495,44 @@ describe('bad workbooks: one line, exit 2, nothing written', () => {
     });
   }
 
+  it('a workbook on stdin: a workbook message (give its path), not "not a text file"', () => {
+    const dir = tempDir();
+    for (const [name, lang, want] of [
+      ['lo-mairie.xlsx', 'en', 'cnil-audit: <stdin>:1: this is a workbook (.xlsx, .ods or .xls), which cannot be read from standard input; give its path instead: cnil-audit scan contacts.xlsx'],
+      ['lo-mairie.ods', 'fr', 'cnil-audit: <stdin>:1: ceci est un classeur (.xlsx, .ods ou .xls), qui ne peut pas être lu sur l’entrée standard ; donnez plutôt son chemin : cnil-audit scan contacts.xlsx'],
+    ]) {
+      const r = cli(['scan', '-', '--lang', lang], { cwd: dir, input: readFileSync(join(FIXTURES, name)) });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(want);
+      expect(files(dir)).toEqual([]);
+    }
+  });
+  it('a zip that is not a workbook (Mailchimp\'s export .zip of CSV files) says to extract it', async () => {
+    const dir = tempDir('mailchimp-audience.csv');
+    writeFileSync(join(dir, 'members_export_5f2e8c1a7b.zip'), await zipBuffer({
+      'subscribed_members_export_5f2e8c1a7b.csv': readFileSync(join(FIXTURES, 'mailchimp-audience.csv')),
+      'unsubscribed_members_export_5f2e8c1a7b.csv': 'Email Address\n',
+    }));
+    const before = files(dir);
+    const r = cli(['scan', 'members_export_5f2e8c1a7b.zip', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/members_export_5f2e8c1a7b\.zip: this is a zip archive, not a workbook \(it holds 2 CSV files\); extract it and scan its CSV files/);
+    expect(files(dir)).toEqual(before);
+  });
+  it('-o x.ods, -o x.xls, --rejects x.ods: a usage error (exit 2), no CSV written under a workbook name', () => {
+    const dir = tempDir('lo-mairie.xlsx');
+    for (const [args, lang, want] of [
+      [['-o', 'propre.ods'], 'en', /^cnil-audit: -o \S*propre\.ods: \.ods files are not written; name it \.xlsx \(a workbook\) or \.csv$/],
+      [['-o', 'propre.XLS'], 'fr', /^cnil-audit: -o \S*propre\.XLS : les fichiers \.xls ne sont pas écrits ; nommez-le en \.xlsx \(un classeur\) ou en \.csv$/],
+      [['--rejects', 'retires.ods'], 'en', /^cnil-audit: --rejects \S*retires\.ods: \.ods files are not written/],
+    ] as const) {
+      const r = cli(['scan', 'lo-mairie.xlsx', ...args, '--lang', lang], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n').filter((l) => !/rejects|personal|supprim|personnel/i.test(l) || l.startsWith('cnil-audit: --rejects'))[0]).toMatch(want);
+      expect(files(dir)).toEqual(['lo-mairie.xlsx']);
+    }
+  });
+
   it('random damage to a workbook never crashes and never leaves a file (property)', async () => {
     const good = readFileSync(join(FIXTURES, 'campagne-excel.xlsx'));
     const dir = tempDir();

@@ -73,6 +73,12 @@ const ZIP_MAGIC = [0x50, 0x4b];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.ods', '.xlsb']);
 
+/** Whether bytes start like a zip (.xlsx, .xlsm, .ods) or an OLE file (.xls, an encrypted workbook). */
+export function isWorkbookMagic(head: Buffer): boolean {
+  const zip = head.length >= 4 && head[0] === ZIP_MAGIC[0] && head[1] === ZIP_MAGIC[1] && (head[2] === 3 || head[2] === 5);
+  return zip || (head.length >= 8 && CFB_MAGIC.every((b, i) => head[i] === b));
+}
+
 function corrupt(detail: string, line?: number): AuditError {
   return new AuditError('E_WORKBOOK_CORRUPT', { detail }, line ? { line } : {});
 }
@@ -793,7 +799,15 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
         sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, hidden: state === 'hidden' || state === 'veryHidden', part: undefined, rid: attrNs(tag, 'id') });
       }
     }));
-    if (!found) throw corrupt('no workbook part');
+    if (!found) {
+      // No workbook at all (not a damaged one): an archive, such as Mailchimp's export .zip of CSV files,
+      // or another Office document (.docx). Saving it again as .xlsx is not the advice then.
+      if (![...entries.keys()].some((n) => n.startsWith('xl/'))) {
+        const csv = [...entries.keys()].filter((n) => /\.(csv|tsv|txt)(\.gz)?$/.test(n)).length;
+        throw new AuditError('E_ZIP_NOT_WORKBOOK', { csv });
+      }
+      throw corrupt('no workbook part');
+    }
 
     const relsPart = resolveTarget(wbPart, `_rels/${wbPart.split('/').pop()}.rels`);
     const targets = new Map<string, { target: string; type: string }>();
