@@ -394,6 +394,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }
     if (opts.signal?.aborted) throw abortError(opts.signal);
+    // Cells past a workbook's header: kept out of the rows, said once for the file (issue #15 audit).
+    const beyond = workbookOf(reader)?.beyondHeader();
+    if (beyond) engine.notices.push({ id: 'notice.cellsBeyondHeader', params: beyond });
 
     const report: Report<FindingList> = {
       schemaVersion: 2,

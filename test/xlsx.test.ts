@@ -223,6 +223,43 @@ describe('sheet choice and header row', () => {
   });
 });
 
+describe('spreadsheet layouts: a second header row, a note past the header', () => {
+  it('a sub-header row under merged header cells (LibreOffice) is joined to the header, never read as a contact', async () => {
+    const { wb, rows } = await readAll(join(FIXTURES, 'lo-synthese.xlsx'));
+    expect(wb.workbook).toMatchObject({ sheet: 'Contacts', headerRow: 1, subHeaderRow: 2 });
+    expect(wb.header).toEqual(['Nom', 'Email', 'Téléphone Portable', 'Téléphone Fixe', 'Source', 'Consentement email']);
+    expect(rows.map((r) => r.line)).toEqual([3, 4]);
+  });
+  it('a sub-header row without merges, naming two known columns, is joined too; a data row is not', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'sous.xlsx', workbookParts([{ xml:
+      `<row r="1">${is('A1', 'Nom')}${is('B1', 'Email')}${is('C1', 'Téléphone')}</row>` +
+      `<row r="2">${is('C2', 'Portable')}${is('D2', 'Fixe')}</row>` +
+      `<row r="3">${is('A3', 'DURAND')}${is('B3', 'paul@example.org')}${is('C3', '0600001601')}${is('D3', '0400001601')}</row>` }]));
+    const { wb, rows } = await readAll(p);
+    expect(wb.header).toEqual(['Nom', 'Email', 'Téléphone Portable', 'Fixe']);
+    expect(rows.map((r) => r.line)).toEqual([3]);
+    const data = await writeBook(dir, 'data.xlsx', workbookParts([{ xml:
+      `<row r="1">${is('A1', 'Nom')}${is('B1', 'Téléphone')}${is('C1', 'Type')}</row>` +
+      `<row r="2">${is('A2', 'DURAND')}${is('B2', '06 00 00 16 01')}${is('C2', 'Portable')}</row>` }]));
+    expect((await readAll(data)).rows.map((r) => r.line)).toEqual([2]);
+  });
+  it('scan: the summary says the header is on two rows; a note past the header keeps its row and is reported', async () => {
+    const dir = tempDir('lo-synthese.xlsx');
+    const r = cli(['scan', 'lo-synthese.xlsx', '--lang', 'en', '--no-color', '-o', 'propre.xlsx', '-r', 'r.json'], { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    expect(r.stdout).toContain('workbook sheet "Contacts" (header on rows 1–2: the second row\'s sub-headers joined to the names above them)');
+    const rep = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(rep.input.rows).toBe(2);
+    expect(rep.output.rows + rep.output.droppedRows).toBe(2);
+    expect(rep.summary.byRule['malformed-row']).toBeUndefined();
+    expect(rep.input.notices).toContainEqual(expect.objectContaining({ id: 'notice.cellsBeyondHeader', params: { rows: '1', first: '4', header: 'F', last: 'I' } }));
+    expect(r.stdout).toContain("cells past the header's last column (F) on 1 row(s), up to column I, the first on row 4");
+    const out = await readAll(join(dir, 'propre.xlsx'));
+    expect(out.rows.flatMap((row) => row.cells)).not.toContain('à rappeler');
+  });
+});
+
 describe('the worksheet scanner', () => {
   const xml = '<?xml version="1.0"?>\n<worksheet xmlns:x="u"><!-- note --><sheetData><row r="1" spans="1:2"><c r="A1" t="inlineStr"><is><t xml:space="preserve">a &amp; b &lt;&#233;&#x1F600;&gt; \'q\' "</t></is></c><c r=\'B1\' s="2"><v>1</v></c><x:c r="C1"><v><![CDATA[<x>]]></v></x:c></row><row r="2"/></sheetData></worksheet>';
   it('gives the same events however the text is cut (property)', () => {

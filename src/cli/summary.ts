@@ -15,7 +15,7 @@ const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 
 /** A workbook input (issue #15): the sheet read, the other plausible sheets, what the cleaned file holds. */
 function workbookLines(wb: NonNullable<AnyReport['input']['workbook']>, result: ScanResult<FindingList>, lang: Lang): string[] {
   const r = result.report;
-  const out = [t(lang, 'summary.inputWorkbook', { rows: r.input.rows, columns: r.input.columns, sheet: wb.sheet, row: wb.headerRow })];
+  const out = [t(lang, wb.subHeaderRow ? 'summary.inputWorkbookTwoRows' : 'summary.inputWorkbook', { rows: r.input.rows, columns: r.input.columns, sheet: wb.sheet, row: wb.headerRow, sub: wb.subHeaderRow ?? '' })];
   if (wb.otherCandidates.length) out.push(t(lang, 'summary.sheetOthers', { sheets: wb.otherCandidates.join(', ') }));
   if (wb.sheets.length > 1 && result.written.clean) out.push(t(lang, 'summary.sheetNotCopied'));
   return out;

@@ -48,6 +48,7 @@ export const en: Catalogue = {
   'error.E_WORKBOOK_STDIN': 'this is a workbook (.xlsx, .ods or .xls), which cannot be read from standard input; give its path instead: cnil-audit scan contacts.xlsx',
   'error.E_ZIP_NOT_WORKBOOK': 'this is a zip archive, not a workbook (it holds {csv} CSV files); extract it and scan its CSV files, or export the data as .xlsx or CSV',
   'summary.inputWorkbook': 'Input: {rows} rows, {columns} columns, workbook sheet "{sheet}" (header on row {row})',
+  'summary.inputWorkbookTwoRows': 'Input: {rows} rows, {columns} columns, workbook sheet "{sheet}" (header on rows {row}–{sub}: the second row\'s sub-headers joined to the names above them)',
   'summary.sheetOthers': 'Other sheets not read (use --sheet to choose): {sheets}',
   'summary.sheetNotCopied': 'The cleaned file holds this sheet only; the other sheets were not copied.',
   // Usage errors (usageError): option names stay as typed.
@@ -572,6 +573,7 @@ export const en: Catalogue = {
   'notice.unmappedLooksLike.date': 'column "{column}" looks like date data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
   'notice.noConsentColumn': 'no consent column for {channel}: no row can show an opt-in for it (map one with --map consent_{channel}=<column>)',
   'notice.noObjectionColumn': 'no objection or unsubscribe column: people who objected cannot be recognised in this file',
+  'notice.cellsBeyondHeader': 'cells past the header\'s last column ({header}) on {rows} row(s), up to column {last}, the first on row {first}: no column names them, so they were not read and are not in the cleaned file; give them a header to keep them',
   'summary.notUnderstood': 'Columns not read ({count} of {total}): {columns}',
   'summary.strict': '--strict: {count} warning(s) about how the file was read; exit 2',
   'error.E_TITLE_ROW': 'the first line looks like a title, not a header (one cell: "{title}"); if the header is further down, name its line with --header-row N',

@@ -47,6 +47,7 @@ export const fr: Catalogue = {
   'error.E_WORKBOOK_STDIN': 'ceci est un classeur (.xlsx, .ods ou .xls), qui ne peut pas être lu sur l’entrée standard ; donnez plutôt son chemin : cnil-audit scan contacts.xlsx',
   'error.E_ZIP_NOT_WORKBOOK': 'ceci est une archive zip, pas un classeur (elle contient {csv} fichiers CSV) ; décompressez-la et analysez ses fichiers CSV, ou exportez les données en .xlsx ou en CSV',
   'summary.inputWorkbook': 'Entrée : {rows} lignes, {columns} colonnes, feuille « {sheet} » du classeur (en-tête en ligne {row})',
+  'summary.inputWorkbookTwoRows': 'Entrée : {rows} lignes, {columns} colonnes, feuille « {sheet} » du classeur (en-tête sur les lignes {row}–{sub} : les sous-titres de la seconde ligne joints aux noms au-dessus)',
   'summary.sheetOthers': 'Autres feuilles non lues (choisissez avec --sheet) : {sheets}',
   'summary.sheetNotCopied': 'Le fichier nettoyé ne contient que cette feuille ; les autres feuilles n’ont pas été copiées.',
   // Erreurs d’utilisation (usageError) : les noms d’options restent tels quels.
@@ -569,6 +570,7 @@ export const fr: Catalogue = {
   'notice.unmappedLooksLike.date': 'la colonne « {column} » ressemble à une colonne de date mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
   'notice.noConsentColumn': 'aucune colonne de consentement pour {channel} : aucune ligne ne peut montrer d’accord préalable pour ce canal (associez-en une avec --map consent_{channel}=<colonne>)',
   'notice.noObjectionColumn': 'aucune colonne d’opposition ou de désinscription : les personnes qui se sont opposées ne peuvent pas être reconnues dans ce fichier',
+  'notice.cellsBeyondHeader': 'cellules après la dernière colonne de l’en-tête ({header}) sur {rows} ligne(s), jusqu’à la colonne {last}, la première en ligne {first} : aucune colonne ne les nomme, elles n’ont donc pas été lues et ne sont pas dans le fichier nettoyé ; donnez-leur un en-tête pour les garder',
   'summary.notUnderstood': 'Colonnes non lues ({count} sur {total}) : {columns}',
   'summary.strict': '--strict : {count} avertissement(s) sur la lecture du fichier ; code de sortie 2',
   'error.E_TITLE_ROW': 'la première ligne ressemble à un titre, pas à un en-tête (une seule cellule : « {title} ») ; si l’en-tête est plus bas, indiquez sa ligne avec --header-row N',

@@ -17,7 +17,7 @@ import { contactKindOf } from '../contact-columns.js';
 import { trackTemp, untrackTemp } from '../write/atomic.js';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_SIZE, type CsvReader, type CsvRecord } from './reader.js';
 import { SheetScanner, XmlSyntaxError, rawAttr } from './xlsx-scanner.js';
-import { CellKind, numberStyle, parseRef, renderNumber, unescapeX, type NumberStyle } from './xlsx-values.js';
+import { CellKind, columnLetters, numberStyle, parseRef, renderNumber, unescapeX, type NumberStyle } from './xlsx-values.js';
 import type { Dialect } from '../types.js';
 
 export interface WorkbookOptions {
@@ -41,6 +41,8 @@ export interface WorkbookInfo {
   sheet: string;
   /** Its row holding the header (1-based); rows above it are a title or notes. */
   headerRow: number;
+  /** A second header row right below it (sub-headers), joined to the header and not read as data. */
+  subHeaderRow?: number;
   /** Every sheet, in order. */
   sheets: string[];
   /** Other visible sheets that also have a recognisable header (not read). */
@@ -54,6 +56,8 @@ export interface WorkbookRecord extends CsvRecord {
 
 export interface WorkbookReader extends CsvReader {
   workbook: WorkbookInfo;
+  /** Rows with cells past the header's last column, once read: how many, the first, the columns. */
+  beyondHeader(): { rows: number; first: number; header: string; last: string } | undefined;
   /** The visible sheets numbered as `--sheet N` counts them, for messages: `Notes (1), Inscrits (2)`. */
   sheetChoices: string;
   /** SHA-256 of the file. */
@@ -723,6 +727,21 @@ async function headerMerges(ctx: Context, entry: yauzl.Entry, upTo: number): Pro
   return out;
 }
 
+/**
+ * How many cells of a row name a column the tool knows, when the row reads like a second header row:
+ * text only, no contact data (no "@", no run of six digits), at least one known name; else 0.
+ */
+function subHeaderNames(row: SheetRow): number {
+  let known = 0;
+  for (let i = 0; i < row.cells.length; i++) {
+    const c = row.cells[i];
+    if (!c) continue;
+    if (row.kinds[i] !== CellKind.Text || c.includes('@') || /\d{6}/.test(c.replace(/[\s.\-]/g, ''))) return 0;
+    if (fieldForHeader(c) || contactKindOf(c)) known++;
+  }
+  return known;
+}
+
 function lastNonEmpty(cells: string[]): number {
   let i = cells.length - 1;
   while (i >= 0 && (cells[i] ?? '') === '') i--;
@@ -931,22 +950,45 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
     // The header row, its merged cells filled: a name merged over several columns names each of them
     // ("Téléphone", "Téléphone (2)"); one merged down from a row above names the column below it.
     const headerRow = peek.rows[peek.headerIndex].row;
-    const header = peek.rows[peek.headerIndex].cells.slice();
+    const top = peek.rows[peek.headerIndex].cells;
+    const header = top.slice();
     const width = lastNonEmpty(header) + 1;
+    // A second header row right below it (group titles over field names, or field names over
+    // sub-headers: "Téléphone" over "Portable" / "Fixe"): skipped, its names joined to the header's.
+    const below = peek.rows[peek.headerIndex + 1];
+    const sub = below && below.row === headerRow + 1 ? subHeaderNames(below) : 0;
     const gaps = header.slice(0, width).some((c) => (c ?? '') === '') || peek.headerIndex > 0;
-    if (gaps) {
+    let subHeaderRow: number | undefined;
+    if (gaps || sub) {
+      const merges = await headerMerges(ctx, entry, headerRow);
+      // With one known name only, the merges must show the two rows are one header.
+      const shaped = sub > 0 && merges.some((m) => m.r1 <= headerRow && (m.r2 > headerRow || (m.c2 > m.c1 && below.cells.slice(m.c1, m.c2 + 1).some((c) => c))));
+      if (sub >= 2 || (sub === 1 && shaped)) subHeaderRow = below.row;
       const above = new Map(peek.rows.slice(0, peek.headerIndex + 1).map((r) => [r.row, r.cells]));
-      for (const m of await headerMerges(ctx, entry, headerRow)) {
+      const group = new Map<number, string>();
+      for (const m of merges) {
         const name = above.get(m.r1)?.[m.c1] ?? '';
         if (!name) continue;
         for (let c = m.c1; c <= m.c2 && c < ctx.maxColumns; c++) {
+          if (m.c2 > m.c1) group.set(c, name);
           if ((header[c] ?? '') === '') header[c] = c > m.c1 ? `${name} (${c - m.c1 + 1})` : name;
         }
+      }
+      if (subHeaderRow !== undefined) {
+        below.cells.forEach((s, c) => {
+          if (!s) return;
+          const over = group.get(c) ?? top[c] ?? '';
+          header[c] = over && over !== s ? `${over} ${s}` : s;
+        });
       }
     }
     for (let i = 0; i < header.length; i++) header[i] ??= '';
     header.length = lastNonEmpty(header) + 1;
     const columns = header.length;
+    const dataAfter = subHeaderRow ?? headerRow;
+    // Cells typed past the header's last column (a note beside a row): no column names them, so they
+    // are not read and not copied; the rows are kept and counted (a notice in the report).
+    const beyond = { rows: 0, first: 0, last: 0 };
 
     const dialect: Dialect = {
       encoding: 'utf-8',
@@ -962,11 +1004,15 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
         for await (const batch of sheetRows(ctx, entry)) {
           const out: WorkbookRecord[] = [];
           for (const r of batch) {
-            if (r.row <= headerRow) continue;
+            if (r.row <= dataAfter) continue;
             // Trailing empty cells dropped; a short row padded: a spreadsheet has no "missing field".
             const cells = r.cells;
-            let n = lastNonEmpty(cells) + 1;
-            if (n < columns) n = columns;
+            const used = lastNonEmpty(cells) + 1;
+            if (used > columns) {
+              if (!beyond.rows++) beyond.first = r.row;
+              beyond.last = Math.max(beyond.last, used);
+            }
+            const n = columns;
             const kinds = new Uint8Array(n);
             const row: string[] = new Array(n);
             for (let i = 0; i < n; i++) {
@@ -991,8 +1037,9 @@ export async function openWorkbook(path: string, opts: WorkbookOptions = {}): Pr
       strayQuoted: new Set<string>(),
       // The sheet row of the header (a title row above it is skipped, like a CSV preamble).
       headerLine: headerRow,
-      workbook: { format: 'xlsx', sheet: sheet.name, headerRow, sheets: names, otherCandidates: candidates },
+      workbook: { format: 'xlsx', sheet: sheet.name, headerRow, ...(subHeaderRow ? { subHeaderRow } : {}), sheets: names, otherCandidates: candidates },
       sheetChoices: choices,
+      beyondHeader: () => (beyond.rows ? { rows: beyond.rows, first: beyond.first, header: columnLetters(columns - 1), last: columnLetters(beyond.last - 1) } : undefined),
       destroy: () => close(),
     };
   } catch (e) {

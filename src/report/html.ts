@@ -441,7 +441,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   const wb = report.input.workbook;
   if (wb) {
     yield `<dt>${esc(L('report.sheet'))}</dt><dd>${val(escapeControls(wb.sheet))}</dd>`;
-    yield `<dt>${esc(L('report.headerRow'))}</dt><dd>${wb.headerRow}</dd>`;
+    yield `<dt>${esc(L('report.headerRow'))}</dt><dd>${wb.headerRow}${wb.subHeaderRow ? `–${wb.subHeaderRow}` : ''}</dd>`;
     yield `<dt>${esc(L('report.rowsIn'))}</dt><dd>${report.input.rows}</dd>`;
   } else {
     yield `<dt>${esc(L('report.encoding'))}</dt><dd>${esc(report.input.encoding + (report.input.bom ? ' (BOM)' : ''))}</dd>`;

@@ -46,7 +46,7 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `- ${labelled(lang, 'SHA-256', `\`${report.input.sha256}\``)}\n`;
   // A workbook is described by its sheet and header row, not by the dialect of a CSV it never was (issue #15).
   const wb = report.input.workbook;
-  if (wb) yield `- ${mdCell(L('summary.inputWorkbook', { rows: report.input.rows, columns: report.input.columns, sheet: wb.sheet, row: wb.headerRow }))}\n`;
+  if (wb) yield `- ${mdCell(L(wb.subHeaderRow ? 'summary.inputWorkbookTwoRows' : 'summary.inputWorkbook', { rows: report.input.rows, columns: report.input.columns, sheet: wb.sheet, row: wb.headerRow, sub: wb.subHeaderRow ?? '' }))}\n`;
   else yield `- ${mdCell(L('summary.input', { rows: report.input.rows, columns: report.input.columns, encoding: report.input.encoding + (report.input.bom ? ' (BOM)' : ''), delimiter: JSON.stringify(report.input.delimiter) }))}\n`;
   // How the file was read (issue 12): profile, columns not read, file-level notices.
   if (report.input.profile) yield `- ${mdCell(L('summary.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}\n`;

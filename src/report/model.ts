@@ -81,7 +81,7 @@ export interface Report<F extends FindingList = ReportFinding[]> {
     mapping: Record<string, string>;
     unmapped: string[];
     /** A workbook input (issue #15): the sheet read, its header row, every sheet, other plausible ones. */
-    workbook?: { format: 'xlsx'; sheet: string; headerRow: number; sheets: string[]; otherCandidates: string[] };
+    workbook?: { format: 'xlsx'; sheet: string; headerRow: number; subHeaderRow?: number; sheets: string[]; otherCandidates: string[] };
   } & Partial<InputProfileSection>;
   output: { path: string | null; rows: number; droppedRows: number; scrubbedColumns: string[]; encoding: string };
   summary: {

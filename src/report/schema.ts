@@ -88,6 +88,7 @@ export const reportSchema = z
           format: z.literal('xlsx'),
           sheet: z.string().describe('The sheet read.'),
           headerRow: count.describe('Row of the sheet holding the header; `line` in findings is the sheet row.'),
+          subHeaderRow: count.optional().describe('A second header row right below the header (sub-headers), joined to its names and not read as data.'),
           sheets: z.array(z.string()).describe('Every sheet of the workbook, in order.'),
           otherCandidates: z.array(z.string()).describe('Other visible sheets with a recognisable header, not read.'),
         })
