@@ -109,7 +109,7 @@ ODS = 'calc8'
 # Inscrits: a title merged over A1:H1, the header on row 3, Téléphone merged over two columns.
 HEADER = ['Nom', 'Prénom', 'Courriel', 'Téléphone', '', 'Code postal', 'CP num', 'Portable num', 'Fixe num',
           'Date de naissance', 'Date de collecte', 'Source', 'Consentement email', 'Nom complet', 'Âge',
-          'Cotisation', 'Religion', 'Commentaire']
+          'Cotisation', 'Religion', 'Commentaire', 'Heure de rappel']
 ROWS = [
     # nom, prénom, courriel, tél (texte), tél 2 (texte), CP (texte), CP num, portable num, fixe num,
     # naissance, collecte, source, consentement, religion, commentaire
@@ -146,6 +146,7 @@ def inscrits(doc):
     mobile = fmt(doc, '[<=999999999]0#" "##" "##" "##" "##;Standard')  # conditional, saved with [$-40C]
     landline = fmt(doc, '"tél. "00 00 00 00 00')
     red = fmt(doc, '[RED]0000', 'en', 'US')          # a colour tag
+    hm = fmt(doc, 'HH:MM')                            # a time of day, no date
     s.getCellByPosition(0, 0).String = 'Liste des inscrits — réunion du 12 mars 2026'
     s.getCellRangeByName('A1:H1').merge(True)
     for c, t in enumerate(HEADER):
@@ -185,6 +186,9 @@ def inscrits(doc):
             cell.Value = 12
         else:
             cell.Value = 20 + i
+        cell = s.getCellByPosition(18, y)
+        cell.NumberFormat = hm
+        cell.Value = (9 + i) / 24 + 30 / 1440
     # Rich text: the first letter of a first name in bold.
     cell = s.getCellByPosition(1, 4)
     cur = cell.createTextCursor()

@@ -153,6 +153,9 @@ describe('reading the LibreOffice fixtures (made by LibreOffice Calc, scripts/ma
       expect(b.cells[col('Cotisation')]).toBe('#N/A'); // =NA()
       expect(c.cells[col('Cotisation')]).toBe('0012'); // [RED][$-409]0000
       expect(c.cells[col('Commentaire')]).toBe('a;b"c');
+      expect(a.cells[col('Heure de rappel')]).toBe('09:30:00'); // [$-40C]hh:mm, a time of day
+      expect(a.kinds[col('Heure de rappel')]).toBe(CellKind.Time);
+      expect(b.kinds[col('Cotisation')]).toBe(CellKind.Error);
     });
   }
   it('scan lo-mairie.xlsx: findings on sheet rows, Religion scrubbed, postal codes kept in the cleaned workbook', async () => {
@@ -421,6 +424,65 @@ describe('writing workbooks', () => {
     });
   });
 
+  it('the cleaned and removed-rows workbooks re-read by ExcelJS (an independent reader) keep each cell\'s type', async () => {
+    const dir = tempDir('lo-mairie.xlsx');
+    const r = cli(['scan', 'lo-mairie.xlsx', '-o', 'propre.xlsx', '--rejects', 'retires.xlsx', '--as-of', '2026-11-23', '--lang', 'en', '--format', 'none'], { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    const { default: ExcelJS } = await import('exceljs');
+    type Value = import('exceljs').CellValue;
+    const sheet = async (p: string, name: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, p));
+      const ws = wb.getWorksheet(name)!;
+      // ExcelJS gives a merged header's name to each cell under it; the tool names the second "(2)".
+      const head = (ws.getRow(p === 'lo-mairie.xlsx' ? 3 : 1).values as Value[]).map((v, i, all) => (i > 1 && v && v === all[i - 1] ? `${String(v)} (2)` : String(v ?? '')));
+      const rows: Record<string, { value: Value; numFmt: string }>[] = [];
+      ws.eachRow((row, n) => {
+        if (n <= (p === 'lo-mairie.xlsx' ? 3 : 1)) return;
+        const rec: Record<string, { value: Value; numFmt: string }> = {};
+        row.eachCell((c, i) => { rec[head[i]] = { value: c.value, numFmt: c.numFmt }; });
+        rows.push(rec);
+      });
+      return rows;
+    };
+    const src = await sheet('lo-mairie.xlsx', 'Inscrits');
+    const out = [...await sheet('propre.xlsx', 'Inscrits'), ...await sheet('retires.xlsx', 'Inscrits')];
+    expect(out.length).toBe(src.length);
+    const masked = /0[0#]/; // a format that shows leading zeros: the cell becomes the text shown
+    let checked = 0;
+    const kinds = new Set<string>();
+    for (const s of src) {
+      const o = out.find((x) => x.Courriel?.value === s.Courriel.value)!;
+      expect(o, String(s.Courriel.value)).toBeDefined();
+      for (const [col, { value, numFmt }] of Object.entries(s)) {
+        if (col === 'Religion') { expect(o[col]).toBeUndefined(); continue; } // scrubbed
+        const got = o[col]?.value;
+        let want = value as Value;
+        if (want && typeof want === 'object' && 'formula' in want) want = (want as { result: Value }).result; // a formula: its value
+        if (want && typeof want === 'object' && 'richText' in want) want = (want as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+        if (typeof want === 'number' && masked.test(numFmt ?? '')) {
+          kinds.add('masked');
+          expect(typeof got, col).toBe('string');
+          expect(Number(String(got).replace(/\D/g, '')), col).toBe(want);
+          expect(o[col].numFmt).toBe('@');
+        } else if (want instanceof Date) {
+          kinds.add(want.getUTCFullYear() === 1899 ? 'time' : 'date');
+          expect(got, col).toBeInstanceOf(Date);
+          expect((got as Date).getTime(), col).toBe(want.getTime());
+        } else if (want && typeof want === 'object' && 'error' in want) {
+          kinds.add('error');
+          expect(got, col).toEqual({ error: (want as { error: string }).error });
+        } else {
+          kinds.add(typeof want);
+          expect(got, col).toEqual(want);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    expect([...kinds].sort()).toEqual(['date', 'error', 'masked', 'number', 'string', 'time']);
+  });
+
   it('purge: a workbook in, a purged workbook out', async () => {
     const dir = tempDir('campagne-excel.xlsx');
     const r = cli(['purge', 'campagne-excel.xlsx', '--as-of', '2026-11-23', '--lang', 'en', '-q'], { cwd: dir });
@@ -453,7 +515,7 @@ describe('writing workbooks', () => {
       expect(r.code, r.stderr).toBeLessThan(2);
     }
     const md = readFileSync(join(dir, 'r-en.md'), 'utf8');
-    expect(md).toContain('- Input: 4 rows, 18 columns, workbook sheet "Inscrits" (header on row 3)');
+    expect(md).toContain('- Input: 4 rows, 19 columns, workbook sheet "Inscrits" (header on row 3)');
     expect(md).not.toMatch(/BOM|delimiter/);
     expect(readFileSync(join(dir, 'r-fr.md'), 'utf8')).toContain('feuille « Inscrits » du classeur (en-tête en ligne 3)');
     const html = readFileSync(join(dir, 'r-fr.html'), 'utf8');

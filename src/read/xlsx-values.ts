@@ -4,8 +4,11 @@
  * characters XML cannot hold. Shared by the workbook reader and writer so a round trip is exact.
  */
 
-/** What a cell held, kept beside its text so the cleaned workbook writes the same type back. */
-export const CellKind = { Text: 0, Number: 1, Date: 2, Bool: 3 } as const;
+/**
+ * What a cell held, kept beside its text so the cleaned workbook writes the same type back: an error
+ * (`#N/A`) stays an error cell, a time of day a time.
+ */
+export const CellKind = { Text: 0, Number: 1, Date: 2, Bool: 3, Error: 4, Time: 5 } as const;
 export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 
 const DAY_MS = 86400000;
@@ -65,6 +68,8 @@ export function isoToSerial(text: string): number | undefined {
 /** Built-in number formats that are dates or times (ECMA-376 Part 1, §18.8.30 numFmt). */
 const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 const BUILTIN_TIME = new Set([18, 19, 20, 21, 22, 45, 46, 47]);
+/** Of those, a time of day without a date (h:mm, h:mm:ss, mm:ss…): 22 alone is a date and a time. */
+const BUILTIN_TIME_ONLY = new Set([18, 19, 20, 21, 45, 46, 47]);
 
 export interface NumberStyle {
   date: boolean;
@@ -147,7 +152,7 @@ function maskSection(section: string): MaskSection {
 export function numberStyle(id: number, code: string | undefined): NumberStyle {
   if (code === undefined) {
     if (id === 49) return { date: false, time: false, text: true };
-    if (BUILTIN_DATE.has(id)) return { date: true, time: BUILTIN_TIME.has(id), text: false };
+    if (BUILTIN_DATE.has(id)) return { date: !BUILTIN_TIME_ONLY.has(id), time: BUILTIN_TIME.has(id), text: false };
     return GENERAL;
   }
   // The first section (positive numbers) without quoted text, escapes and [colour]/[$-40C]/[<=n] tags.
@@ -245,13 +250,16 @@ export function renderNumber(raw: string, style: NumberStyle | undefined, date19
   if (raw.trim() === '' || !Number.isFinite(n)) return { text: raw, kind: CellKind.Text };
   const s = style ?? GENERAL;
   if (s.date) return { text: serialToIso(n, date1904, s.time && !Number.isInteger(n)), kind: CellKind.Date };
-  if (s.time) return { text: serialToIso(n, date1904, true).slice(11), kind: CellKind.Text };
+  if (s.time) return { text: serialToIso(n, date1904, true).slice(11), kind: CellKind.Time };
   if (s.masks) {
     const masked = applyMask(n, s.masks);
     if (masked !== undefined) return { text: masked, kind: CellKind.Text };
   }
   return { text: generalNumber(n), kind: CellKind.Number };
 }
+
+/** Error values a cell can hold (ECMA-376 Part 1, §18.17.4.4 ST_CellType "e"; later Excel ones too). */
+export const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#CONNECT!', '#BUSY!']);
 
 /** Decodes OOXML's `_xHHHH_` escapes (ECMA-376 Part 1, §22.9.2.19 ST_Xstring). */
 export function unescapeX(s: string): string {

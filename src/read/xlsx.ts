@@ -563,7 +563,9 @@ async function* sheetRows(ctx: Context, entry: yauzl.Entry, onMerge?: (ref: stri
           value = ctx.sst.get(i) ?? '';
           break;
         }
-        case 'inlineStr': case 'str': case 'e': value = unescapeX(text); break;
+        case 'inlineStr': case 'str': value = unescapeX(text); break;
+        // An error (#N/A, #DIV/0!) reads as it shows, as in Excel's CSV; kept an error in the cleaned file.
+        case 'e': value = unescapeX(text); kind = CellKind.Error; break;
         case 'b': value = text.trim() === '1' ? 'TRUE' : 'FALSE'; kind = CellKind.Bool; break;
         case 'd': {
           // An ISO date cell (strict OOXML): the date, with its time only when it has one.

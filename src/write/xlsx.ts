@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { extname } from 'node:path';
 import yazl from 'yazl';
-import { CellKind, columnLetters, escapeXmlText, isoToSerial } from '../read/xlsx-values.js';
+import { CellKind, ERROR_VALUES, columnLetters, escapeXmlText, isoToSerial } from '../read/xlsx-values.js';
 
 /** Whether an output path asks for a workbook. */
 export function isWorkbookPath(path: string): boolean {
@@ -32,9 +32,9 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 
 // Cell styles: 0 General (numbers), 1 date (built-in 14, shown in the reader's locale: 05/03/2024 in
-// French Excel), 2 date and time, 3 text "@" (49).
+// French Excel), 2 date and time, 3 text "@" (49), 4 the header (bold text), 5 a time of day (21, h:mm:ss).
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="21" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 function workbookXml(name: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -42,6 +42,7 @@ function workbookXml(name: string): string {
 }
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
 /** Where the zip's bytes go: an AtomicFile (synchronous writes to a temp file). */
 export interface ByteSink {
@@ -107,6 +108,11 @@ export class XlsxWriter {
         const serial = isoToSerial(v)!;
         xml += `<c r="${ref}" s="${Number.isInteger(serial) ? 1 : 2}"><v>${serial}</v></c>`;
       } else if (kind === CellKind.Bool && (v === 'TRUE' || v === 'FALSE')) xml += `<c r="${ref}" t="b"><v>${v === 'TRUE' ? 1 : 0}</v></c>`;
+      else if (kind === CellKind.Error && ERROR_VALUES.has(v)) xml += `<c r="${ref}" t="e"><v>${escapeXmlText(v)}</v></c>`;
+      else if (kind === CellKind.Time && TIME.test(v)) {
+        const [h, m, s] = v.split(':').map(Number);
+        xml += `<c r="${ref}" s="5"><v>${(h * 3600 + m * 60 + s) / 86400}</v></c>`;
+      }
       else xml += `<c r="${ref}" t="inlineStr" s="${textStyle}"><is><t xml:space="preserve">${escapeXmlText(v)}</t></is></c>`;
     }
     return xml + '</row>';
