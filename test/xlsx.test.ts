@@ -572,6 +572,11 @@ describe('bad workbooks: one line, exit 2, nothing written', () => {
       return writeBook(dir, 'bombe.xlsx', workbookParts([{ xml: rows }]));
     }, /zip bomb/],
     ['.ods', async (dir) => writeBook(dir, 'tableur.ods', { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }), /OpenDocument.*Save As/],
+    ['.ods made by LibreOffice', async (dir) => {
+      const p = join(dir, 'mairie.ods');
+      writeFileSync(p, readFileSync(join(FIXTURES, 'lo-mairie.ods')));
+      return p;
+    }, /OpenDocument.*Save As > Excel 2007-365/],
     ['too many columns', async (dir) => writeBook(dir, 'large.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}${is('ZZZZ1', 'x')}</row>` }])), /columns, more than the limit/],
     ['no such sheet', async (dir) => writeBook(dir, 'feuilles.xlsx', workbookParts([{ name: 'Contacts', xml: `<row r="1">${is('A1', 'email')}</row>` }])), /--sheet Dons: no such sheet \(sheets: Contacts \(1\)\)/],
     ['broken XML', async (dir) => writeBook(dir, 'xml.xlsx', workbookParts([{ xml: `<row r="1">${is('A1', 'email')}</row><row r="2"><c><v>1</c></row>` }])), /cannot be read \(XML/],
