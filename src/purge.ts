@@ -5,8 +5,8 @@
  * report's `purge` section. Pure with respect to the process: never prints; reads a suppression list.
  */
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { contactColumns, contactValues } from './contact-columns.js';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { contactColumns, contactValues, holdsContact, type ContactKind } from './contact-columns.js';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -148,6 +148,57 @@ export function identitiesOf(get: (field: Field) => string | undefined): Identit
   return out;
 }
 
+/** A row's contact columns of each kind (contactColumns): the mapped one first, then the look-alikes. */
+export type ContactCols = Record<ContactKind, number[]>;
+
+/**
+ * The row's distinct normalised values of one kind over all its columns of that kind (issue #13: a
+ * HubSpot number sits in `Mobile Phone Number`, a Google address in `E-mail 2 - Value`). An empty list
+ * is shared, not allocated, for the rows that have none.
+ */
+export function distinctContacts(kind: 'email' | 'phone', cols: readonly number[], cells: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (let k = 0; k < cols.length; k++) {
+    const raw = cells[cols[k]];
+    if (!holdsContact(kind, raw)) continue;
+    const v = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
+    if (!v || out?.includes(v)) continue;
+    (out ??= []).push(v);
+  }
+  return out ?? NONE;
+}
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Everything that identifies a row over every contact column: what the purge log hashes and rights requests match. */
+export interface RowIdentities {
+  id?: string;
+  emails: readonly string[];
+  phones: readonly string[];
+  /** The name key, only when the row has no e-mail and no phone (see identitiesOf). */
+  name?: string;
+}
+
+/** A row's identities over all its contact columns (identitiesOf reads only the mapped ones). */
+export function rowIdentities(get: (field: Field) => string | undefined, cols: ContactCols, cells: readonly string[]): RowIdentities {
+  const emails = distinctContacts('email', cols.email, cells);
+  const phones = distinctContacts('phone', cols.phone, cells);
+  const out: RowIdentities = { emails, phones };
+  const id = normalizeId(get('id'));
+  if (id) out.id = id;
+  if (!emails.length && !phones.length) {
+    const name = nameKey(get('last_name'), get('first_name'), get('birth_date'));
+    if (name) out.name = name;
+  }
+  return out;
+}
+
+/**
+ * Separator of several hashes in one purge-log cell (`email_hash`, `phone_hash`): a row with two
+ * e-mails or two phones carries one hash of each, `h1;h2` (hex never holds a `;`, and a `,` CSV
+ * needs no quotes for it).
+ */
+export const HASH_LIST_SEPARATOR = ';';
+
 /** Normalises an identifier given on the command line (`verify`, `find`…) as the purge does a row's. */
 export function normalizeIdentity(kind: IdentityKind, raw: string): string | undefined {
   switch (kind) {
@@ -232,11 +283,15 @@ export class PurgeLogWriter {
     readonly json: boolean,
     readonly key: HashKey,
     readonly purgedAt: string,
+    /** The log this one extends (existingLog): its entries come first, then this run's. */
+    readonly extending?: LogPrefix,
   ) {
     this.tailCells = `${csvCell(purgedAt)},${key.fingerprint}\n`;
+    if (extending?.rows) this.first = false;
   }
 
   head(): string {
+    if (this.extending) return this.json || this.extending.newline ? '' : '\n';
     return this.json ? '[' : '\uFEFF' + stringify([[...PURGE_LOG_COLUMNS]]);
   }
 
@@ -247,12 +302,20 @@ export class PurgeLogWriter {
     return c;
   }
 
-  /** The log text for one removed row; `ids` are its identities (identitiesOf). */
-  entry(line: number, ids: Identities, category: string, rule: string, reason: string, reference: string): string {
+  /** Keyed hashes of several values, `h1;h2` ('' for none). */
+  private hashes(values: readonly string[]): string {
+    if (values.length === 1) return this.key.hash(values[0]);
+    let out = '';
+    for (let i = 0; i < values.length; i++) out += (i ? HASH_LIST_SEPARATOR : '') + this.key.hash(values[i]);
+    return out;
+  }
+
+  /** The log text for one removed row; `ids` are its identities (rowIdentities). */
+  entry(line: number, ids: RowIdentities, category: string, rule: string, reason: string, reference: string): string {
     const key = this.key;
     const id = ids.id ? key.hash(ids.id) : '';
-    const email = ids.email ? key.hash(ids.email) : '';
-    const phone = ids.phone ? key.hash(ids.phone) : '';
+    const email = this.hashes(ids.emails);
+    const phone = this.hashes(ids.phones);
     const name = ids.name ? key.hash(ids.name) : '';
     if (this.json) {
       const row: PurgeLogRow = {
@@ -279,6 +342,66 @@ export class PurgeLogWriter {
 
   tail(): string | undefined {
     return this.json ? `${this.first ? '' : '\n'}]\n` : undefined;
+  }
+}
+
+/** An existing log a run extends: how many of its bytes to copy, whether it has entries, whether it ends a line. */
+export interface LogPrefix {
+  path: string;
+  bytes: number;
+  rows: boolean;
+  newline: boolean;
+}
+
+/**
+ * The log at `path`, when there is one, checked before a run extends it (issue #13: a second erasure,
+ * or a second purge, the same day appends to the day's log, never replaces it, so no proof is lost):
+ * this version's format, CSV or JSON as its name says, made with this key. Reads only its first 64 KiB
+ * and its last bytes: a log grows for years. Undefined when there is no file.
+ */
+export function existingLog(path: string, key: HashKey): LogPrefix | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: path });
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, 64));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    const bad = () => new AuditError('E_PURGE_LOG_EXTEND', {}, { file: path });
+    let fingerprint: string | undefined;
+    let prefix: LogPrefix;
+    if (purgeLogFormat(path) === 'json') {
+      const end = tail.toString('latin1').trimEnd();
+      if (!text.trimStart().startsWith('[') || !end.endsWith(']')) throw bad();
+      const rows = text.includes('{');
+      if (rows && !text.includes('"key_fingerprint"')) throw bad();
+      fingerprint = /"key_fingerprint":"([0-9a-f]{16})"/.exec(text)?.[1];
+      // Everything up to the closing bracket, without the line break before it.
+      let bytes = size - (tail.length - tail.toString('latin1').lastIndexOf(']'));
+      const before = Buffer.alloc(Math.min(bytes, 8));
+      readSync(fd, before, 0, before.length, bytes - before.length);
+      bytes -= before.length - before.toString('latin1').trimEnd().length;
+      prefix = { path, bytes, rows, newline: true };
+    } else {
+      const lines = text.split('\n');
+      if (lines[0].replace(/\r$/, '') !== PURGE_LOG_COLUMNS.join(',')) throw bad();
+      const row = lines[1]?.replace(/\r$/, '');
+      if (row) fingerprint = row.slice(row.lastIndexOf(',') + 1);
+      prefix = { path, bytes: size, rows: !!row, newline: tail[tail.length - 1] === 0x0a };
+    }
+    if (fingerprint !== undefined && fingerprint !== key.fingerprint) {
+      throw new AuditError('E_KEY_MISMATCH', { fingerprint, expected: key.fingerprint }, { file: path });
+    }
+    return prefix;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -504,7 +627,8 @@ export class SuppressionList {
  * source (the texts, or the tool's interpretation; see src/retention.ts).
  */
 export function retentionApplied(config: Config | undefined, lang: Lang): PurgeSection['retention'] {
-  const out: PurgeSection['retention'] = {};
+  // A member has no duration: the membership is its basis; then it is a regular contact (SPEC §5).
+  const out: PurgeSection['retention'] = { member: { duration: '', source: t(lang, 'purge.retentionMember') } };
   const configured = config?.retention ?? {};
   for (const [category, fallback] of Object.entries(DEFAULT_RETENTION)) {
     const own = configured[category as keyof typeof configured];
@@ -514,6 +638,13 @@ export function retentionApplied(config: Config | undefined, lang: Lang): PurgeS
   }
   for (const [category, duration] of Object.entries(configured)) {
     if (!(category in out) && duration !== undefined) out[category] = { duration, source: t(lang, 'purge.retention.configOnly') };
+  }
+  // Shorter periods by source (config retentionBySource, e.g. web_form occasional contacts: 1 month):
+  // the report a DPO files must say what was applied, not the default (issue #13 audit).
+  for (const [source, byCategory] of Object.entries(config?.retentionBySource ?? {})) {
+    for (const [category, duration] of Object.entries(byCategory ?? {})) {
+      if (duration !== undefined) out[`${category}/${source}`] = { duration, source: t(lang, 'purge.retention.bySource', { source }) };
+    }
   }
   return out;
 }
@@ -565,6 +696,14 @@ export interface PurgeRunOptions {
   /** Normalised e-mails and phones to put on the list whatever the rows (an erasure request's own). */
   alsoSuppress?: [SuppressionKind, string][];
 }
+
+/**
+ * Findings on a kept row that mean the purge did not finish its job: a purge rule's (a row it should
+ * have removed but could not, a malformed row kept by config), or a retention it could not decide
+ * (retention-unknown: voter rows without an election date, a row with no date). They decide `purge`'s
+ * exit code (issue #13 audit: README's "voter rows without an election date" exit 1 never happened).
+ */
+export const PURGE_UNDECIDED: ReadonlySet<string> = new Set([...PURGE_RULES, 'retention-unknown']);
 
 /** The severities of the findings of the purge rules left on kept rows (`purge` exit code, issue #13). */
 export type SeverityCounts = Record<'error' | 'warning' | 'info', number>;
@@ -632,17 +771,22 @@ export class PurgeRun {
     let writer: PurgeLogWriter;
     const logAs = this.opts.logAs ?? ((r: RowResult) => this.defaultLogAs(r));
     let mapping: Mapping = {};
-    return {
+    let cols: ContactCols = { email: [], phone: [], address: [] };
+    const sidecar: Sidecar = {
       path: this.opts.log,
       what: 'the purge log',
-      start: (_header, m) => {
+      start: (header, m) => {
         mapping = m;
-        writer = new PurgeLogWriter(purgeLogFormat(this.opts.log) === 'json', this.key, purgedAt);
+        cols = contactColumns(header, m);
+        // An existing log is extended, never replaced (a retry must not empty the day's proof).
+        const extending = dryRun ? undefined : existingLog(this.opts.log, this.key);
+        if (extending) sidecar.copyFirst = { path: extending.path, bytes: extending.bytes };
+        writer = new PurgeLogWriter(purgeLogFormat(this.opts.log) === 'json', this.key, purgedAt, extending);
         return writer.head();
       },
       row: (r: RowResult, cells: string[]) => {
         if (!r.dropped) {
-          for (const f of r.findings) if (PURGE_RULES.has(f.rule)) this.remainingPurge[f.severity]++;
+          for (const f of r.findings) if (PURGE_UNDECIDED.has(f.rule)) this.remainingPurge[f.severity]++;
           return undefined;
         }
         // A dry run only counts: the rule, without rendering a reason.
@@ -658,12 +802,14 @@ export class PurgeRun {
           l.add(r.line);
           return undefined;
         }
-        const ids = identitiesOf(fieldGetter(mapping, cells));
-        if (!ids.id && !ids.email && !ids.phone && !ids.name) this.unidentified++;
+        // Every e-mail and phone column, so any one the person gives proves it (issue #13).
+        const ids = rowIdentities(fieldGetter(mapping, cells), cols, cells);
+        if (!ids.id && !ids.emails.length && !ids.phones.length && !ids.name) this.unidentified++;
         return writer.entry(r.line, ids, r.category, rule, entry!.reason, entry!.reference);
       },
       end: () => writer?.tail(),
     };
+    return sidecar;
   }
 
   private suppressionSidecar(s: NonNullable<PurgeRunOptions['suppression']>): Sidecar {
