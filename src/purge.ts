@@ -6,7 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { contactColumns, contactValues, holdsContact, type ContactKind } from './contact-columns.js';
+import { contactColumns, contactValues, type ContactKind } from './contact-columns.js';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -160,9 +160,12 @@ export function distinctContacts(kind: 'email' | 'phone', cols: readonly number[
   let out: string[] | undefined;
   for (let k = 0; k < cols.length; k++) {
     const raw = cells[cols[k]];
-    if (!holdsContact(kind, raw)) continue;
+    if (!raw) continue;
+    // holdsContact's test (an e-mail holds an `@`, a phone six digits or more), on the normalised value:
+    // no copy of the cell per purged row.
     const v = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
-    if (!v || out?.includes(v)) continue;
+    if (!v || (kind === 'email' ? v.indexOf('@') === -1 : v.length - (v.charCodeAt(0) === 43 ? 1 : 0) < 6)) continue;
+    if (out?.includes(v)) continue;
     (out ??= []).push(v);
   }
   return out ?? NONE;
