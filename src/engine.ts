@@ -29,7 +29,7 @@ export { PURGE_RULES } from './rules/index.js';
 
 /** Retention defaults: decided, with their sources, in src/law/retention.ts. */
 export { DEFAULT_RETENTION } from './law/retention.js';
-import { DEFAULT_RETENTION } from './law/retention.js';
+import { DEFAULT_RETENTION, decideRetention, type RetentionDecision } from './law/retention.js';
 
 export interface EngineOptions {
   config?: Config;
@@ -140,7 +140,7 @@ export class AuditEngine {
     this.mapping = resolveMapping(header, explicit);
     const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
     if (!CONTACT_FIELDS.some((f) => mapped.has(f))) {
-      throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
+      throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).map(headerShown).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
     }
     const mappedIndexes = new Set(Object.values(this.mapping.mapping) as number[]);
     this.plan = { header, mapping: this.mapping.mapping, detected: detectColumns(header, config, mappedIndexes) };
@@ -276,10 +276,21 @@ export class AuditEngine {
     return this.forChannels.length > 0 || this.channelIndex !== undefined;
   }
 
+  /**
+   * A well-formed row's retention as the rules decide it (the access extract's retention date, issue
+   * #13): classified again, so only for the few rows a rights request asks about.
+   */
+  retentionOf(cells: string[]): RetentionDecision {
+    const cls = this.classifier.classify(fieldGetter(this.plan.mapping, cells), cells);
+    return decideRetention(cls, this.settings);
+  }
+
   processRow(cells: string[], line: number): RowResult {
     const findings: Finding[] = [];
     // A malformed row's cells are shifted: its "id" cell may hold an e-mail (issue #16), so it has none.
-    const idRaw = this.idIndex !== undefined && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
+    // A purge report carries no id at all (issue #13 audit): it is filed for years, longer than the
+    // rows it describes are kept; its lines locate them in the input its SHA-256 names.
+    const idRaw = this.idIndex !== undefined && this.mode !== 'purge' && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
     // An "id" holding an e-mail (a column shifted by hand, an export using the address as key) is
     // personal data: not carried into findings (SPEC §7).
     const id = idRaw && idRaw.indexOf('@') === -1 ? idRaw : undefined;
@@ -346,6 +357,15 @@ export class AuditEngine {
     } else if (this.mode === 'purge') forgetPurged(findings);
     return { line, dropped, output, findings, source: cls.source, category: cls.category, lastContactAt: cls.dates.last_contact_at };
   }
+}
+
+/**
+ * A header cell as an error may show it: one that looks like data rather than a column name — a long
+ * hex string (the key file given as an input, issue #13 audit), an e-mail, a phone number (a file with
+ * no header row) — is shown as `***`, never echoed.
+ */
+function headerShown(h: string): string {
+  return /[0-9a-f]{16,}/i.test(h) || h.includes('@') || (h.match(/\d/g)?.length ?? 0) >= 6 ? '***' : h;
 }
 
 /**

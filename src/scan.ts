@@ -107,6 +107,10 @@ export interface ScanOptions {
   localeDateOrder?: DateOrder;
   /** `--header-row`: physical line of the header. */
   headerRow?: number;
+  /** What the cleaned file is called in messages ("the erased file"); default by mode. */
+  outputWhat?: string;
+  /** `out` is the input itself, renamed over it once complete (`erase --in-place`, issue #13). */
+  inPlace?: boolean;
 }
 
 /** Preamble markers of the export profiles (LinkedIn's "Notes:"), for the reader. */
@@ -120,7 +124,7 @@ export interface Sidecar {
   /** What it is, for error messages ("the purge log"). */
   what: string;
   /** Text written first, given the input header and the column of each canonical field. */
-  start?(header: string[], mapping: Mapping): string | undefined;
+  start?(header: string[], mapping: Mapping, engine: AuditEngine): string | undefined;
   /** Text to append for a row, if any. */
   row(r: RowResult, cells: string[]): string | undefined;
   /** Text written last. */
@@ -138,6 +142,11 @@ export interface Sidecar {
   finish?(): Promise<void>;
   /** The run failed or was interrupted. */
   abort?(): void;
+  /**
+   * Set by `start` when the output extends an existing file (a purge or erasure log, issue #13): its
+   * first `bytes` bytes are copied into the new file before `start`'s text, chunk by chunk.
+   */
+  copyFirst?: { path: string; bytes: number };
 }
 
 export interface ScanResult<F extends FindingList = ReportFinding[]> {
@@ -198,7 +207,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   const planned = outputsOf({ ...opts, mode, workbook: !!workbook });
   const cleanPath = planned.clean;
   const reportPaths = planned.reports;
-  const cleanWhat = mode === 'purge' ? 'the purged file' : 'the cleaned file';
+  const cleanWhat = opts.outputWhat ?? (mode === 'purge' ? 'the purged file' : 'the cleaned file');
   checkPlan({
     inputs: [...(inputPath ? [{ path: inputPath, what: 'the input' }] : []), ...(opts.readOnly ?? [])],
     outputs: planned.list,
@@ -324,7 +333,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       if (f) open.push(f);
       sidecars.push({ s: sc, f });
       if (f) sc.attach?.(f, totalBytes);
-      const head = sc.start?.(reader.header, engine.mapping.mapping);
+      const head = sc.start?.(reader.header, engine.mapping.mapping, engine);
+      if (f && sc.copyFirst) f.copyFrom(sc.copyFirst.path, sc.copyFirst.bytes);
       if (head && f) await f.write(head);
     }
 
