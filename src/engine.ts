@@ -137,7 +137,14 @@ export class AuditEngine {
     this.isSuppressed = opts.isSuppressed;
     this.profile = profile;
     const explicit = { ...(profile?.mapping ?? {}), ...(config.mapping ?? {}), ...(opts.map ?? {}) } as Record<string, string>;
-    this.mapping = resolveMapping(header, explicit);
+    // Columns the profile reads itself (per-channel objections, more contact columns) or knows to hold
+    // no field: no alias or word maps them.
+    const reserved = new Set<number>();
+    if (profile) {
+      const mappedByProfile = new Set(Object.values(profile.mapping).map((c) => header.indexOf(c!)));
+      for (const i of profile.known) if (!mappedByProfile.has(i)) reserved.add(i);
+    }
+    this.mapping = resolveMapping(header, explicit, reserved);
     const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
     if (!CONTACT_FIELDS.some((f) => mapped.has(f))) {
       throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });

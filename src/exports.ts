@@ -42,15 +42,19 @@ export function chooseProfile(header: readonly string[], fileName: string | unde
   }
   const keys = new Set(header.map(normalizeHeader));
   const name = fileName ? basename(fileName) : undefined;
+  /** Tools whose file name named one of their files: their other files may not be read from the header. */
+  const vetoed = new Set<string>();
   if (name) {
     for (const p of PROFILES) {
       if (!p.fileName?.test(name)) continue;
+      if (p.family) vetoed.add(p.family);
       // The name settles which of a tool's files it is; the header must still be that tool's.
       const core = { ...p, signature: { all: p.signature.all.filter((h) => !/^(UNSUB|CLEAN)_/.test(h)) } };
       if (signatureMatches(core, keys)) return { profile: p, origin: 'file-name' };
     }
   }
-  const p = PROFILES.find((x) => signatureMatches(x, keys));
+  // A Mailchimp file named "nonsubscribed_…" whose header is not recognised is not read as "subscribed".
+  const p = PROFILES.find((x) => !x.fileNameOnly && !(x.family && vetoed.has(x.family)) && signatureMatches(x, keys));
   return p ? { profile: p, origin: 'header' } : undefined;
 }
 

@@ -112,8 +112,10 @@ function findColumn(header: string[], column: string): number {
 /**
  * Resolves the mapping. Explicit mappings (config, then `--map`, later wins) come first; then aliases,
  * the first column per field. Duplicate or empty header names are errors unless mapped explicitly.
+ * `reserved`: columns an export profile reads itself or knows to hold no field (Mailchimp's
+ * non-subscribed CONFIRM_TIME, Brevo's undated DOUBLE_OPT-IN): no alias or word maps them.
  */
-export function resolveMapping(header: string[], explicit: Record<string, string> = {}): MappingResult {
+export function resolveMapping(header: string[], explicit: Record<string, string> = {}, reserved: ReadonlySet<number> = new Set()): MappingResult {
   const mapping: Mapping = {};
   const taken = new Set<number>();
   for (const [field, column] of Object.entries(explicit)) {
@@ -141,6 +143,8 @@ export function resolveMapping(header: string[], explicit: Record<string, string
     }
     seen.set(name.trim(), i);
   });
+  const explicitIdx = new Set(taken);
+  for (const i of reserved) taken.add(i);
   // Per field, the column whose alias ranks first ("source" beats "acquisition"), then the leftmost.
   const best = new Map<Field, { index: number; rank: number }>();
   header.forEach((name, i) => {
@@ -165,6 +169,6 @@ export function resolveMapping(header: string[], explicit: Record<string, string
   });
   const named: Partial<Record<Field, string>> = {};
   for (const field of FIELDS) if (mapping[field] !== undefined) named[field] = header[mapping[field]!];
-  const unmapped = header.filter((_, i) => !taken.has(i));
+  const unmapped = header.filter((_, i) => !taken.has(i) || (reserved.has(i) && !explicitIdx.has(i)));
   return { mapping, named, unmapped };
 }

@@ -1,5 +1,5 @@
 /** Every export profile, in the order they are tried (a file-name match comes first in src/exports.ts). */
-import { mailchimpCleaned, mailchimpSubscribed, mailchimpUnsubscribed } from './mailchimp.js';
+import { mailchimpCleaned, mailchimpNonsubscribed, mailchimpSubscribed, mailchimpUnsubscribed } from './mailchimp.js';
 import { brevo } from './brevo.js';
 import { nationbuilder } from './nationbuilder.js';
 import { actionNetwork } from './action-network.js';
@@ -14,7 +14,7 @@ import type { ExportProfile } from './types.js';
 export type { ExportProfile } from './types.js';
 
 export const PROFILES: readonly ExportProfile[] = [
-  mailchimpUnsubscribed, mailchimpCleaned, mailchimpSubscribed, brevo, nationbuilder, actionNetwork, hubspot,
+  mailchimpUnsubscribed, mailchimpCleaned, mailchimpNonsubscribed, mailchimpSubscribed, brevo, nationbuilder, actionNetwork, hubspot,
   googleContacts, outlook, linkedin, reu, reuSpelled, qomon,
 ];
 

@@ -1,14 +1,18 @@
 /**
- * Mailchimp audience export: a zip of three CSVs, subscribed / unsubscribed / cleaned members
- * (fixtures/exports/SOURCES.md, "Mailchimp"; https://mailchimp.com/help/about-cleaned-contacts).
+ * Mailchimp audience export: a zip of CSVs, subscribed / unsubscribed / cleaned / non-subscribed members
+ * (fixtures/exports/SOURCES.md, "Mailchimp"; https://mailchimp.com/help/about-cleaned-contacts). Files are
+ * named `<status>_members_export_<hex>.csv`, in newer accounts `<status>_email_audience_export_<id>.csv`.
  * Header: merge fields, then MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,…,REGION, the
  * file's own columns, then LEID,EUID,NOTES,TAGS. Times are UTC "YYYY-MM-DD HH:MM:SS"; Birthday is MM/DD.
  */
 import type { ExportProfile } from './types.js';
 
 const SYSTEM = ['Email Address', 'MEMBER_RATING', 'OPTIN_TIME', 'CONFIRM_TIME', 'LEID', 'EUID'];
+/** A Mailchimp export's file name for one list status. */
+const fileName = (status: string) => new RegExp(`^${status}_(members|email_audience)_export_[0-9a-z_-]+\\.csv$`, 'i');
 const COMMON = {
   source: 'fixtures/exports/SOURCES.md#mailchimp',
+  family: 'mailchimp',
   mapping: {
     email: 'Email Address', first_name: 'First Name', last_name: 'Last Name', address: 'Address', phone: 'Phone Number',
     collected_at: 'OPTIN_TIME', consent_date: 'CONFIRM_TIME', id: 'LEID',
@@ -22,7 +26,7 @@ export const mailchimpSubscribed: ExportProfile = {
   name: 'mailchimp-subscribed',
   label: 'Mailchimp, subscribed members export',
   signature: { all: SYSTEM, none: ['UNSUB_TIME', 'CLEAN_TIME'] },
-  fileName: /^subscribed_members_export_[0-9a-f]+\.csv$/i,
+  fileName: fileName('subscribed'),
   mapping: { ...COMMON.mapping, last_contact_at: 'LAST_CHANGED' },
   // Sign-ups to a newsletter (web form); being on the subscribed list is the e-mail subscription.
   facts: { source: 'web_form', subscribed: ['email'] },
@@ -33,7 +37,7 @@ export const mailchimpUnsubscribed: ExportProfile = {
   name: 'mailchimp-unsubscribed',
   label: 'Mailchimp, unsubscribed members export',
   signature: { all: [...SYSTEM, 'UNSUB_TIME', 'UNSUB_CAMPAIGN_TITLE'] },
-  fileName: /^unsubscribed_members_export_[0-9a-f]+\.csv$/i,
+  fileName: fileName('unsubscribed'),
   objections: [[['email'], 'UNSUB_TIME']],
   known: [...COMMON.known, 'UNSUB_CAMPAIGN_TITLE', 'UNSUB_CAMPAIGN_ID', 'UNSUB_REASON', 'UNSUB_REASON_OTHER'],
   // Every row unsubscribed from the e-mails, dated or not.
@@ -45,8 +49,28 @@ export const mailchimpCleaned: ExportProfile = {
   name: 'mailchimp-cleaned',
   label: 'Mailchimp, cleaned members export',
   signature: { all: [...SYSTEM, 'CLEAN_TIME', 'CLEAN_CAMPAIGN_TITLE'] },
-  fileName: /^cleaned_members_export_[0-9a-f]+\.csv$/i,
+  fileName: fileName('cleaned'),
   known: [...COMMON.known, 'CLEAN_TIME', 'CLEAN_CAMPAIGN_TITLE', 'CLEAN_CAMPAIGN_ID'],
   // Subscribers whose address bounced: still sign-ups; no rule of SPEC §5 covers an undeliverable address.
   facts: { source: 'web_form', subscribed: ['email'] },
+};
+
+/**
+ * Contacts "added to your audience" that never opted in (shop customers, transactional contacts): Mailchimp
+ * "cannot send marketing emails" to them (SOURCES.md). Recognised only by its file name, since its header
+ * is the subscribed one: no subscription, no sign-up, and CONFIRM_TIME is no consent date here.
+ */
+export const mailchimpNonsubscribed: ExportProfile = {
+  ...COMMON,
+  name: 'mailchimp-nonsubscribed',
+  label: 'Mailchimp, non-subscribed members export',
+  signature: { all: SYSTEM },
+  fileName: fileName('nonsubscribed'),
+  fileNameOnly: true,
+  mapping: {
+    email: 'Email Address', first_name: 'First Name', last_name: 'Last Name', address: 'Address', phone: 'Phone Number',
+    collected_at: 'OPTIN_TIME', id: 'LEID', last_contact_at: 'LAST_CHANGED',
+  },
+  known: [...COMMON.known, 'CONFIRM_TIME'],
+  facts: {},
 };

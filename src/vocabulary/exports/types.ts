@@ -20,6 +20,13 @@ export interface ExportProfile {
   signature: { all: readonly string[]; any?: readonly string[]; none?: readonly string[] };
   /** File-name pattern that settles the profile before the header does (Mailchimp's list status). */
   fileName?: RegExp;
+  /** Recognised by its file name only (its header is another profile's: Mailchimp's non-subscribed file). */
+  fileNameOnly?: boolean;
+  /**
+   * The tool whose files these are, when several profiles share one header and the file name tells
+   * them apart: a file name naming one of them vetoes the others' header reading.
+   */
+  family?: string;
   /** Profiles tried first when several match (a file name beats a header). Default 0. */
   priority?: number;
   /** Field → column name (or names, the first present wins). Applied below the config mapping and `--map`. */
