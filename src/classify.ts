@@ -12,7 +12,8 @@ import type { Config } from './config.js';
 import { DATE_FIELDS, SOURCES, type Channel, type Field, type ForbiddenKind, type Source } from './types.js';
 import { booleanReader, normalizeWord, parseDate, type DateOrder } from './read/values.js';
 import { channelsInText, parseChannels } from './channels.js';
-import { fieldForHeader, normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
+import { normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
+import { contactColumns, holdsContact, type ContactKind, type ContactPlan } from './contact-columns.js';
 import { compile, compileWords, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
@@ -28,7 +29,7 @@ export { isOwnData } from './law/sources.js';
 export interface Classifier {
   /** `cells` (the raw row) lets the classifier read unmapped look-alike columns (a second phone, do_not_call). */
   classify(get: (field: Field) => string | undefined, cells?: readonly string[]): Classification;
-  /** Unmapped columns the classifier reads all the same: contact look-alikes, per-channel objections. */
+  /** Unmapped columns the classifier reads all the same (per-channel objections); contact columns are the plan's. */
   readonly columnsRead: ReadonlySet<number>;
   /** Whether the file has a per-channel objection column (a blocklist, do_not_call, STOP SMS). */
   readonly hasChannelObjections: boolean;
@@ -43,6 +44,12 @@ export interface ClassifierOptions {
   mapping?: Mapping;
   /** What is known of the whole file (export profile, `--source`, date orders): resolved once per file. */
   file?: FileFacts;
+  /**
+   * Every contact column of each kind (src/contact-columns.ts), decided once per file; the engine's,
+   * which may still grow by the columns whose values are contact data (engine.sample). Default: from
+   * the header, the mapping and `file.contact`.
+   */
+  contact?: ContactPlan;
 }
 
 /** Facts of a whole file (issue 12): from its export profile, `--source` and the date-order decision. */
@@ -207,20 +214,11 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     return undefined;
   });
 
-  // --- Columns read by index: unmapped look-alikes of contact fields and per-channel objections.
-  const contactIndexes = (field: 'email' | 'phone' | 'address'): number[] => {
-    const out: number[] = [];
-    if (mapping[field] !== undefined) out.push(mapping[field]!);
-    for (const i of file.contact?.[field] ?? []) if (!out.includes(i)) out.push(i);
-    const taken = new Set(Object.values(mapping));
-    header.forEach((h, i) => {
-      if (!taken.has(i) && !out.includes(i) && fieldForHeader(h) === field) out.push(i);
-    });
-    return out;
-  };
-  const emailCols = contactIndexes('email');
-  const phoneCols = contactIndexes('phone');
-  const addressCols = contactIndexes('address');
+  // --- Columns read by index: every contact column of a kind (src/contact-columns.ts) and per-channel objections.
+  const contactPlan = options.contact ?? contactColumns(header, mapping, { extra: file.contact });
+  const emailCols = contactPlan.email;
+  const phoneCols = contactPlan.phone;
+  const addressCols = contactPlan.address;
   const mappedIdx = new Set(Object.values(mapping));
   const channelObjectionCols: [number, number][] = [];
   header.forEach((h, i) => {
@@ -232,17 +230,19 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   for (const [i, mask] of file.objections ?? []) if (!channelObjectionCols.some(([j]) => j === i)) channelObjectionCols.push([i, mask]);
   const channelIdx = mapping.channel;
 
-  const nonEmpty = (cols: readonly number[], cells: readonly string[] | undefined, get: (f: Field) => string | undefined, field: Field): readonly number[] => {
+  /** The contact columns holding data on the row: the mapped one when not blank, the others when their value is of the kind. */
+  const nonEmpty = (cols: readonly number[], cells: readonly string[] | undefined, get: (f: Field) => string | undefined, field: ContactKind): readonly number[] => {
     if (!cells) return get(field) !== undefined && mapping[field] !== undefined ? [mapping[field]!] : [];
     let out: number[] | undefined;
     for (const i of cols) {
       const v = cells[i];
-      if (v !== undefined && v.trim() !== '') (out ??= []).push(i);
+      if (v === undefined || v.trim() === '') continue;
+      if (i === mapping[field] || holdsContact(field, v)) (out ??= []).push(i);
     }
     return out ?? EMPTY;
   };
 
-  const columnsRead = new Set<number>([...emailCols, ...phoneCols, ...addressCols, ...channelObjectionCols.map(([i]) => i)]);
+  const columnsRead = new Set<number>(channelObjectionCols.map(([i]) => i));
 
   return {
     columnsRead,

@@ -10,7 +10,7 @@ import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
 import { channelsInText } from './channels.js';
 import { maskValue } from './mask.js';
-import { contactColumns, contactValues } from './contact-columns.js';
+import { contactColumns, contactValues, valueKindOf } from './contact-columns.js';
 import { rules as allRules } from './rules/index.js';
 import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
 import type { Config } from './config.js';
@@ -106,7 +106,6 @@ export class AuditEngine {
   private readonly forChannels: readonly Channel[];
   private readonly showValues: boolean;
   private readonly isSuppressed: EngineOptions['isSuppressed'];
-  private contactCols: ReturnType<typeof contactColumns> | undefined;
   /** Profile, whole-file source and date orders of this file (decided once, read by the classifier). */
   readonly file: FileFacts;
   readonly profile: ProfilePlan | undefined;
@@ -119,6 +118,10 @@ export class AuditEngine {
   readonly notices: FileNotice[] = [];
   /** Columns nothing reads: not mapped, not read by the profile, the classifier or a rule (issue 12 item 5). */
   readonly notUnderstood: string[];
+  /** Their indexes, for the look at their values (sample). */
+  private readonly unread: number[] = [];
+  /** Columns read as contact data by their values alone (sample): a name that says nothing, e-mails or phones in it. */
+  readonly contactByValues: { column: string; kind: 'email' | 'phone' }[] = [];
   private sampled = false;
   private readonly dateOrderOption: DateOrder | undefined;
   private readonly localeDateOrder: DateOrder;
@@ -150,7 +153,11 @@ export class AuditEngine {
       throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
     }
     const mappedIndexes = new Set(Object.values(this.mapping.mapping) as number[]);
-    this.plan = { header, mapping: this.mapping.mapping, detected: detectColumns(header, config, mappedIndexes) };
+    const detected = detectColumns(header, config, mappedIndexes);
+    // Every contact column of each kind, once per file: the channel checks, the scrubbing and the
+    // suppression list read the same list (src/contact-columns.ts).
+    const contact = contactColumns(header, this.mapping.mapping, { extra: profile?.contact, exclude: new Set([...reserved, ...detected.map((d) => d.index)]) });
+    this.plan = { header, mapping: this.mapping.mapping, detected, contact };
     this.settings = {
       for: opts.for ?? config.for ?? [],
       asOf: opts.asOf,
@@ -179,7 +186,7 @@ export class AuditEngine {
       dateOrders: {},
       emptyDates: profile?.profile.emptyDates ? new Set(profile.profile.emptyDates) : undefined,
     };
-    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file });
+    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file, contact });
     this.notUnderstood = this.understand(header, opts, config);
     if (userSource !== undefined) {
       // A whole-file source must name a source: checked once, by the classifier's own reading.
@@ -207,12 +214,14 @@ export class AuditEngine {
    * opt-in channel with no consent column; a file with no objection column at all.
    */
   private understand(header: readonly string[], opts: EngineOptions, config: Config): string[] {
-    const read = new Set<number>([...Object.values(this.mapping.mapping), ...this.classifier.columnsRead, ...this.plan.detected.map((d) => d.index)]);
+    const c = this.plan.contact;
+    const read = new Set<number>([...Object.values(this.mapping.mapping), ...this.classifier.columnsRead, ...this.plan.detected.map((d) => d.index), ...c.email, ...c.phone, ...c.address]);
     for (const i of this.profile?.known ?? []) read.add(i);
     const out: string[] = [];
     header.forEach((name, i) => {
       if (read.has(i)) return;
       out.push(name);
+      this.unread.push(i);
       const kind = looksLike(name);
       if (kind) this.notices.push({ id: `notice.unmappedLooksLike.${kind}`, params: { column: name } });
     });
@@ -242,6 +251,17 @@ export class AuditEngine {
   sample(rows: readonly (readonly string[])[]): void {
     if (this.sampled) return;
     this.sampled = true;
+    // A column nothing reads whose values are e-mails or phone numbers ("Perso", "Coordonnées 2") is
+    // contact data all the same: the channel checks, the scrubbing and the suppression list read it.
+    for (const i of this.unread) {
+      const kind = valueKindOf(rows.map((r) => r[i]));
+      if (!kind) continue;
+      this.plan.contact[kind].push(i);
+      const name = this.plan.header[i];
+      this.notUnderstood.splice(this.notUnderstood.indexOf(name), 1);
+      this.contactByValues.push({ column: name, kind });
+      this.notices.push({ id: `notice.contactByValues.${kind}`, params: { column: name } });
+    }
     const orders = this.file.dateOrders!;
     for (const field of DATE_FIELDS) {
       const col = this.mapping.mapping[field];
@@ -326,7 +346,7 @@ export class AuditEngine {
     }
 
     const cls = this.classifier.classify(get, cells);
-    if (this.isSuppressed?.(get, (kind) => contactValues((this.contactCols ??= contactColumns(this.plan.header, this.plan.mapping))[kind], kind, cells))) {
+    if (this.isSuppressed?.(get, (kind) => contactValues(this.plan.contact[kind], kind, cells))) {
       // On the suppression list: the person objected earlier, and an objection cancels every consent (SPEC §4).
       cls.objection = true;
       cls.consent = new Set();

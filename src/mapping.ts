@@ -6,7 +6,7 @@ import { AuditError } from './errors.js';
 import { FIELDS, type Field } from './types.js';
 
 import { ALIASES } from './vocabulary/headers.js';
-import { CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS } from './vocabulary/header-tokens.js';
+import { CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS, PREFERRED_WORDS } from './vocabulary/header-tokens.js';
 
 export { ALIASES };
 
@@ -51,12 +51,26 @@ export function objectionChannelForWords(header: string): string | undefined {
   return CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
 }
 
-/** What an unmapped header looks like by its words (contact data, consent, objection, date), if anything. */
-export function looksLike(header: string): 'contact' | 'consent' | 'objection' | 'date' | undefined {
+/**
+ * What a header's words say the column is about, beyond the data it names: an objection, a consent, a
+ * date, or something else (an IP, an id, a type, a bounce): "Email blacklisted", "Email consent",
+ * "Date email", "EMAIL_TYPE" are about an e-mail, they do not hold one.
+ */
+export function headerWordClass(header: string): 'objection' | 'consent' | 'date' | 'other' | undefined {
   const w = words(header);
   if (hasAny(w, OBJECTION_WORDS)) return 'objection';
   if (hasAny(w, CONSENT_WORDS)) return 'consent';
   if (hasAny(w, DATE_WORDS)) return 'date';
+  if (hasAny(w, OTHER_WORDS)) return 'other';
+  return undefined;
+}
+
+/** What an unmapped header looks like by its words (contact data, consent, objection, date), if anything. */
+export function looksLike(header: string): 'contact' | 'consent' | 'objection' | 'date' | undefined {
+  const cls = headerWordClass(header);
+  if (cls === 'other') return undefined;
+  if (cls) return cls;
+  const w = words(header);
   if (FIELD_WORDS.some(([f, list]) => (f === 'email' || f === 'phone') && hasAny(w, list))) return 'contact';
   return undefined;
 }
@@ -73,6 +87,12 @@ export function fieldForWords(header: string): Field | undefined {
   if (hasAny(w, OBJECTION_WORDS)) return channel ? undefined : 'objection';
   if (hasAny(w, CONSENT_WORDS)) return channel ? (`consent_${channel}` as Field) : 'consent';
   return FIELD_WORDS.find(([, list]) => hasAny(w, list))?.[0];
+}
+
+/** Whether a header has a word its field prefers among several columns (a mobile for `phone`). */
+function prefersWords(field: Field, header: string): boolean {
+  const list = PREFERRED_WORDS[field];
+  return list !== undefined && hasAny(words(header), list);
 }
 
 /** A field's trimmed value in a row's cells; undefined when unmapped, missing or blank. The engine's reading. */
@@ -158,15 +178,20 @@ export function resolveMapping(header: string[], explicit: Record<string, string
     mapping[field] = index;
     taken.add(index);
   }
-  // Then by meaningful words, for headers no alias names (issue 12 item 3); the first column per field.
+  // Then by meaningful words, for headers no alias names (issue 12 item 3): per field the first column
+  // whose words the field prefers ("Tél. mobile" over "Téléphone de l'assistant(e)"), else the first.
+  const byWords = new Map<Field, number>();
   header.forEach((name, i) => {
     if (taken.has(i)) return;
     const field = fieldForWords(name);
-    if (field && mapping[field] === undefined) {
-      mapping[field] = i;
-      taken.add(i);
-    }
+    if (!field || mapping[field] !== undefined) return;
+    const cur = byWords.get(field);
+    if (cur === undefined || (!prefersWords(field, header[cur]) && prefersWords(field, name))) byWords.set(field, i);
   });
+  for (const [field, i] of byWords) {
+    mapping[field] = i;
+    taken.add(i);
+  }
   const named: Partial<Record<Field, string>> = {};
   for (const field of FIELDS) if (mapping[field] !== undefined) named[field] = header[mapping[field]!];
   const unmapped = header.filter((_, i) => !taken.has(i) || (reserved.has(i) && !explicitIdx.has(i)));

@@ -6,7 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { contactColumns, contactValues } from './contact-columns.js';
+import { contactValues, type ContactPlan } from './contact-columns.js';
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -669,14 +669,14 @@ export class PurgeRun {
   private suppressionSidecar(s: NonNullable<PurgeRunOptions['suppression']>): Sidecar {
     const { list, addedOn } = s;
     const when = this.opts.suppressWhen ?? ((r: RowResult) => r.findings.some((f) => f.rule === 'objection-ignored'));
-    let columns: ReturnType<typeof contactColumns> = { email: [], phone: [], address: [] };
+    let columns: ContactPlan = { email: [], phone: [], address: [] };
     return {
       path: s.path,
       what: 'the suppression list',
       extends: true,
       // The list grows run after run: what it held is copied first (migrated when salted), then the new entries.
-      start: (header, m) => {
-        columns = contactColumns(header, m);
+      start: (_header, _m, contact) => {
+        columns = contact;
         let text = list.startText();
         const rows = (this.opts.alsoSuppress ?? []).map(([kind, value]) => list.add(kind, value, addedOn)).filter((r): r is string[] => !!r);
         this.suppressionAdded += rows.length;

@@ -18,6 +18,7 @@ import { chooseProfile, planProfile, PROFILES } from './exports.js';
 import { inputProfileSection } from './report/profile.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
 import type { Mapping } from './mapping.js';
+import type { ContactPlan } from './contact-columns.js';
 import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
 import { FindingSpool, type FindingList, type FindingSink } from './report/findings.js';
 import type { ReportFinding } from './report/model.js';
@@ -119,8 +120,11 @@ export interface Sidecar {
   path: string;
   /** What it is, for error messages ("the purge log"). */
   what: string;
-  /** Text written first, given the input header and the column of each canonical field. */
-  start?(header: string[], mapping: Mapping): string;
+  /**
+   * Text written first, given the input header, the column of each canonical field and every contact
+   * column of each kind (the engine's plan: it may still grow before the first row, see engine.sample).
+   */
+  start?(header: string[], mapping: Mapping, contact: ContactPlan): string;
   /** Text to append for a row, if any. */
   row(r: RowResult, cells: string[]): string | undefined;
   /** Text written last. */
@@ -312,7 +316,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       const f = opts.dryRun ? undefined : await AtomicFile.open(sc.path, sc.what);
       if (f) open.push(f);
       sidecars.push({ s: sc, f });
-      const head = sc.start?.(reader.header, engine.mapping.mapping);
+      const head = sc.start?.(reader.header, engine.mapping.mapping, engine.plan.contact);
       if (head && f) await f.write(head);
     }
 

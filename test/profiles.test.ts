@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanFile } from '../src/scan.js';
 import { chooseProfile } from '../src/exports.js';
+import { resolveMapping } from '../src/mapping.js';
 import type { Channel } from '../src/types.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'cnil-profiles-'));
@@ -47,5 +48,53 @@ describe('Mailchimp list statuses', () => {
     expect(chooseProfile(unsub, 'unsubscribed_email_audience_export_test.csv')).toMatchObject({ profile: { name: 'mailchimp-unsubscribed' }, origin: 'file-name' });
     expect(chooseProfile(MC_KEYS, 'cleaned_email_audience_export_test.csv')).toMatchObject({ profile: { name: 'mailchimp-cleaned' }, origin: 'file-name' });
     expect(chooseProfile(MC_KEYS, 'audience.csv')).toMatchObject({ profile: { name: 'mailchimp-subscribed' }, origin: 'header' });
+  });
+});
+
+describe('every e-mail and phone column is contact data', () => {
+  const fr = (body: string) => Buffer.from(body, 'latin1');
+
+  it('a second column found by its words: the e-mail in "Mail pro", the number in "N° portable 2" need their consent', async () => {
+    const body = fr('Nom;Prénom;Adresse mail perso;Mail pro;Tél. portable;N° portable 2;Provenance du contact;Date de collecte;OK pour SMS;Accepte les mails;Ne plus contacter\r\nDELMAS;Denise;;denise.delmas@example.org;;06 00 00 91 04;Formulaire site web;23/02/2026;non;non;\r\n');
+    for (const channel of ['email', 'sms'] as const) {
+      const { dropped, rules } = await scan('fichier-second-mail.csv', body, { for: [channel] });
+      expect(dropped.has(2), channel).toBe(true);
+      expect(rules[2]).toContain('missing-consent');
+    }
+  });
+
+  it('"Téléphone mobile" beside an empty "Téléphone" is checked for SMS', async () => {
+    const { dropped } = await scan('t.csv', fr('Nom;Prénom;Téléphone;Téléphone mobile;Consentement SMS;Source;Date de collecte\r\nKLEIN;Karl;;06 00 00 92 04;non;Formulaire site web;23/02/2026\r\n'), { for: ['sms'] });
+    expect(dropped.has(2)).toBe(true);
+  });
+
+  it('HubSpot: Private e-mail address, Work email and WhatsApp Phone Number are contact columns', async () => {
+    const body =
+      '"Record ID","First Name","Last Name","Contact owner","Create Date","Email","Last Activity Date","Marketing contact status","Original Source","Private e-mail address","Unsubscribed from all email","WhatsApp Phone Number","Work email"\n' +
+      '"62000000001","Hana","Hugo","","2026-03-14 09:12","","2026-10-02 18:00","Marketing contact","Direct Traffic","hana.hugo@example.org","false","",""\n' +
+      '"62000000002","Ivan","Izard","","2026-03-14 09:12","","2026-10-02 18:00","Marketing contact","Direct Traffic","","false","+33 6 00 00 52 09",""\n' +
+      '"62000000003","Jade","Jolly","","2026-03-14 09:12","","2026-10-02 18:00","Marketing contact","Direct Traffic","","false","","jade.jolly@exemple.fr"\n';
+    const email = await scan('hubspot-crm-exports-private-email-2026-11-21.csv', body, { for: ['email'] });
+    expect(email.report.input.profile).toBe('hubspot');
+    expect([...email.dropped].sort()).toEqual([2, 4]);
+    expect(email.report.input.notUnderstood).toEqual([]);
+    const sms = await scan('hubspot-crm-exports-private-email-2026-11-21.csv', body, { for: ['sms'] });
+    expect([...sms.dropped]).toEqual([3]);
+  });
+
+  it('a column with no telling name whose values are e-mails or phones counts, and is said once', async () => {
+    const body = 'Nom;Prénom;Email;Perso;Coordonnées 2;Consentement email;Source\nNOEL;Nina;;nina.noel@example.org;06 00 00 95 01;non;Formulaire site web\n';
+    const { report, dropped } = await scan('v.csv', body, { for: ['email'] });
+    expect(dropped.has(2)).toBe(true);
+    expect(report.input.notUnderstood).toEqual([]);
+    expect((report.input.notices ?? []).map((n) => n.id)).toEqual(expect.arrayContaining(['notice.contactByValues.email', 'notice.contactByValues.phone']));
+    expect((await scan('v.csv', body, { for: ['sms'] })).dropped.has(2)).toBe(true);
+  });
+});
+
+describe('header words pick the mobile for phone', () => {
+  it('"Tél. mobile" is the phone, not "Téléphone de l\'assistant(e)" before it', () => {
+    const m = resolveMapping(['Nom', "Téléphone de l'assistant(e)", 'Tél. mobile']);
+    expect(m.named.phone).toBe('Tél. mobile');
   });
 });

@@ -300,9 +300,9 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
       });
       const sidecars = run.sidecars();
       const start = sidecars[0].start!;
-      sidecars[0].start = (h, m) => {
+      sidecars[0].start = (h, m, contact) => {
         mapping = m;
-        return start(h, m);
+        return start(h, m, contact);
       };
       const adjustRow = (r: RowResult, cells: string[]) => {
         const get = fieldGetter(mapping, cells);

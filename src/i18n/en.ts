@@ -555,6 +555,8 @@ export const en: Catalogue = {
   'notice.unmappedLooksLike.consent': 'column "{column}" looks like consent data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
   'notice.unmappedLooksLike.objection': 'column "{column}" looks like objection data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
   'notice.unmappedLooksLike.date': 'column "{column}" looks like date data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
+  'notice.contactByValues.email': 'column "{column}" holds e-mail addresses although its name does not say so: read as e-mail contact data (rename it, e.g. "Email 2", to confirm)',
+  'notice.contactByValues.phone': 'column "{column}" holds phone numbers although its name does not say so: read as phone contact data (rename it, e.g. "Téléphone 2", to confirm)',
   'notice.noConsentColumn': 'no consent column for {channel}: no row can show an opt-in for it (map one with --map consent_{channel}=<column>)',
   'notice.noObjectionColumn': 'no objection or unsubscribe column: people who objected cannot be recognised in this file',
   'summary.notUnderstood': 'Columns not read ({count} of {total}): {columns}',

@@ -552,6 +552,8 @@ export const fr: Catalogue = {
   'notice.unmappedLooksLike.consent': 'la colonne « {column} » ressemble à une colonne de consentement mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
   'notice.unmappedLooksLike.objection': 'la colonne « {column} » ressemble à une colonne de opposition mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
   'notice.unmappedLooksLike.date': 'la colonne « {column} » ressemble à une colonne de date mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
+  'notice.contactByValues.email': 'la colonne « {column} » contient des adresses e-mail sans que son nom le dise : lue comme coordonnée e-mail (renommez-la, par exemple « Email 2 », pour le confirmer)',
+  'notice.contactByValues.phone': 'la colonne « {column} » contient des numéros de téléphone sans que son nom le dise : lue comme coordonnée téléphonique (renommez-la, par exemple « Téléphone 2 », pour le confirmer)',
   'notice.noConsentColumn': 'aucune colonne de consentement pour {channel} : aucune ligne ne peut montrer d’accord préalable pour ce canal (associez-en une avec --map consent_{channel}=<colonne>)',
   'notice.noObjectionColumn': 'aucune colonne d’opposition ou de désinscription : les personnes qui se sont opposées ne peuvent pas être reconnues dans ce fichier',
   'summary.notUnderstood': 'Colonnes non lues ({count} sur {total}) : {columns}',

@@ -5,6 +5,7 @@
 import type { Action, Category, Channel, ColumnKind, DetectedColumn, Field, ForbiddenKind, Reference, Severity, Source } from '../types.js';
 import type { Mapping } from '../mapping.js';
 import { columnsOfKind } from '../patterns.js';
+import type { ContactPlan } from '../contact-columns.js';
 
 /** What a rule is about, for grouping in the catalogue (replaces comment fences in the registry). */
 export const RULE_TAGS = ['source', 'consent', 'retention', 'data', 'structure'] as const;
@@ -94,6 +95,11 @@ export interface HeaderPlan {
   mapping: Mapping;
   /** Profiling / sensitive / political-opinion columns recognised by pattern. */
   detected: DetectedColumn[];
+  /**
+   * Every column holding contact data of each kind (src/contact-columns.ts): mapped, listed by the
+   * export profile, named so, or holding such values. The channel checks, scrubbing and suppression read it.
+   */
+  contact: ContactPlan;
 }
 
 export interface RuleSettings {

@@ -38,9 +38,17 @@ export const OTHER_WORDS: readonly string[] = ['ip', 'id', 'campaign', 'campagne
 
 /** Contact and origin fields by their words, in order: the first that matches wins. */
 export const FIELD_WORDS: readonly (readonly [Field, readonly string[]])[] = [
-  ['email', ['email', 'e mail', 'mail', 'courriel', 'adresse electronique']],
-  ['phone', ['tel', 'telephone', 'portable', 'mobile', 'phone', 'gsm', 'cell', 'cellulaire', 'numero de portable']],
+  ['email', ['email', 'e mail', 'mail', 'courriel', 'adresse electronique', 'messagerie']],
+  ['phone', ['tel', 'telephone', 'portable', 'mobile', 'phone', 'gsm', 'cell', 'cellulaire', 'numero de portable', 'whatsapp', 'landline', 'fixe']],
   ['source', ['provenance', 'origine', 'source', 'acquisition']],
   ['postal_code', ['code postal', 'cp', 'zip', 'postcode']],
   ['city', ['ville', 'commune', 'city', 'localite']],
 ];
+
+/**
+ * Among several columns a field's words name, the one to map: a mobile number for `phone` (what an SMS
+ * is sent to). The others stay contact data all the same (src/contact-columns.ts).
+ */
+export const PREFERRED_WORDS: Partial<Record<Field, readonly string[]>> = {
+  phone: ['mobile', 'portable', 'gsm', 'cell', 'cellulaire', 'sms'],
+};

@@ -11,11 +11,12 @@ export const hubspot: ExportProfile = {
   source: 'fixtures/exports/SOURCES.md#hubspot',
   signature: { all: ['Record ID', 'Create Date'], any: ['Marketing contact status', 'Unsubscribed from all email', 'Contact owner'] },
   mapping: {
-    id: 'Record ID', first_name: 'First Name', last_name: 'Last Name', email: 'Email', phone: 'Phone Number',
+    id: 'Record ID', first_name: 'First Name', last_name: 'Last Name', email: 'Email', phone: ['Phone Number', 'Mobile Phone Number'],
     address: 'Street Address', city: 'City', postal_code: 'Postal Code', source: 'Original Source',
     collected_at: 'Create Date', last_contact_at: 'Last Activity Date',
   },
-  contact: { phone: ['Mobile Phone Number'] },
+  // The all-properties export's other e-mail and phone properties (SOURCES.md, index id 44056861562).
+  contact: { email: ['Private e-mail address', 'Work email'], phone: ['Mobile Phone Number', 'WhatsApp Phone Number'] },
   objections: [[['email'], 'Unsubscribed from all email']],
   // "Marketing contact status" is HubSpot's billing status, not a consent.
   known: ['Contact owner', 'Primary Associated Company ID', 'Lead Status', 'Marketing contact status', 'Associated Company'],
