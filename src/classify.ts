@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { DATE_FIELDS, SOURCES, type Channel, type Field, type ForbiddenKind, type Source } from './types.js';
 import { booleanReader, normalizeWord, parseDate, type DateOrder } from './read/values.js';
 import { channelsInText, parseChannels } from './channels.js';
-import { normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
+import { fieldForHeader, normalizeHeader, objectionForWords, type Mapping } from './mapping.js';
 import { contactColumns, holdsContact, type ContactKind, type ContactPlan } from './contact-columns.js';
 import { compile, compileWords, configTerms, fold, memo, termKey, type Folded, type Matcher } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
@@ -31,8 +31,8 @@ export interface Classifier {
   classify(get: (field: Field) => string | undefined, cells?: readonly string[]): Classification;
   /** Unmapped columns the classifier reads all the same (per-channel objections); contact columns are the plan's. */
   readonly columnsRead: ReadonlySet<number>;
-  /** Whether the file has a per-channel objection column (a blocklist, do_not_call, STOP SMS). */
-  readonly hasChannelObjections: boolean;
+  /** Whether the file has an objection column: general (beyond the mapped one) or per channel (a blocklist, do_not_call, STOP SMS). */
+  readonly hasObjectionColumns: boolean;
 }
 
 export interface ClassifierOptions {
@@ -44,6 +44,8 @@ export interface ClassifierOptions {
   mapping?: Mapping;
   /** What is known of the whole file (export profile, `--source`, date orders): resolved once per file. */
   file?: FileFacts;
+  /** Columns an export profile reads itself or knows to hold nothing the rules read: never an objection by their name. */
+  exclude?: ReadonlySet<number>;
   /**
    * Every contact column of each kind (src/contact-columns.ts), decided once per file; the engine's,
    * which may still grow by the columns whose values are contact data (engine.sample). Default: from
@@ -221,11 +223,20 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const addressCols = contactPlan.address;
   const mappedIdx = new Set(Object.values(mapping));
   const channelObjectionCols: [number, number][] = [];
+  // Every general objection column, not only the one mapped to `objection` ("Opposition" and
+  // "Désinscrit" and "Ne souhaite plus être contacté"): each one the person may have filled.
+  const generalObjectionCols: number[] = mapping.objection !== undefined ? [mapping.objection] : [];
   header.forEach((h, i) => {
-    const byWords = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] === undefined ? objectionChannelForWords(h) : undefined;
+    if (mappedIdx.has(i) || options.exclude?.has(i)) return;
+    const exact = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)];
+    const byWords = exact === undefined ? (fieldForHeader(h) === 'objection' ? 'all' : objectionForWords(h)) : undefined;
+    if (byWords === 'all') {
+      generalObjectionCols.push(i);
+      return;
+    }
     // A phone objection by words ("Désabonné appels") covers calls by a person and automated calls.
-    const mask = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] ?? (byWords === undefined ? undefined : byWords === 'phone' ? BIT.phone | BIT.automated_call : BIT[byWords as Channel]);
-    if (mask !== undefined && !mappedIdx.has(i)) channelObjectionCols.push([i, mask]);
+    const mask = exact ?? (byWords === undefined ? undefined : byWords === 'phone' ? BIT.phone | BIT.automated_call : BIT[byWords as Channel]);
+    if (mask !== undefined) channelObjectionCols.push([i, mask]);
   });
   for (const [i, mask] of file.objections ?? []) if (!channelObjectionCols.some(([j]) => j === i)) channelObjectionCols.push([i, mask]);
   const channelIdx = mapping.channel;
@@ -242,11 +253,11 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
     return out ?? EMPTY;
   };
 
-  const columnsRead = new Set<number>(channelObjectionCols.map(([i]) => i));
+  const columnsRead = new Set<number>([...channelObjectionCols.map(([i]) => i), ...generalObjectionCols]);
 
   return {
     columnsRead,
-    hasChannelObjections: channelObjectionCols.length > 0,
+    hasObjectionColumns: channelObjectionCols.length > 0 || generalObjectionCols.length > 0,
     classify(get, cells) {
       // Dates.
       const dates: Partial<Record<Field, number>> = {};
@@ -357,15 +368,17 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       // contact, else on the channels whose data the person answered from.
       if (firstMessageReply === 'yes') consent |= SOCIAL_SOURCES.value.has(source) ? BIT.social : dataMask;
 
-      // Objection.
-      const objText = get('objection');
-      if (objText !== undefined && objectionValue(objText)) {
-        const objDay = parseDate(objText);
+      // Objection: any general objection column (the mapped one is read through `get` when no cells are given).
+      for (const i of generalObjectionCols) {
+        const raw = i === mapping.objection ? get('objection') : cells?.[i]?.trim();
+        if (!raw || !objectionValue(raw)) continue;
+        const objDay = parseDate(raw);
         // A consent dated after a dated objection is a new, later choice of the person.
         const lifted = typeof objDay === 'number' && dates.consent_date !== undefined && dates.consent_date > objDay;
         if (!lifted) {
           objection = true;
-          objectionColumn = mapping.objection;
+          objectionColumn = i;
+          break;
         }
       }
       if (cells) {

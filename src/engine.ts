@@ -186,7 +186,7 @@ export class AuditEngine {
       dateOrders: {},
       emptyDates: profile?.profile.emptyDates ? new Set(profile.profile.emptyDates) : undefined,
     };
-    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file, contact });
+    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file, contact, exclude: reserved });
     this.notUnderstood = this.understand(header, opts, config);
     if (userSource !== undefined) {
       // A whole-file source must name a source: checked once, by the classifier's own reading.
@@ -236,7 +236,7 @@ export class AuditEngine {
       }
     }
     // A sending tool's subscriber list (Mailchimp subscribed) leaves the unsubscribed out by itself.
-    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasChannelObjections) {
+    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasObjectionColumns) {
       this.notices.push({ id: 'notice.noObjectionColumn', params: {} });
     }
     return out;

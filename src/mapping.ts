@@ -6,7 +6,7 @@ import { AuditError } from './errors.js';
 import { FIELDS, type Field } from './types.js';
 
 import { ALIASES } from './vocabulary/headers.js';
-import { CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS, PREFERRED_WORDS } from './vocabulary/header-tokens.js';
+import { BAD_ADDRESS_WORDS, CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS, PREFERRED_WORDS } from './vocabulary/header-tokens.js';
 
 export { ALIASES };
 
@@ -46,9 +46,20 @@ const hasAny = (w: string, list: readonly string[]) => list.some((x) => w.includ
 
 /** The channel an objection header names by its words ("Désabonné SMS", "Email blacklisted"), if any. */
 export function objectionChannelForWords(header: string): string | undefined {
+  const o = objectionForWords(header);
+  return o && o !== 'all' ? o : undefined;
+}
+
+/**
+ * Whether a header names an objection by its words, and to what: a channel ("Désabonné SMS", "Date de
+ * désinscription SMS": a date there is the objection's), or `all` ("Désinscrit", "Ne souhaite plus être
+ * contacté", "Ne pas relancer"). Not when a word says the column is about something else (its reason,
+ * its campaign, an id, a count: UNSUB_REASON), nor a bad address (NPAI).
+ */
+export function objectionForWords(header: string): string | undefined {
   const w = words(header);
-  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS) || !hasAny(w, OBJECTION_WORDS)) return undefined;
-  return CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
+  if (hasAny(w, BAD_ADDRESS_WORDS) || hasAny(w, OTHER_WORDS) || !hasAny(w, OBJECTION_WORDS)) return undefined;
+  return CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0] ?? 'all';
 }
 
 /**
@@ -58,6 +69,7 @@ export function objectionChannelForWords(header: string): string | undefined {
  */
 export function headerWordClass(header: string): 'objection' | 'consent' | 'date' | 'other' | undefined {
   const w = words(header);
+  if (hasAny(w, BAD_ADDRESS_WORDS)) return 'other';
   if (hasAny(w, OBJECTION_WORDS)) return 'objection';
   if (hasAny(w, CONSENT_WORDS)) return 'consent';
   if (hasAny(w, DATE_WORDS)) return 'date';
@@ -82,7 +94,7 @@ export function looksLike(header: string): 'contact' | 'consent' | 'objection' |
  */
 export function fieldForWords(header: string): Field | undefined {
   const w = words(header);
-  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS)) return undefined;
+  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS) || hasAny(w, BAD_ADDRESS_WORDS)) return undefined;
   const channel = CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
   if (hasAny(w, OBJECTION_WORDS)) return channel ? undefined : 'objection';
   if (hasAny(w, CONSENT_WORDS)) return channel ? (`consent_${channel}` as Field) : 'consent';

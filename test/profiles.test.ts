@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanFile } from '../src/scan.js';
 import { chooseProfile } from '../src/exports.js';
-import { resolveMapping } from '../src/mapping.js';
+import { objectionForWords, resolveMapping } from '../src/mapping.js';
+import { BAD_ADDRESS_NOT_OBJECTION } from '../src/law/consent.js';
 import type { Channel } from '../src/types.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'cnil-profiles-'));
@@ -96,5 +97,51 @@ describe('header words pick the mobile for phone', () => {
   it('"Tél. mobile" is the phone, not "Téléphone de l\'assistant(e)" before it', () => {
     const m = resolveMapping(['Nom', "Téléphone de l'assistant(e)", 'Tél. mobile']);
     expect(m.named.phone).toBe('Tél. mobile');
+  });
+});
+
+describe('every objection column is read', () => {
+  const fr = (body: string) => Buffer.from(body, 'latin1');
+  const DESINSCRIT = fr(
+    'Nom;Prénom;Email;Téléphone mobile;Consentement SMS;Consentement email;Opposition;Désinscrit;Ne souhaite plus être contacté;Source;Date de collecte\r\n' +
+      'HAMON;Hélène;helene.h@example.org;06 00 00 92 02;oui;oui;;oui;;Formulaire site web;23/02/2026\r\n' +
+      'JOLY;Jacques;jacques.j@exemple.fr;06 00 00 92 03;oui;oui;;;oui;Formulaire site web;23/02/2026\r\n' +
+      'KEMP;Karine;karine.k@exemple.fr;06 00 00 92 04;oui;oui;;;;Formulaire site web;23/02/2026\r\n',
+  );
+
+  it('"Désinscrit" beside "Opposition", and "Ne souhaite plus être contacté", are objections to every channel', async () => {
+    for (const channel of ['email', 'sms'] as const) {
+      const { rules, dropped } = await scan('fichier-desinscrit.csv', DESINSCRIT, { for: [channel] });
+      expect(rules[2], channel).toContain('objection-ignored');
+      expect(rules[3], channel).toContain('objection-ignored');
+      expect(dropped.has(4), channel).toBe(false);
+    }
+  });
+
+  it.each([
+    ['Ne souhaite plus être contacté', 'all'],
+    ['Ne pas relancer', 'all'],
+    ['Ne plus recevoir', 'all'],
+    ['Refus de contact', 'all'],
+    ['Ne plus recevoir la newsletter', 'email'],
+    ['Refus SMS', 'sms'],
+    ['Date désinscription SMS', 'sms'],
+    ['Liste rouge', 'phone'],
+    ['NPAI', undefined],
+    ['PND', undefined],
+    ['UNSUB_REASON', undefined],
+    ['Motif de désinscription', undefined],
+    ['Commentaire', undefined],
+  ])('%s → %s', (header, to) => expect(objectionForWords(header)).toBe(to));
+
+  it('"Liste rouge" is an objection to calls; NPAI is a bad address, not an objection (law/consent.ts)', async () => {
+    const body = 'email;téléphone;adresse;source;date de collecte;consentement email;Liste rouge;NPAI\na@example.org;06 00 00 93 01;1 rue A;Formulaire site web;01/10/2026;oui;oui;oui\n';
+    const phone = await scan('l.csv', body, { for: ['phone'] });
+    expect(phone.rules[2]).toContain('objection-ignored');
+    const post = await scan('l.csv', body, { for: ['post', 'email'] });
+    expect(post.dropped.has(2)).toBe(false);
+    expect(post.report.input.notUnderstood).toEqual(['NPAI']);
+    expect((post.report.input.notices ?? []).map((n) => n.params.column)).not.toContain('NPAI');
+    expect(BAD_ADDRESS_NOT_OBJECTION.value).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 import type { Channel, Source } from '../types.js';
 import { BIT } from '../channel-set.js';
 import { decision } from './decision.js';
-import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS_2026, NS34 } from './references.js';
+import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS_2026, LA_POSTE_NPAI, NS34 } from './references.js';
 
 /** Channels that need a prior opt-in (CNIL, communication politique par téléphone / par courrier électronique). */
 export const OPT_IN_CHANNELS = decision({
@@ -166,5 +166,18 @@ export const RECORD_DATE_NOT_PROOF = decision({
   id: 'consent.record-date-not-proof',
   references: [rgpd('7.1', 'preuve du consentement')],
   interpretation: true,
+  value: true,
+});
+
+/**
+ * A bad address is not an objection: NPAI ("n'habite pas à l'adresse indiquée", now PND) is written by
+ * La Poste on a letter it could not deliver, not by the person, so it is no exercise of the right to
+ * object (RGPD art. 21.2–21.3, which the person exercises). It is a matter of the data's accuracy (art.
+ * 5.1.d); no rule of SPEC §5 acts on it, and a column named so is neither an objection nor a look-alike.
+ */
+export const BAD_ADDRESS_NOT_OBJECTION = decision({
+  id: 'consent.bad-address-not-objection',
+  references: [rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), rgpd('5.1.d', 'exactitude'), LA_POSTE_NPAI],
+  interpretation: false,
   value: true,
 });
