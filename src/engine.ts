@@ -12,7 +12,7 @@ import { channelsInText } from './channels.js';
 import { maskValue } from './mask.js';
 import { contactColumns, contactValues, valueKindOf } from './contact-columns.js';
 import { rules as allRules } from './rules/index.js';
-import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
+import type { FileContext, HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
 import type { Config } from './config.js';
 import { maskOf } from './channel-set.js';
 import { dateOrderHint, isAmbiguousDate, type DateOrder } from './read/values.js';
@@ -118,10 +118,11 @@ export class AuditEngine {
   readonly notices: FileNotice[] = [];
   /** Columns nothing reads: not mapped, not read by the profile, the classifier or a rule (issue 12 item 5). */
   readonly notUnderstood: string[];
-  /** Their indexes, for the look at their values (sample). */
-  private readonly unread: number[] = [];
+  /** Those columns with what their words look like, for the look at their values (sample) and the file-level rules. */
+  private readonly unread: FileContext['unread'][number][] = [];
   /** Columns read as contact data by their values alone (sample): a name that says nothing, e-mails or phones in it. */
-  readonly contactByValues: { column: string; kind: 'email' | 'phone' }[] = [];
+  readonly contactByValues: FileContext['contactByValues'][number][] = [];
+  private fileChecked = false;
   private sampled = false;
   private readonly dateOrderOption: DateOrder | undefined;
   private readonly localeDateOrder: DateOrder;
@@ -221,9 +222,10 @@ export class AuditEngine {
     header.forEach((name, i) => {
       if (read.has(i)) return;
       out.push(name);
-      this.unread.push(i);
       const kind = looksLike(name);
-      if (kind) this.notices.push({ id: `notice.unmappedLooksLike.${kind}`, params: { column: name } });
+      this.unread.push({ index: i, name, looksLike: kind });
+      // A contact, consent or objection look-alike is a finding (column-not-understood); a date one a notice.
+      if (kind === 'date') this.notices.push({ id: `notice.unmappedLooksLike.${kind}`, params: { column: name } });
     });
     const m = this.mapping.mapping;
     const subscribed = this.file.subscribed ?? 0;
@@ -253,14 +255,15 @@ export class AuditEngine {
     this.sampled = true;
     // A column nothing reads whose values are e-mails or phone numbers ("Perso", "Coordonnées 2") is
     // contact data all the same: the channel checks, the scrubbing and the suppression list read it.
-    for (const i of this.unread) {
-      const kind = valueKindOf(rows.map((r) => r[i]));
+    for (let k = this.unread.length - 1; k >= 0; k--) {
+      const { index, name } = this.unread[k];
+      const kind = valueKindOf(rows.map((r) => r[index]));
       if (!kind) continue;
-      this.plan.contact[kind].push(i);
-      const name = this.plan.header[i];
-      this.notUnderstood.splice(this.notUnderstood.indexOf(name), 1);
-      this.contactByValues.push({ column: name, kind });
-      this.notices.push({ id: `notice.contactByValues.${kind}`, params: { column: name } });
+      this.plan.contact[kind].push(index);
+      this.unread.splice(k, 1);
+      const at = this.notUnderstood.indexOf(name);
+      if (at !== -1) this.notUnderstood.splice(at, 1);
+      this.contactByValues.unshift({ index, name, kind });
     }
     const orders = this.file.dateOrders!;
     for (const field of DATE_FIELDS) {
@@ -296,6 +299,25 @@ export class AuditEngine {
         this.dateOrders[name] = decided;
       }
     }
+  }
+
+  /**
+   * The file-level findings (column-not-understood), once per file, on line `line` (the header's):
+   * after `sample`, so columns read by their values are known. Later calls return nothing.
+   */
+  fileFindings(line: number): Finding[] {
+    if (this.fileChecked) return [];
+    this.fileChecked = true;
+    const out: Finding[] = [];
+    const ctx: FileContext = { plan: this.plan, settings: this.settings, unread: this.unread, contactByValues: this.contactByValues };
+    for (const a of this.active) {
+      a.rule.checkFile?.(ctx, (r) => {
+        const f: Finding = { rule: a.rule.id, severity: a.severity, action: 'flag', line, message: { id: `rule.${a.rule.id}.${r.message}`, params: r.params } };
+        if (r.field !== undefined) f.field = r.field;
+        out.push(f);
+      });
+    }
+    return out;
   }
 
   /** Whether cross-channel use can be checked at all (SPEC §1 `--for`). */

@@ -337,8 +337,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     for await (const batch of reader.records()) {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       if (!sampled) {
-        // Date orders are decided on the first rows, before any row is read (issue 12).
+        // Date orders and columns read by their values are decided on the first rows, before any row
+        // is read (issue 12); the file-level findings follow, on the header line, before any row's.
         engine.sample(batch.map((r) => r.cells));
+        for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
         sampled = true;
       }
       const keptRows: string[][] = [];
@@ -380,6 +382,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }
     if (opts.signal?.aborted) throw abortError(opts.signal);
+    // A file with no row: its header alone still says what is not understood.
+    for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
+    spool?.flush();
 
     const report: Report<FindingList> = {
       schemaVersion: 2,

@@ -88,7 +88,7 @@ describe('every e-mail and phone column is contact data', () => {
     const { report, dropped } = await scan('v.csv', body, { for: ['email'] });
     expect(dropped.has(2)).toBe(true);
     expect(report.input.notUnderstood).toEqual([]);
-    expect((report.input.notices ?? []).map((n) => n.id)).toEqual(expect.arrayContaining(['notice.contactByValues.email', 'notice.contactByValues.phone']));
+    expect(report.findings.filter((f) => f.rule === 'column-not-understood').map((f) => `${f.line} ${f.messageId} ${f.field}`)).toEqual(['1 emailByValues Perso', '1 phoneByValues Coordonnées 2']);
     expect((await scan('v.csv', body, { for: ['sms'] })).dropped.has(2)).toBe(true);
   });
 });
