@@ -179,7 +179,7 @@ export class AuditEngine {
     this.file = {
       source: this.fileSource?.value,
       network: facts.network,
-      subscribed: facts.subscribed ? maskOf(facts.subscribed) : undefined,
+      subscribed: subscribedMask(facts, profile),
       objected: facts.objection ? maskOf(facts.objection) : undefined,
       recordDate: facts.recordDate,
       contact: profile?.contact,
@@ -394,6 +394,17 @@ export class AuditEngine {
     } else if (this.mode === 'purge') forgetPurged(findings);
     return { line, dropped, output, findings, source: cls.source, category: cls.category, lastContactAt: cls.dates.last_contact_at };
   }
+}
+
+/**
+ * The channels every row is subscribed to by being in the file (export profile facts), if any: a
+ * subscription read from blocklists holds only for the channels whose blocklist column is there.
+ */
+function subscribedMask(facts: NonNullable<ProfilePlan['profile']['facts']>, profile: ProfilePlan | undefined): number | undefined {
+  if (!facts.subscribed) return undefined;
+  let mask = maskOf(facts.subscribed);
+  if (facts.subscribedNeedsBlocklist) mask &= (profile?.objections ?? []).reduce((m, [, channels]) => m | channels, 0);
+  return mask || undefined;
 }
 
 /**

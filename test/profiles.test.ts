@@ -145,3 +145,34 @@ describe('every objection column is read', () => {
     expect(BAD_ADDRESS_NOT_OBJECTION.value).toBe(true);
   });
 });
+
+describe('Brevo', () => {
+  const LEGACY =
+    'CONTACT ID;EMAIL;LASTNAME;FIRSTNAME;WHATSAPP;SMS;DOUBLE_OPT-IN;OPT_IN;LANDLINE_NUMBER;EXT_ID;CONTACT_TIMEZONE;JOB_TITLE;LINKEDIN;ADDED_TIME;MODIFIED_TIME\n' +
+    '21;h.one@exemple.fr;HENRY;Hugo;;33600001401;Yes;Yes;;;Europe/Paris;;;14-03-2025 09:12;14-03-2025 09:12\n';
+  const NO_SMS_BLOCKLIST =
+    '\ufeffCONTACT ID;EMAIL;NOM;PRENOM;SMS;EMAIL_BLACKLISTED;ADDED_TIME;MODIFIED_TIME\n' +
+    '31;l.un@exemple.fr;LAMBERT;Luc;33600001501;No;14-03-2026 09:12;14-03-2026 09:12\n' +
+    '32;m.deux@example.org;MARTIN;Mia;33600001502;Yes;14-03-2026 09:12;14-03-2026 09:12\n';
+
+  it('is recognised from its mandatory attributes and one more, not from both blocklists', () => {
+    for (const body of [LEGACY, NO_SMS_BLOCKLIST]) expect(chooseProfile(body.replace(/^\ufeff/, '').split('\n')[0].split(';'), 'contacts.csv')?.profile.name).toBe('brevo');
+    expect(chooseProfile(['EMAIL', 'ADDED_TIME', 'MODIFIED_TIME'], 'contacts.csv')).toBeUndefined();
+  });
+
+  it('SMS is the phone: --for sms checks it', async () => {
+    const { report, dropped } = await scan('brevo.csv', LEGACY, { for: ['sms'] });
+    expect(report.input.mapping).toMatchObject({ phone: 'SMS', last_name: 'LASTNAME', first_name: 'FIRSTNAME' });
+    expect(dropped.has(2)).toBe(true);
+  });
+
+  it('without a blocklist column nothing says the contact is subscribed, and the file says it has no objection column', async () => {
+    const { report, rules } = await scan('brevo.csv', 'EMAIL;ADDED_TIME;MODIFIED_TIME\nj.three@exemple.fr;18-06-2024;28-01-2026\n', { for: ['email'], profile: 'brevo', source: 'web_form' });
+    expect(rules[2]).toContain('missing-consent');
+    expect((report.input.notices ?? []).map((n) => n.id)).toContain('notice.noObjectionColumn');
+    // With EMAIL_BLACKLISTED, "not blocklisted" is the e-mail subscription; the blocklisted one objected.
+    const withEmail = await scan('brevo.csv', NO_SMS_BLOCKLIST, { for: ['email'], source: 'web_form' });
+    expect(withEmail.dropped.has(2)).toBe(false);
+    expect(withEmail.rules[3]).toContain('objection-ignored');
+  });
+});

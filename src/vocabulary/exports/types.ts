@@ -53,6 +53,11 @@ export interface ExportProfile {
     connection?: boolean;
     /** The row is on the tool's list of subscribers for these channels (law/consent.ts, LIST_SUBSCRIPTION). */
     subscribed?: readonly Channel[];
+    /**
+     * The subscription is read from the blocklists ("not blocklisted" = subscribed): it holds only for
+     * the channels whose objection column (`objections`) is in the file.
+     */
+    subscribedNeedsBlocklist?: boolean;
     /** The row is on the tool's list of people who unsubscribed from these channels. */
     objection?: readonly Channel[];
     /** The tool's record-creation date is not when consent was given (an import creates records too). */
