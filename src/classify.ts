@@ -19,7 +19,7 @@ import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
 import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, GENERAL_OBJECTION_WORDS, NO_WORDS, NOTHING, OPTOUT_WORDS, REFUSAL_WORDS, STATUS_WORDS, YES_WORDS } from './vocabulary/consent.js';
 import { NETWORK_ALONE, SOCIAL_SOURCES, SOURCE_PRECEDENCE } from './law/sources.js';
-import { CONSENT_AT_COLLECTION, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
+import { CONSENT_AT_COLLECTION, DOUBLE_OPT_IN_PROOF, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, genericConsentMask, refusalObjects } from './law/consent.js';
 import { SINGLE_DONATION, categoryOf, donorReading, isMember } from './law/category.js';
 import { basisMask } from './law/channels.js';
 
@@ -58,6 +58,14 @@ export interface ClassifierOptions {
 export interface FileFacts {
   /** Source text of every row whose source cell is empty or absent (the `source` column's vocabulary). */
   source?: string;
+  /**
+   * Columns bearing the person's own sign-up (Mailchimp OPTIN_TIME, OPTIN_IP): on a row with none filled,
+   * an export profile's whole-file source (`sourceFromProfile`) and the consent date do not hold
+   * (law/consent.ts, DOUBLE_OPT_IN_PROOF).
+   */
+  signup?: readonly number[];
+  /** `source` is the export profile's, not `--source`'s. */
+  sourceFromProfile?: boolean;
   /** The network of every row whose network cell is empty or absent. */
   network?: string;
   /** Channels (mask) the row is subscribed to by being in the file (law/consent.ts, LIST_SUBSCRIPTION). */
@@ -269,9 +277,14 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
         else if (d === null) invalidDates.push(f);
       }
 
+      // A row of a sign-up tool's export with no trace of the person's sign-up was added by the list
+      // owner: the tool's "sign-up" source and its confirmation date are not this row's (law/consent.ts).
+      const added = file.signup !== undefined && cells !== undefined && DOUBLE_OPT_IN_PROOF.value.needsSignup && !file.signup.some((i) => cells[i]?.trim());
+      if (added) delete dates.consent_date;
+
       // Source and network.
       const cellSource = get('source');
-      const sourceText = cellSource ?? file.source;
+      const sourceText = cellSource ?? (added && file.sourceFromProfile ? undefined : file.source);
       const sourceGiven = sourceText !== undefined;
       const fromText = sourceGiven ? sourceOf(sourceText) : undefined;
       const netText = get('network') ?? file.network;

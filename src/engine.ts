@@ -178,6 +178,8 @@ export class AuditEngine {
     this.localeDateOrder = opts.localeDateOrder ?? 'dmy';
     this.file = {
       source: this.fileSource?.value,
+      sourceFromProfile: this.fileSource?.from === 'profile',
+      signup: profile?.signup,
       network: facts.network,
       subscribed: subscribedMask(facts, profile),
       objected: facts.objection ? maskOf(facts.objection) : undefined,
@@ -357,7 +359,6 @@ export class AuditEngine {
     };
 
     const get = fieldGetter(this.plan.mapping, cells);
-    if (this.fileSource && get('source') === undefined) this.fileSourceRows++;
 
     // A row with the wrong field count is not read further: its fields cannot be trusted.
     if (cells.length !== this.plan.header.length) {
@@ -368,6 +369,8 @@ export class AuditEngine {
     }
 
     const cls = this.classifier.classify(get, cells);
+    // The whole-file source was this row's (not on a Mailchimp row the list owner added: law/consent.ts).
+    if (this.fileSource && cls.sourceGiven && get('source') === undefined) this.fileSourceRows++;
     if (this.isSuppressed?.(get, (kind) => contactValues(this.plan.contact[kind], kind, cells))) {
       // On the suppression list: the person objected earlier, and an objection cancels every consent (SPEC §4).
       cls.objection = true;

@@ -69,6 +69,8 @@ export interface ProfilePlan {
   objections: [number, number][];
   /** Columns the profile reads or deliberately leaves unmapped. */
   known: Set<number>;
+  /** Columns bearing the person's own sign-up (facts.signup) present in the header; absent when the profile names none. */
+  signup?: number[];
   profile: ExportProfile;
 }
 
@@ -122,5 +124,6 @@ export function planProfile(profile: ExportProfile, header: readonly string[]): 
   keys.forEach((k, i) => {
     if (isKnown(k)) known.add(i);
   });
-  return { name: profile.name, mapping, contact, objections, known, profile };
+  const signup = profile.facts?.signup?.map(indexOf).filter((i) => i !== -1);
+  return { name: profile.name, mapping, contact, objections, known, profile, ...(signup ? { signup } : {}) };
 }

@@ -176,3 +176,20 @@ describe('Brevo', () => {
     expect(withEmail.rules[3]).toContain('objection-ignored');
   });
 });
+
+describe('Mailchimp: a confirmation proves a double opt-in only with its sign-up', () => {
+  it('rows the list owner added (no OPTIN_TIME, no OPTIN_IP, a shared CONFIRM_TIME) are neither web-form sign-ups nor proven consents', async () => {
+    const body =
+      `${MC_HEADER}\n` +
+      'import1@example.org,Lise,Arnaud,,,,2,,,"2026-04-18 13:51:14",192.0.2.77,,,,,,,,"2026-04-18 14:00:32",910600010,cc33dd44ee,,\n' +
+      'import2@exemple.fr,Hugo,Besson,,,,2,,,"2026-04-18 13:51:14",192.0.2.77,,,,,,,,"2026-04-18 14:00:32",910600011,dd44ee55ff,,\n' +
+      'doi@example.org,Ines,Carre,,,,4,"2026-02-10 09:12:44",198.51.100.4,"2026-02-10 09:14:02",198.51.100.4,45.7640000,4.8357000,1,2,Europe/Paris,FR,ARA,"2026-10-03 20:41:10",910600012,ee55ff6600,,\n';
+    const { report, rules } = await scan('subscribed_members_export_1a2b3c4d5e.csv', body, { for: ['email'] });
+    for (const line of [2, 3]) expect(rules[line]).toEqual(expect.arrayContaining(['missing-consent-proof', 'unknown-source']));
+    expect(rules[4]).not.toContain('missing-consent-proof');
+    expect(report.summary.bySource).toMatchObject({ web_form: 1, unknown: 2 });
+    expect(report.input.wholeFileSource).toMatchObject({ value: 'web_form', from: 'profile', rows: 1 });
+    const { DOUBLE_OPT_IN_PROOF } = await import('../src/law/consent.js');
+    expect(DOUBLE_OPT_IN_PROOF.interpretation).toBe(true);
+  });
+});

@@ -147,13 +147,17 @@ export const LIST_SUBSCRIPTION = decision({
 /**
  * A confirmed double opt-in proves the e-mail consent, dated by its confirmation (Mailchimp
  * CONFIRM_TIME): the controller "est en mesure de démontrer" the consent (RGPD art. 7.1), and a
- * confirmation click from the address itself is the proof the CNIL asks for e-mail prospecting.
+ * confirmation click from the address itself is the proof the CNIL asks for e-mail prospecting. Only
+ * when the row also bears the sign-up it confirms (Mailchimp OPTIN_TIME or OPTIN_IP): a list owner's
+ * import or API add fills CONFIRM_TIME with no opt-in at all (fixtures/exports/SOURCES.md, "Mailchimp"),
+ * so such a row is neither a web-form sign-up nor a proven consent. No text says what an export's
+ * columns prove: the tool's interpretation.
  */
 export const DOUBLE_OPT_IN_PROOF = decision({
   id: 'consent.double-opt-in-proof',
   references: [rgpd('7.1', 'preuve du consentement'), CNIL_EMAIL],
-  interpretation: false,
-  value: 'consent_date' as const,
+  interpretation: true,
+  value: { proof: 'consent_date', needsSignup: true } as const,
 });
 
 /**

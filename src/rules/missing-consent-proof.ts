@@ -15,7 +15,7 @@ export default defineRule({
   severity: 'warning',
   action: 'flag',
   tags: ['consent'],
-  decisions: ['consent.dated-by-collection', 'consent.in-person-assumed'],
+  decisions: ['consent.dated-by-collection', 'consent.in-person-assumed', 'consent.double-opt-in-proof'],
   references: [
     rgpd('7.1', 'preuve du consentement'),
     CNIL_SANCTIONS_2025,

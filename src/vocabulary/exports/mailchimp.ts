@@ -8,6 +8,11 @@
 import type { ExportProfile } from './types.js';
 
 const SYSTEM = ['Email Address', 'MEMBER_RATING', 'OPTIN_TIME', 'CONFIRM_TIME', 'LEID', 'EUID'];
+/**
+ * The columns of the person's own sign-up: a row with neither was added by the list owner (an import,
+ * the API), its CONFIRM_TIME set with it (SOURCES.md, "Mailchimp"): no web form, no proven consent.
+ */
+const SIGNUP = ['OPTIN_TIME', 'OPTIN_IP'];
 /** A Mailchimp export's file name for one list status. */
 const fileName = (status: string) => new RegExp(`^${status}_(members|email_audience)_export_[0-9a-z_-]+\\.csv$`, 'i');
 const COMMON = {
@@ -29,7 +34,7 @@ export const mailchimpSubscribed: ExportProfile = {
   fileName: fileName('subscribed'),
   mapping: { ...COMMON.mapping, last_contact_at: 'LAST_CHANGED' },
   // Sign-ups to a newsletter (web form); being on the subscribed list is the e-mail subscription.
-  facts: { source: 'web_form', subscribed: ['email'] },
+  facts: { source: 'web_form', subscribed: ['email'], signup: SIGNUP },
 };
 
 export const mailchimpUnsubscribed: ExportProfile = {
@@ -41,7 +46,7 @@ export const mailchimpUnsubscribed: ExportProfile = {
   objections: [[['email'], 'UNSUB_TIME']],
   known: [...COMMON.known, 'UNSUB_CAMPAIGN_TITLE', 'UNSUB_CAMPAIGN_ID', 'UNSUB_REASON', 'UNSUB_REASON_OTHER'],
   // Every row unsubscribed from the e-mails, dated or not.
-  facts: { source: 'web_form', objection: ['email'] },
+  facts: { source: 'web_form', objection: ['email'], signup: SIGNUP },
 };
 
 export const mailchimpCleaned: ExportProfile = {
@@ -52,7 +57,7 @@ export const mailchimpCleaned: ExportProfile = {
   fileName: fileName('cleaned'),
   known: [...COMMON.known, 'CLEAN_TIME', 'CLEAN_CAMPAIGN_TITLE', 'CLEAN_CAMPAIGN_ID'],
   // Subscribers whose address bounced: still sign-ups; no rule of SPEC §5 covers an undeliverable address.
-  facts: { source: 'web_form', subscribed: ['email'] },
+  facts: { source: 'web_form', subscribed: ['email'], signup: SIGNUP },
 };
 
 /**

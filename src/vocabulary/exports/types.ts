@@ -62,6 +62,12 @@ export interface ExportProfile {
     objection?: readonly Channel[];
     /** The tool's record-creation date is not when consent was given (an import creates records too). */
     recordDate?: boolean;
+    /**
+     * Columns that bear the person's own sign-up (Mailchimp OPTIN_TIME, OPTIN_IP): on a row where none is
+     * filled, the profile's `source` and the row's consent date do not hold (law/consent.ts,
+     * DOUBLE_OPT_IN_PROOF): the list owner added it.
+     */
+    signup?: readonly string[];
   };
   /** Values of the source column this tool writes, per source ("Direct Traffic" → web_form). */
   sourceValues?: Partial<Record<Source, readonly string[]>>;
