@@ -24,6 +24,7 @@ function signatureMatches(p: ExportProfile, keys: ReadonlySet<string>): boolean 
   const s = p.signature;
   if (!s.all.every((h) => keys.has(normalizeHeader(h)))) return false;
   if (s.any && !s.any.some((h) => keys.has(normalizeHeader(h)))) return false;
+  if (s.groups && !s.groups.every((g) => g.some((h) => keys.has(normalizeHeader(h))))) return false;
   if (s.none && s.none.some((h) => keys.has(normalizeHeader(h)))) return false;
   return true;
 }

@@ -167,7 +167,8 @@ export function resolveMapping(header: string[], explicit: Record<string, string
   }
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
-    if (taken.has(i)) return;
+    // A column an export profile knows is Outlook FR's second `Titre`, not a duplicate to resolve.
+    if (taken.has(i) || reserved.has(i)) return;
     if (name.trim() === '') throw new AuditError('E_HEADER_EMPTY', { position: i + 1 }, { line: 1 });
     const first = seen.get(name.trim());
     if (first !== undefined) {

@@ -193,3 +193,52 @@ describe('Mailchimp: a confirmation proves a double opt-in only with its sign-up
     expect(DOUBLE_OPT_IN_PROOF.interpretation).toBe(true);
   });
 });
+
+describe('localised exports', () => {
+  const MC_FR =
+    '"Adresse e-mail",Prénom,Nom,Adresse,"Numéro de téléphone",Anniversaire,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LATITUDE,LONGITUDE,GMTOFF,DSTOFF,TIMEZONE,CC,REGION,LAST_CHANGED,LEID,EUID,NOTES,TAGS\n' +
+    'lea.morel@example.org,Léa,Morel,,,,4,"2026-02-10 09:12:44",198.51.100.4,"2026-02-10 09:14:02",198.51.100.4,45.7640000,4.8357000,1,2,Europe/Paris,FR,ARA,"2026-10-03 20:41:10",910600030,a0000001,,\n';
+
+  it('Mailchimp is recognised from its system columns, whatever the merge-field labels: a French account\'s double opt-in is kept', async () => {
+    for (const name of ['subscribed_members_export_7f8e9d0c1b.csv', 'audience.csv']) {
+      const { report, dropped } = await scan(name, MC_FR, { for: ['email'] });
+      expect(report.input.profile, name).toBe('mailchimp-subscribed');
+      expect(report.input.mapping).toMatchObject({ email: 'Adresse e-mail', first_name: 'Prénom', consent_date: 'CONFIRM_TIME' });
+      expect(dropped.has(2)).toBe(false);
+    }
+  });
+
+  it('French HubSpot: the mobile is checked for SMS, "Désabonné de tous les e-mails" is an e-mail objection', async () => {
+    const body =
+      "ID de fiche d'informations;Prénom;Nom;E-mail;Numéro de téléphone;Numéro de téléphone mobile;Propriétaire du contact;Date de création;Date de la dernière activité;Source d'origine;Statut de contact marketing;Désabonné de tous les e-mails\n" +
+      '63000000001;Anne;Abel;anne.abel@exemple.fr;;06 00 00 53 01;;2026-03-14 09:12;2026-10-02 18:00;Trafic direct;Contact marketing;true\n' +
+      '63000000002;Bruno;Bon;bruno.bon@example.org;;06 00 00 53 02;;2026-03-14 09:12;2026-10-02 18:00;Recherche organique;Contact marketing;false\n';
+    const sms = await scan('hubspot-crm-exports-tous-les-contacts-2026-11-21.csv', body, { for: ['sms'] });
+    expect(sms.report.input.profile).toBe('hubspot-fr');
+    expect([...sms.dropped].sort()).toEqual([2, 3]);
+    const email = await scan('hubspot-crm-exports-tous-les-contacts-2026-11-21.csv', body, { for: ['email'] });
+    expect(email.rules[2]).toContain('objection-ignored');
+    expect(email.report.summary.bySource.web_form).toBe(2);
+  });
+
+  it('older HubSpot exports name the id "Contact ID"', () => {
+    expect(chooseProfile(['Contact ID', 'First Name', 'Last Name', 'Email', 'Contact owner', 'Create Date', 'Original Source'], 'x.csv')?.profile.name).toBe('hubspot');
+  });
+
+  it('French Outlook: its two "Titre" columns are no error; the mobile and the e-mail are read', async () => {
+    // The French Outlook header (fixtures/exports/SOURCES.md, "Outlook").
+    const header = '"Titre","Prénom","Deuxième prénom","Nom","Suffixe","Société","Service","Titre","Rue (bureau)","Rue (bureau) 2","Rue (bureau) 3","Ville (bureau)","Dép/Région (bureau)","Code postal (bureau)","Pays/Région (bureau)","Rue (domicile)","Rue (domicile) 2","Rue (domicile) 3","Ville (domicile)","Dép/Région (domicile)","Code postal (domicile)","Pays/Région (domicile)","Rue (autre)","Rue (autre) 2","Rue (autre) 3","Ville (autre)","Dép/Région (autre)","Code postal (autre)","Pays/Région (autre)","Téléphone de l\'assistant(e)","Télécopie (bureau)","Téléphone (bureau)","Téléphone 2 (bureau)","Rappel","Téléphone (voiture)","Téléphone société","Télécopie (domicile)","Téléphone (domicile)","Téléphone 2 (domicile)","RNIS","Tél. mobile","Télécopie (autre)","Téléphone (autre)","Récepteur de radiomessagerie","Téléphone principal","Radio téléphone","Téléphone TDD/TTY","Télex","Adresse de messagerie","Type de messagerie","Nom complet de l\'adresse de messagerie","Adresse de messagerie 2","Type de messagerie 2","Nom complet de l\'adresse de messagerie 2","Adresse de messagerie 3","Type de messagerie 3","Nom complet de l\'adresse de messagerie 3","Anniversaire","Anniversaire de mariage ou fête","Autre boîte postale","B.P. professionnelle","Boîte postale du domicile","Bureau","Catégories","Code gouvernement","Compte","Conjoint(e)","Critère de diffusion","Disponibilité Internet","Emplacement","Enfants","Informations facturation","Initiales","Kilométrage","Langue","Mots clés","Nom de l\'assistant(e)","Notes","Numéro d\'identification de l\'organisation","Page Web","Passe-temps","Priorité","Privé","Profession","Recommandé par","Responsable","Serveur d\'annuaire","Sexe","Utilisateur 1","Utilisateur 2","Utilisateur 3","Utilisateur 4"';
+    const cols = header.split('","').length;
+    const row = (cells: Record<number, string>) => Array.from({ length: cols }, (_, i) => `"${cells[i] ?? ''}"`).join(',');
+    const names = header.slice(1, -1).split('","');
+    const at = (n: string) => names.indexOf(n);
+    const body = Buffer.from(`${header}\r\n${row({ 1: 'Gérard', 3: 'Lemaire', [at('Tél. mobile')]: '06 00 00 64 01', [at('Adresse de messagerie')]: 'gerard.lemaire@exemple.fr', [at('Anniversaire')]: '0/0/00' })}\r\n`, 'latin1');
+    for (const channel of ['sms', 'email'] as const) {
+      const { report, dropped } = await scan('outlook-fr.csv', body, { for: [channel], source: 'referral' });
+      expect(report.input.profile).toBe('outlook-fr');
+      expect(report.input.mapping).toMatchObject({ phone: 'Tél. mobile', email: 'Adresse de messagerie' });
+      expect(dropped.has(2), channel).toBe(true);
+    }
+    await expect(scan('outlook-fr.csv', body, { profile: 'none' })).rejects.toMatchObject({ code: 'E_HEADER_DUPLICATE' });
+  });
+});

@@ -7,7 +7,11 @@
  */
 import type { ExportProfile } from './types.js';
 
-const SYSTEM = ['Email Address', 'MEMBER_RATING', 'OPTIN_TIME', 'CONFIRM_TIME', 'LEID', 'EUID'];
+/**
+ * Mailchimp's own system columns, the same in every account language: the merge-field labels before them
+ * (`Email Address`, `First Name`…) are the account's, renamed by the owner or translated ("Adresse e-mail").
+ */
+const SYSTEM = ['MEMBER_RATING', 'OPTIN_TIME', 'CONFIRM_TIME', 'LEID', 'EUID'];
 /**
  * The columns of the person's own sign-up: a row with neither was added by the list owner (an import,
  * the API), its CONFIRM_TIME set with it (SOURCES.md, "Mailchimp"): no web form, no proven consent.
@@ -19,11 +23,15 @@ const COMMON = {
   source: 'fixtures/exports/SOURCES.md#mailchimp',
   family: 'mailchimp',
   mapping: {
-    email: 'Email Address', first_name: 'First Name', last_name: 'Last Name', address: 'Address', phone: 'Phone Number',
+    // The default merge fields, in English and as a French account names them (labels not sourced:
+    // SOURCES.md); other labels are read by the aliases and header words.
+    email: ['Email Address', 'Adresse e-mail', 'Adresse email'], first_name: ['First Name', 'Prénom'], last_name: ['Last Name', 'Nom'],
+    address: ['Address', 'Adresse'], phone: ['Phone Number', 'Numéro de téléphone'],
     collected_at: 'OPTIN_TIME', consent_date: 'CONFIRM_TIME', id: 'LEID',
   },
-  // Birthday is MM/DD with no year: no age can be read from it, so it is not a birth date.
-  known: ['Birthday', 'GMTOFF', 'DSTOFF', 'TIMEZONE', 'CC', 'REGION', 'EUID', 'NOTES', 'TAGS'],
+  // Birthday is MM/DD with no year: no age can be read from it, so it is not a birth date. EMAIL_TYPE
+  // (html/text) is a sending preference.
+  known: ['Birthday', 'Anniversaire', 'EMAIL_TYPE', 'GMTOFF', 'DSTOFF', 'TIMEZONE', 'CC', 'REGION', 'EUID', 'NOTES', 'TAGS'],
 } as const;
 
 export const mailchimpSubscribed: ExportProfile = {
@@ -72,10 +80,7 @@ export const mailchimpNonsubscribed: ExportProfile = {
   signature: { all: SYSTEM },
   fileName: fileName('nonsubscribed'),
   fileNameOnly: true,
-  mapping: {
-    email: 'Email Address', first_name: 'First Name', last_name: 'Last Name', address: 'Address', phone: 'Phone Number',
-    collected_at: 'OPTIN_TIME', id: 'LEID', last_contact_at: 'LAST_CHANGED',
-  },
+  mapping: { ...COMMON.mapping, consent_date: [], last_contact_at: 'LAST_CHANGED' },
   known: [...COMMON.known, 'CONFIRM_TIME'],
   facts: {},
 };

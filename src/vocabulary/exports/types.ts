@@ -16,8 +16,11 @@ export interface ExportProfile {
   label: string;
   /** Where the header row comes from: a section of fixtures/exports/SOURCES.md. */
   source: string;
-  /** Header signature: every `all` name present, at least one of `any` when given, none of `none`. */
-  signature: { all: readonly string[]; any?: readonly string[]; none?: readonly string[] };
+  /**
+   * Header signature: every `all` name present, at least one of `any` when given, at least one of each
+   * `groups` list (a column a tool has renamed: HubSpot's `Record ID`, formerly `Contact ID`), none of `none`.
+   */
+  signature: { all: readonly string[]; any?: readonly string[]; groups?: readonly (readonly string[])[]; none?: readonly string[] };
   /** File-name pattern that settles the profile before the header does (Mailchimp's list status). */
   fileName?: RegExp;
   /** Recognised by its file name only (its header is another profile's: Mailchimp's non-subscribed file). */
