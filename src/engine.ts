@@ -235,9 +235,10 @@ export class AuditEngine {
     for (const ch of opts.for ?? config.for ?? []) {
       const f = consentFor[ch];
       if (!f || !OPT_IN_CHANNELS.value.has(ch)) continue;
-      if (m[f] === undefined && m.consent === undefined && m.consent_date === undefined && !(subscribed & maskOf([ch]))) {
-        this.notices.push({ id: 'notice.noConsentColumn', params: { channel: ch } });
-      }
+      if (m[f] !== undefined || m.consent_date !== undefined || subscribed & maskOf([ch])) continue;
+      // A general consent column covers only the channel of collection, or the channels its cells name
+      // (SPEC §4): not a consent column for this channel, and said so.
+      this.notices.push({ id: m.consent === undefined ? 'notice.noConsentColumn' : 'notice.noConsentColumnGeneric', params: { channel: ch, column: m.consent === undefined ? '' : header[m.consent] } });
     }
     // A sending tool's subscriber list (Mailchimp subscribed) leaves the unsubscribed out by itself.
     if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasObjectionColumns) {
@@ -305,11 +306,18 @@ export class AuditEngine {
 
   /**
    * The file-level findings (column-not-understood), once per file, on line `line` (the header's):
-   * after `sample`, so columns read by their values are known. Later calls return nothing.
+   * after `sample`, so columns read by their values are known; and the notice of a channel of `--for`
+   * no column holds the data for. Later calls return nothing.
    */
   fileFindings(line: number): Finding[] {
     if (this.fileChecked) return [];
     this.fileChecked = true;
+    // No column holds the data a channel of --for needs, not even by its values: nothing is checked for it.
+    const needs: Partial<Record<Channel, 'email' | 'phone' | 'address'>> = { email: 'email', sms: 'phone', automated_call: 'phone', phone: 'phone', post: 'address' };
+    for (const ch of this.forChannels) {
+      const kind = needs[ch];
+      if (kind && this.plan.contact[kind].length === 0) this.notices.push({ id: 'notice.noContactColumn', params: { channel: ch, kind } });
+    }
     const out: Finding[] = [];
     const ctx: FileContext = { plan: this.plan, settings: this.settings, unread: this.unread, contactByValues: this.contactByValues };
     for (const a of this.active) {

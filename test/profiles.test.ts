@@ -242,3 +242,18 @@ describe('localised exports', () => {
     await expect(scan('outlook-fr.csv', body, { profile: 'none' })).rejects.toMatchObject({ code: 'E_HEADER_DUPLICATE' });
   });
 });
+
+describe('notices about what --for needs', () => {
+  it('says when no column holds the data a channel needs', async () => {
+    const { report } = await scan('c.csv', 'email;nom;source\na@example.org;A;formulaire\n', { for: ['sms', 'email'] });
+    const ids = (report.input.notices ?? []).map((n) => `${n.id} ${n.params.channel ?? ''}`);
+    expect(ids).toContain('notice.noContactColumn sms');
+    expect(ids).not.toContain('notice.noContactColumn email');
+  });
+
+  it('a general consent column is no consent column for SMS, and is said so', async () => {
+    const { report } = await scan('c.csv', 'email;téléphone;consentement;source\na@example.org;0600000001;oui;formulaire\n', { for: ['sms'] });
+    expect((report.input.notices ?? []).map((n) => n.id)).toContain('notice.noConsentColumnGeneric');
+    expect(report.input.notices!.find((n) => n.id === 'notice.noConsentColumnGeneric')!.message).toContain('consentement');
+  });
+});

@@ -563,6 +563,8 @@ export const en: Catalogue = {
   'law.sources.network-connection': 'A relation accepted on a social or professional network (a LinkedIn connection) is read as a regular social contact on that network; what it allows stays on that network.',
   'notice.unmappedLooksLike.date': 'column "{column}" looks like date data but is not read: map it (--map field=column, or config mapping) or check it holds nothing the rules need',
   'notice.noConsentColumn': 'no consent column for {channel}: no row can show an opt-in for it (map one with --map consent_{channel}=<column>)',
+  'notice.noConsentColumnGeneric': 'no consent column for {channel}: the general consent column "{column}" covers only the channel the data was collected on, or the channels its cells name (map one with --map consent_{channel}=<column>)',
+  'notice.noContactColumn': 'no column read holds the data --for {channel} needs ({kind}): nothing is checked for {channel} in this file (map one with --map {kind}=<column>)',
   'notice.noObjectionColumn': 'no objection or unsubscribe column: people who objected cannot be recognised in this file',
   'summary.notUnderstood': 'Columns not read ({count} of {total}): {columns}',
   'summary.strict': '--strict: {count} warning(s) about how the file was read; exit 2',

@@ -560,6 +560,8 @@ export const fr: Catalogue = {
   'law.sources.network-connection': 'Une relation acceptée sur un réseau social ou professionnel (une relation LinkedIn) est lue comme un contact régulier sur ce réseau ; ce qu’elle permet reste sur ce réseau.',
   'notice.unmappedLooksLike.date': 'la colonne « {column} » ressemble à une colonne de date mais n’est pas lue : associez-la (--map champ=colonne, ou mapping de la configuration) ou vérifiez qu’elle ne contient rien dont les règles ont besoin',
   'notice.noConsentColumn': 'aucune colonne de consentement pour {channel} : aucune ligne ne peut montrer d’accord préalable pour ce canal (associez-en une avec --map consent_{channel}=<colonne>)',
+  'notice.noConsentColumnGeneric': 'aucune colonne de consentement pour {channel} : la colonne de consentement générale « {column} » ne couvre que le canal de la collecte, ou les canaux que ses cellules nomment (associez-en une avec --map consent_{channel}=<colonne>)',
+  'notice.noContactColumn': 'aucune colonne lue ne contient la donnée dont --for {channel} a besoin ({kind}) : rien n’est vérifié pour {channel} dans ce fichier (associez-en une avec --map {kind}=<colonne>)',
   'notice.noObjectionColumn': 'aucune colonne d’opposition ou de désinscription : les personnes qui se sont opposées ne peuvent pas être reconnues dans ce fichier',
   'summary.notUnderstood': 'Colonnes non lues ({count} sur {total}) : {columns}',
   'summary.strict': '--strict : {count} avertissement(s) sur la lecture du fichier ; code de sortie 2',
