@@ -7,7 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanFile } from '../src/scan.js';
-import { chooseProfile } from '../src/exports.js';
+import { chooseProfile, planProfile } from '../src/exports.js';
+import { AuditEngine } from '../src/engine.js';
+import { reu } from '../src/vocabulary/exports/reu.js';
 import { objectionForWords, resolveMapping } from '../src/mapping.js';
 import { BAD_ADDRESS_NOT_OBJECTION } from '../src/law/consent.js';
 import type { Channel } from '../src/types.js';
@@ -255,5 +257,23 @@ describe('notices about what --for needs', () => {
     const { report } = await scan('c.csv', 'email;téléphone;consentement;source\na@example.org;0600000001;oui;formulaire\n', { for: ['sms'] });
     expect((report.input.notices ?? []).map((n) => n.id)).toContain('notice.noConsentColumnGeneric');
     expect(report.input.notices!.find((n) => n.id === 'notice.noConsentColumnGeneric')!.message).toContain('consentement');
+  });
+});
+
+describe('electoral-list (REU) extract, arrêté du 12 novembre 2013 art. 2', () => {
+  const HEADER =
+    'TypeListe;InfoListe;DateCreationListe;CodeDepartement;CodeCommune;NomCommune;NoElecteurGeneral;Sexe;NomdeNaissance;NomDusage;Prenoms;DateDeNaissance;NomComNaissance;DeptNaissance;PaysNaissance;Nationalite;NomBureauDeVote;NoBureauDeVote;CodeCanton;CodeCirconscription;ComplementDeLocalisation1;ComplementDeLocalisation2;NumeroVoie;TypeVoie;LibelleVoie;LieuDit;CodePostal;VilleLocalite;Pays';
+
+  it('the official header: VilleLocalite is the town (not CodeCommune), the street parts are the address, every column is read', async () => {
+    const body = `${HEADER}\nLG;LE;02/03/2026;69;69266;Villeurbanne;1;M;ABADIE;;Jean Louis;03/02/1947;Villeurbanne;69;;;Ecole Jules Ferry;007;6930;06;;;12;rue;des Cerisiers;;69100;Villeurbanne;France\n`;
+    const { report, dropped } = await scan('liste.csv', body, { for: ['post'] });
+    expect(report.input.profile).toBe('reu');
+    expect(report.input.mapping).toMatchObject({ city: 'VilleLocalite', address: 'LibelleVoie', birth_date: 'DateDeNaissance', last_name: 'NomdeNaissance' });
+    expect(report.input.notUnderstood).toEqual([]);
+    expect(report.summary.bySource.electoral_list).toBe(1);
+    expect(dropped.has(2)).toBe(false);
+    const header = HEADER.split(';');
+    const engine = new AuditEngine(header, { asOf: 0, profile: planProfile(reu, header) });
+    expect(engine.plan.contact.address.map((i) => header[i]).sort()).toEqual(['ComplementDeLocalisation1', 'ComplementDeLocalisation2', 'LibelleVoie', 'LieuDit', 'NumeroVoie', 'TypeVoie']);
   });
 });
