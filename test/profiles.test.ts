@@ -3,7 +3,7 @@
  * list statuses and file names, localised accounts, partial headers, more columns of a kind.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanFile } from '../src/scan.js';
@@ -275,5 +275,36 @@ describe('electoral-list (REU) extract, arrêté du 12 novembre 2013 art. 2', ()
     const header = HEADER.split(';');
     const engine = new AuditEngine(header, { asOf: 0, profile: planProfile(reu, header) });
     expect(engine.plan.contact.address.map((i) => header[i]).sort()).toEqual(['ComplementDeLocalisation1', 'ComplementDeLocalisation2', 'LibelleVoie', 'LieuDit', 'NumeroVoie', 'TypeVoie']);
+  });
+});
+
+describe('profiles know the columns that carry nothing the rules read', () => {
+  it('NationBuilder: the recruiter\'s e-mail is no contact column; ids, address parts, districts and donation totals are known', async () => {
+    const { report } = await scan('nb.csv', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'exports', 'nationbuilder-people-export.csv')), { for: ['email'], source: 'web_form' });
+    expect(report.input.profile).toBe('nationbuilder');
+    const unread = report.input.notUnderstood ?? [];
+    for (const c of unread) expect(c, c).not.toMatch(/name_or_email|district|^donations_|_fips$|_geocode_accuracy$|^van_id$/);
+    expect(unread.length).toBeLessThan(40);
+    expect(report.summary.byRule['column-not-understood']).toBeUndefined();
+    const header = Object.values(report.input.mapping).concat(report.input.unmapped);
+    const { nationbuilder } = await import('../src/vocabulary/exports/nationbuilder.js');
+    const engine = new AuditEngine(header, { asOf: 0, profile: planProfile(nationbuilder, header) });
+    expect(engine.plan.contact.email.map((i) => header[i])).not.toContain('point_person_name_or_email');
+  });
+
+  it('HubSpot: bounce, confirmation and legal-basis properties are known, not unread look-alikes', async () => {
+    const body =
+      '"Record ID","First Name","Last Name","City","Contact owner","Create Date","Email","Email hard bounce reason","IP City","Last Activity Date","Last Contacted","Legal basis for processing contact\'s data","Lifecycle Stage","Marketing contact status","Marketing email confirmation status","Mobile Phone Number","Opted out of email: Newsletter","Original Source","Phone Number","Postal Code","Private e-mail address","Street Address","Unsubscribed from all email","WhatsApp Phone Number","Work email","Associated Company"\n' +
+      '"61000000001","Anne","Abel","Lyon","","2026-03-14 09:12","anne.abel@exemple.fr","","Lyon","2026-10-02 18:00","","","Subscriber","Marketing contact","","","","Direct Traffic","","69003","","","true","","",""\n';
+    const { report } = await scan('hubspot-crm-exports-all-contacts-2026-11-21.csv', body, { for: ['email'] });
+    expect(report.input.notUnderstood).toEqual([]);
+    expect(report.summary.byRule['column-not-understood']).toBeUndefined();
+  });
+
+  it('Mailchimp: EMAIL_TYPE is a sending preference, known', async () => {
+    const header = MC_HEADER.replace('Birthday,', 'Birthday,EMAIL_TYPE,');
+    const { report } = await scan('export-newsletter-2026.csv', `${header}\nanna.vial@example.org,Anna,Vial,,,,html,4,"2026-02-10 09:12:44",198.51.100.4,"2026-02-10 09:14:02",198.51.100.4,,,,,,,,"2026-10-03 20:41:10",910600020,f00000001,,\n`, { for: ['email'] });
+    expect(report.input.profile).toBe('mailchimp-subscribed');
+    expect(report.input.notUnderstood).toEqual([]);
   });
 });

@@ -20,8 +20,17 @@ export const hubspot: ExportProfile = {
   // The all-properties export's other e-mail and phone properties (SOURCES.md, index id 44056861562).
   contact: { email: ['Private e-mail address', 'Work email'], phone: ['Mobile Phone Number', 'WhatsApp Phone Number'] },
   objections: [[['email'], 'Unsubscribed from all email']],
-  // "Marketing contact status" is HubSpot's billing status, not a consent.
-  known: ['Contact owner', 'Primary Associated Company ID', 'Lead Status', 'Marketing contact status', 'Associated Company'],
+  // "Marketing contact status" is HubSpot's billing status, not a consent. The bounce, quarantine and
+  // confirmation properties are about the address's delivery (the double opt-in's "Confirmed" carries no
+  // date and no proof of its own); "Legal basis for processing contact's data" is a label the account
+  // sets, not the person's consent to a channel; "Last Contacted" is the campaign's last contact, not one
+  // from the person.
+  known: [
+    'Contact owner', 'Primary Associated Company ID', 'Lead Status', 'Marketing contact status', 'Associated Company', 'Lifecycle Stage', 'Last Contacted',
+    'Email hard bounce reason', 'Email address quarantine reason', 'Email address automated quarantine reason', 'Email Address Quarantined', 'Email Confirmed',
+    'Email Domain', 'Invalid email address', 'Domain to which registration email was sent', 'Marketing email confirmation status', 'Marketing emails bounced',
+    "Legal basis for processing contact's data", 'Fax Number',
+  ],
   dateOrder: 'mdy',
   // The website channels of hs_analytics_source are sign-ups on the campaign's site; "Offline Sources"
   // (imports, manual entries) says nothing of the origin. The tool's reading of HubSpot's labels.

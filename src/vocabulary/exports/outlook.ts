@@ -18,7 +18,7 @@ export const outlook: ExportProfile = {
   // The display name holds the address too: "Gérard Lemaire (gerard.lemaire@exemple.fr)".
   // Callback, ISDN and Pager are numbers too.
   contact: { email: [/^email\d?address$/, /^email\d?displayname$/], phone: [/phone\d?$/, 'Callback', 'ISDN', 'Pager'], address: [/^(home|business|other)street\d?$/] },
-  known: [/^email\d?type$/, /^(business|home|other)(city|state|postalcode|countryregion)$/, /fax$/, 'Title', 'Middle Name', 'Suffix', 'Company', 'Department', 'Job Title', 'Anniversary', 'Categories', 'Notes', 'Initials', 'Web Page'],
+  known: [/^email\d?type$/, /^(business|home|other)(city|state|postalcode|countryregion)$/, /fax$/, 'Title', 'Middle Name', 'Suffix', 'Company', 'Department', 'Job Title', 'Anniversary', 'Categories', 'Notes', 'Initials', 'Web Page', 'Telex'],
   emptyDates: ['0/0/00', '00/00/00', '0/0/0000'],
 };
 
