@@ -106,7 +106,7 @@ export interface ScanOptions {
   dateOrder?: DateOrder;
   /** The locale's date order, for columns nothing settles (the CLI reads it from the environment). */
   localeDateOrder?: DateOrder;
-  /** `--header-row`: physical line of the header. */
+  /** `--header-row`: physical line of the header; default config `headerRow`. */
   headerRow?: number;
 }
 
@@ -243,7 +243,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
     reader = workbook
       ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, csvDelimiter: lang === 'fr' ? ';' : ',' })
-      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow, preamble: PROFILE_PREAMBLES });
+      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow ?? opts.config?.headerRow, preamble: PROFILE_PREAMBLES });
     const dialect = reader.dialect;
     // The export profile: resolved once per file, from the header and the file name (issue 12).
     const choice = chooseProfile(reader.header, inputPath, opts.profile ?? opts.config?.profile);

@@ -13,6 +13,8 @@ import { reu } from '../src/vocabulary/exports/reu.js';
 import { objectionForWords, resolveMapping } from '../src/mapping.js';
 import { BAD_ADDRESS_NOT_OBJECTION } from '../src/law/consent.js';
 import type { Channel } from '../src/types.js';
+import { validateConfig } from '../src/config.js';
+import { cli } from './helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'cnil-profiles-'));
 
@@ -306,5 +308,26 @@ describe('profiles know the columns that carry nothing the rules read', () => {
     const { report } = await scan('export-newsletter-2026.csv', `${header}\nanna.vial@example.org,Anna,Vial,,,,html,4,"2026-02-10 09:12:44",198.51.100.4,"2026-02-10 09:14:02",198.51.100.4,,,,,,,,"2026-10-03 20:41:10",910600020,f00000001,,\n`, { for: ['email'] });
     expect(report.input.profile).toBe('mailchimp-subscribed');
     expect(report.input.notUnderstood).toEqual([]);
+  });
+});
+
+describe('config headerRow and strict; header errors name the header line', () => {
+  const TITLED = 'Liste des contacts;;\nFichier militants 2026;;\nemail;source;nom\na@example.org;formulaire;A\n';
+
+  it('config headerRow is the default of --header-row; a title row at that line is reported on that line', async () => {
+    const input = join(tmp(), 't.csv');
+    writeFileSync(input, TITLED);
+    const base = { input, dryRun: true, noReport: true, asOf: '2026-11-23' } as const;
+    const { report } = await scanFile({ ...base, config: { headerRow: 3 } });
+    expect(report.input).toMatchObject({ headerLine: 3, rows: 1 });
+    await expect(scanFile({ ...base, headerRow: 2 })).rejects.toMatchObject({ code: 'E_TITLE_ROW', line: 2 });
+    expect(validateConfig({ headerRow: 3, strict: true })).toMatchObject({ headerRow: 3, strict: true });
+  });
+
+  it('config strict makes a file not fully understood exit 2', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'c.csv'), 'email;Perso;source\na@example.org;b@example.org;formulaire\n');
+    writeFileSync(join(dir, 'cnil-audit.config.json'), JSON.stringify({ strict: true }));
+    expect(cli(['scan', 'c.csv', '--as-of', '2026-11-23', '--format', 'none', '--dry-run'], { cwd: dir }).code).toBe(2);
   });
 });
