@@ -568,5 +568,5 @@ export const en: Catalogue = {
   'notice.noObjectionColumn': 'no objection or unsubscribe column: people who objected cannot be recognised in this file',
   'summary.notUnderstood': 'Columns not read ({count} of {total}): {columns}',
   'summary.strict': '--strict: {count} warning(s) about how the file was read; exit 2',
-  'error.E_TITLE_ROW': 'the first line looks like a title, not a header (one cell: "{title}"); if the header is further down, name its line with --header-row N',
+  'error.E_TITLE_ROW': 'the header line looks like a title, not a header (one cell: "{title}"); if the header is further down, name its line with --header-row N',
 };

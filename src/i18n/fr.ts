@@ -565,5 +565,5 @@ export const fr: Catalogue = {
   'notice.noObjectionColumn': 'aucune colonne d’opposition ou de désinscription : les personnes qui se sont opposées ne peuvent pas être reconnues dans ce fichier',
   'summary.notUnderstood': 'Colonnes non lues ({count} sur {total}) : {columns}',
   'summary.strict': '--strict : {count} avertissement(s) sur la lecture du fichier ; code de sortie 2',
-  'error.E_TITLE_ROW': 'la première ligne ressemble à un titre, pas à un en-tête (une seule cellule : « {title} ») ; si l’en-tête est plus bas, indiquez sa ligne avec --header-row N',
+  'error.E_TITLE_ROW': 'la ligne d’en-tête ressemble à un titre, pas à un en-tête (une seule cellule : « {title} ») ; si l’en-tête est plus bas, indiquez sa ligne avec --header-row N',
 };
