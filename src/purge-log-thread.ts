@@ -91,7 +91,7 @@ export function startLogThread(opts: { path: string; target: string; what: strin
   });
   worker.on('error', (e) => fail(e.message));
   worker.on('exit', () => {
-    if (!ended) fail('the log thread stopped');
+    if (!ended) fail('log thread exited early');
   });
   const post = (end: boolean) => {
     if (!queuedRows && !end) return;

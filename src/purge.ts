@@ -6,7 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { contactColumns, contactValues, type ContactKind } from './contact-columns.js';
+import { contactValues, type ContactKind, type ContactPlan } from './contact-columns.js';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -15,6 +15,7 @@ import { DEFAULT_RETENTION, type RowResult } from './engine.js';
 import { PURGE_RULES, ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
 import { formatDay, parseDate } from './read/values.js';
+import { foldIdentity } from './text.js';
 import type { Config } from './config.js';
 import { fieldGetter, type Mapping } from './mapping.js';
 import type { PurgeSection } from './report/model.js';
@@ -109,9 +110,6 @@ export function normalizePhone(raw: string | undefined): string | undefined {
   return d;
 }
 
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 export const IDENTITY_KINDS = ['id', 'email', 'phone', 'name'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
@@ -124,7 +122,7 @@ export type Identities = Partial<Record<IdentityKind, string>>;
 export function nameKey(last: string | undefined, first: string | undefined, birth: string | undefined): string | undefined {
   if (!last?.trim() && !first?.trim()) return undefined;
   const born = parseDate(birth);
-  return `${fold(last ?? '')}|${fold(first ?? '')}|${typeof born === 'number' ? formatDay(born) : ''}`;
+  return `${foldIdentity(last ?? '')}|${foldIdentity(first ?? '')}|${typeof born === 'number' ? formatDay(born) : ''}`;
 }
 
 /**
@@ -675,9 +673,9 @@ export class PurgeRun {
         threaded = (mode === 'worker' || (mode === 'auto' && inputBytes !== undefined && inputBytes >= LOG_THREAD_MIN_BYTES)) && logThreadAvailable();
         file = f;
       },
-      start: (header, m) => {
+      start: (_header, m, engine) => {
         mapping = m;
-        cols = contactColumns(header, m);
+        cols = engine.plan.contact;
         // An existing log is extended, never replaced (a retry must not empty the day's proof).
         const extending = dryRun ? undefined : existingLog(this.opts.log, this.key);
         if (extending) sidecar.copyFirst = { path: extending.path, bytes: extending.bytes };
@@ -727,14 +725,14 @@ export class PurgeRun {
   private suppressionSidecar(s: NonNullable<PurgeRunOptions['suppression']>): Sidecar {
     const { list, addedOn } = s;
     const when = this.opts.suppressWhen ?? ((r: RowResult) => r.findings.some((f) => f.rule === 'objection-ignored'));
-    let columns: ReturnType<typeof contactColumns> = { email: [], phone: [], address: [] };
+    let columns: ContactPlan = { email: [], phone: [], address: [] };
     return {
       path: s.path,
       what: 'the suppression list',
       extends: true,
       // The list grows run after run: what it held is copied first (migrated when salted), then the new entries.
-      start: (header, m) => {
-        columns = contactColumns(header, m);
+      start: (_header, _m, engine) => {
+        columns = engine.plan.contact;
         let text = list.startText();
         const rows = (this.opts.alsoSuppress ?? []).map(([kind, value]) => list.add(kind, value, addedOn)).filter((r): r is string[] => !!r);
         this.suppressionAdded += rows.length;

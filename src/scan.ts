@@ -18,6 +18,7 @@ import { chooseProfile, planProfile, PROFILES } from './exports.js';
 import { inputProfileSection } from './report/profile.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
 import type { Mapping } from './mapping.js';
+import type { ContactPlan } from './contact-columns.js';
 import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
 import { FindingSpool, type FindingList, type FindingSink } from './report/findings.js';
 import type { ReportFinding } from './report/model.js';
@@ -105,7 +106,7 @@ export interface ScanOptions {
   dateOrder?: DateOrder;
   /** The locale's date order, for columns nothing settles (the CLI reads it from the environment). */
   localeDateOrder?: DateOrder;
-  /** `--header-row`: physical line of the header. */
+  /** `--header-row`: physical line of the header; default config `headerRow`. */
   headerRow?: number;
   /** What the cleaned file is called in messages ("the erased file"); default by mode. */
   outputWhat?: string;
@@ -123,7 +124,11 @@ export interface Sidecar {
   path: string;
   /** What it is, for error messages ("the purge log"). */
   what: string;
-  /** Text written first, given the input header and the column of each canonical field. */
+  /**
+   * Text written first, given the input header, the column of each canonical field and the engine (its
+   * plan's every contact column of each kind, `engine.plan.contact`, may still grow before the first row:
+   * keep the reference, see engine.sample).
+   */
   start?(header: string[], mapping: Mapping, engine: AuditEngine): string | undefined;
   /** Text to append for a row, if any. */
   row(r: RowResult, cells: string[]): string | undefined;
@@ -260,7 +265,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
     reader = workbook
       ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, csvDelimiter: lang === 'fr' ? ';' : ',' })
-      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow, preamble: PROFILE_PREAMBLES });
+      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow ?? opts.config?.headerRow, preamble: PROFILE_PREAMBLES });
     const dialect = reader.dialect;
     // The export profile: resolved once per file, from the header and the file name (issue 12).
     const choice = chooseProfile(reader.header, inputPath, opts.profile ?? opts.config?.profile);
@@ -355,8 +360,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     for await (const batch of reader.records()) {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       if (!sampled) {
-        // Date orders are decided on the first rows, before any row is read (issue 12).
+        // Date orders and columns read by their values are decided on the first rows, before any row
+        // is read (issue 12); the file-level findings follow, on the header line, before any row's.
         engine.sample(batch.map((r) => r.cells));
+        for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
         sampled = true;
       }
       const keptRows: string[][] = [];
@@ -401,6 +408,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }
     if (opts.signal?.aborted) throw abortError(opts.signal);
+    // A file with no row: its header alone still says what is not understood.
+    for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
+    spool?.flush();
 
     const report: Report<FindingList> = {
       schemaVersion: 2,

@@ -226,7 +226,7 @@ function finder(file: string, queries: PersonQuery[], hits: Hit[][], retention: 
       header = h;
       mapping = m;
       engine = e;
-      matcher = new PersonMatcher(queries, file, h, m);
+      matcher = new PersonMatcher(queries, file, h, m, e.plan.contact);
       return '';
     },
     row: (r, cells) => {
@@ -579,7 +579,7 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
       const start = sidecars[0].start!;
       let matcher: PersonMatcher | undefined;
       sidecars[0].start = (h, m, e) => {
-        matcher = new PersonMatcher(queries, w.input, h, m);
+        matcher = new PersonMatcher(queries, w.input, h, m, e.plan.contact);
         return start(h, m, e);
       };
       const adjustRow = (r: RowResult, cells: string[]) => {

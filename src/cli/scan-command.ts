@@ -159,8 +159,8 @@ export async function runScan(
         // This file alone: its exit code decides its summary's exit line (one input).
         const own = verdictOf([result.report], prepared.failOn, maxWarnings, [], failCountOf);
         // --strict: a file not fully understood is an input problem for CI (issue 12 item 5): exit 2.
-        const notices = result.report.input.notices?.length ?? 0;
-        if (opts.strict && notices) {
+        const notices = (result.report.input.notices?.length ?? 0) + (result.report.summary.byRule['column-not-understood'] ?? 0);
+        if ((opts.strict ?? prepared.config.strict) && notices) {
           strictFailed = true;
           io.stderr.write(`cnil-audit: ${oneLine(file)}: ${t(lang, 'summary.strict', { count: notices })}\n`);
         }

@@ -65,8 +65,10 @@ export class PersonMatcher {
     readonly file: string,
     private readonly header: readonly string[],
     private readonly mapping: Mapping,
+    /** Every contact column of each kind, as the engine found them (by name, profile or values). */
+    cols?: ContactCols,
   ) {
-    this.cols = contactColumns(header as string[], mapping);
+    this.cols = cols ?? contactColumns(header as string[], mapping);
     this.wantsId = queries.some((q) => q.id !== undefined);
     this.wantsName = queries.some((q) => q.name !== undefined);
     this.wantsContact = queries.some((q) => q.email !== undefined || q.phone !== undefined);

@@ -48,11 +48,12 @@ export function outputKinds(kinds: Uint8Array | undefined, keep: readonly number
 
 /** A header error (said of line 1) moved to the sheet row that holds the header (a title above it). */
 export function atHeaderRow(e: AuditError, reader: CsvReader | undefined): AuditError {
-  const row = workbookOf(reader)?.workbook.headerRow;
+  // A workbook's header row, or a CSV's physical header line (after a preamble or --header-row).
+  const row = workbookOf(reader)?.workbook.headerRow ?? reader?.headerLine;
   if (!row || row === 1 || e.line !== 1 || !HEADER_ERRORS.has(e.code)) return e;
   return new AuditError(e.code, e.params, { file: e.file, line: row });
 }
 
-const HEADER_ERRORS = new Set<AuditErrorCode>(['E_HEADER_DUPLICATE', 'E_HEADER_EMPTY', 'E_NO_CONTACT_COLUMN', 'E_MAP_UNKNOWN_COLUMN', 'E_TOO_MANY_COLUMNS']);
+const HEADER_ERRORS = new Set<AuditErrorCode>(['E_HEADER_DUPLICATE', 'E_HEADER_EMPTY', 'E_TITLE_ROW', 'E_NO_CONTACT_COLUMN', 'E_MAP_UNKNOWN_COLUMN', 'E_TOO_MANY_COLUMNS']);
 
 export type { WorkbookInfo };
