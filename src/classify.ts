@@ -12,7 +12,8 @@ import type { Config } from './config.js';
 import { DATE_FIELDS, SOURCES, type Channel, type Field, type ForbiddenKind, type Source } from './types.js';
 import { parseDate, type DateOrder } from './read/values.js';
 import { channelsInText, parseChannels } from './channels.js';
-import { fieldForHeader, normalizeHeader, objectionChannelForWords, type Mapping } from './mapping.js';
+import { fieldForHeader, normalizeHeader, objectionForWords, type Mapping } from './mapping.js';
+import { contactColumns, holdsContact, type ContactKind, type ContactPlan } from './contact-columns.js';
 import { compile, configTerms, fold, foldWord, memo, termKey, type Folded, type Matcher, type Terms } from './text.js';
 import { ALL, BIT, SETS, maskOf } from './channel-set.js';
 import { BROKER_TERMS, FORBIDDEN_TERMS, FORBIDDEN_TOPICS, FREQUENT_DONOR_TERMS, NETWORK_TERMS, SCRAPING_TOOLS, SIGNUP_TERMS, SOURCE_TERMS, type KnownSource } from './vocabulary/sources.js';
@@ -20,7 +21,7 @@ import { CHANNEL_OBJECTION_HEADERS, CONSENT_FIELDS, NOTHING } from './vocabulary
 import { consentCellReader, replyOf } from './read/consent-cell.js';
 import { FORBIDDEN_TOPIC_YIELDS, NETWORK_ALONE, SOURCE_PRECEDENCE } from './law/sources.js';
 import {
-  CONSENT_AT_COLLECTION, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, confirmedConsentDay, consentWord, firstMessageYesMask,
+  CONSENT_AT_COLLECTION, DOUBLE_OPT_IN_PROOF, LIST_SUBSCRIPTION, RECORD_DATE_NOT_PROOF, STATUS_TRUSTED, confirmedConsentDay, consentWord, firstMessageYesMask,
   genericConsentMask, inPersonAssumedMask, objectedMask, objectionCellObjects, objectionLifted, objectionScope, refusalObjects,
 } from './law/consent.js';
 import { categoryOf, isMember } from './law/category.js';
@@ -32,10 +33,10 @@ export { isOwnData } from './law/sources.js';
 export interface Classifier {
   /** `cells` (the raw row) lets the classifier read unmapped look-alike columns (a second phone, do_not_call). */
   classify(get: (field: Field) => string | undefined, cells?: readonly string[]): Classification;
-  /** Unmapped columns the classifier reads all the same: contact look-alikes, per-channel objections. */
+  /** Unmapped columns the classifier reads all the same (per-channel objections); contact columns are the plan's. */
   readonly columnsRead: ReadonlySet<number>;
-  /** Whether the file has a per-channel objection column (a blocklist, do_not_call, STOP SMS). */
-  readonly hasChannelObjections: boolean;
+  /** Whether the file has an objection column: general (beyond the mapped one) or per channel (a blocklist, do_not_call, STOP SMS). */
+  readonly hasObjectionColumns: boolean;
 }
 
 export interface ClassifierOptions {
@@ -47,12 +48,28 @@ export interface ClassifierOptions {
   mapping?: Mapping;
   /** What is known of the whole file (export profile, `--source`, date orders): resolved once per file. */
   file?: FileFacts;
+  /** Columns an export profile reads itself or knows to hold nothing the rules read: never an objection by their name. */
+  exclude?: ReadonlySet<number>;
+  /**
+   * Every contact column of each kind (src/contact-columns.ts), decided once per file; the engine's,
+   * which may still grow by the columns whose values are contact data (engine.sample). Default: from
+   * the header, the mapping and `file.contact`.
+   */
+  contact?: ContactPlan;
 }
 
 /** Facts of a whole file (issue 12): from its export profile, `--source` and the date-order decision. */
 export interface FileFacts {
   /** Source text of every row whose source cell is empty or absent (the `source` column's vocabulary). */
   source?: string;
+  /**
+   * Columns bearing the person's own sign-up (Mailchimp OPTIN_TIME, OPTIN_IP): on a row with none filled,
+   * an export profile's whole-file source (`sourceFromProfile`) and the consent date do not hold
+   * (law/consent.ts, DOUBLE_OPT_IN_PROOF).
+   */
+  signup?: readonly number[];
+  /** `source` is the export profile's, not `--source`'s. */
+  sourceFromProfile?: boolean;
   /** The network of every row whose network cell is empty or absent. */
   network?: string;
   /** Channels (mask) the row is subscribed to by being in the file (law/consent.ts, LIST_SUBSCRIPTION). */
@@ -179,46 +196,48 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
   const namedChannels = memo((raw: string) => maskOf(channelsInText(raw)));
   const isBlank = memo((raw: string) => NOTHING.has(termKey(raw)));
 
-  // --- Columns read by index: unmapped look-alikes of contact fields and per-channel objections.
-  const contactIndexes = (field: 'email' | 'phone' | 'address'): number[] => {
-    const out: number[] = [];
-    if (mapping[field] !== undefined) out.push(mapping[field]!);
-    for (const i of file.contact?.[field] ?? []) if (!out.includes(i)) out.push(i);
-    const taken = new Set(Object.values(mapping));
-    header.forEach((h, i) => {
-      if (!taken.has(i) && !out.includes(i) && fieldForHeader(h) === field) out.push(i);
-    });
-    return out;
-  };
-  const emailCols = contactIndexes('email');
-  const phoneCols = contactIndexes('phone');
-  const addressCols = contactIndexes('address');
+  // --- Columns read by index: every contact column of a kind (src/contact-columns.ts) and per-channel objections.
+  const contactPlan = options.contact ?? contactColumns(header, mapping, { extra: file.contact });
+  const emailCols = contactPlan.email;
+  const phoneCols = contactPlan.phone;
+  const addressCols = contactPlan.address;
   const mappedIdx = new Set(Object.values(mapping));
   const channelObjectionCols: [number, number][] = [];
+  // Every general objection column, not only the one mapped to `objection` ("Opposition" and
+  // "Désinscrit" and "Ne souhaite plus être contacté"): each one the person may have filled.
+  const generalObjectionCols: number[] = mapping.objection !== undefined ? [mapping.objection] : [];
   header.forEach((h, i) => {
-    const byWords = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] === undefined ? objectionChannelForWords(h) : undefined;
+    if (mappedIdx.has(i) || options.exclude?.has(i)) return;
+    const exact = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)];
+    const byWords = exact === undefined ? (fieldForHeader(h) === 'objection' ? 'all' : objectionForWords(h)) : undefined;
+    if (byWords === 'all') {
+      generalObjectionCols.push(i);
+      return;
+    }
     // A phone objection also covers automated calls: objectedMask (law/consent.ts), applied per row.
-    const mask = CHANNEL_OBJECTION_INDEX[normalizeHeader(h)] ?? (byWords === undefined ? undefined : BIT[byWords as Channel]);
-    if (mask !== undefined && !mappedIdx.has(i)) channelObjectionCols.push([i, mask]);
+    const mask = exact ?? (byWords === undefined ? undefined : BIT[byWords as Channel]);
+    if (mask !== undefined) channelObjectionCols.push([i, mask]);
   });
   for (const [i, mask] of file.objections ?? []) if (!channelObjectionCols.some(([j]) => j === i)) channelObjectionCols.push([i, mask]);
   const channelIdx = mapping.channel;
 
-  const nonEmpty = (cols: readonly number[], cells: readonly string[] | undefined, get: (f: Field) => string | undefined, field: Field): readonly number[] => {
+  /** The contact columns holding data on the row: the mapped one when not blank, the others when their value is of the kind. */
+  const nonEmpty = (cols: readonly number[], cells: readonly string[] | undefined, get: (f: Field) => string | undefined, field: ContactKind): readonly number[] => {
     if (!cells) return get(field) !== undefined && mapping[field] !== undefined ? [mapping[field]!] : [];
     let out: number[] | undefined;
     for (const i of cols) {
       const v = cells[i];
-      if (v !== undefined && v.trim() !== '') (out ??= []).push(i);
+      if (v === undefined || v.trim() === '') continue;
+      if (i === mapping[field] || holdsContact(field, v)) (out ??= []).push(i);
     }
     return out ?? EMPTY;
   };
 
-  const columnsRead = new Set<number>([...emailCols, ...phoneCols, ...addressCols, ...channelObjectionCols.map(([i]) => i)]);
+  const columnsRead = new Set<number>([...channelObjectionCols.map(([i]) => i), ...generalObjectionCols]);
 
   return {
     columnsRead,
-    hasChannelObjections: channelObjectionCols.length > 0,
+    hasObjectionColumns: channelObjectionCols.length > 0 || generalObjectionCols.length > 0,
     classify(get, cells) {
       // Dates.
       const dates: Partial<Record<Field, number>> = {};
@@ -230,9 +249,14 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
         else if (d === null) invalidDates.push(f);
       }
 
+      // A row of a sign-up tool's export with no trace of the person's sign-up was added by the list
+      // owner: the tool's "sign-up" source and its confirmation date are not this row's (law/consent.ts).
+      const added = file.signup !== undefined && cells !== undefined && DOUBLE_OPT_IN_PROOF.value.needsSignup && !file.signup.some((i) => cells[i]?.trim());
+      if (added) delete dates.consent_date;
+
       // Source and network.
       const cellSource = get('source');
-      const sourceText = cellSource ?? file.source;
+      const sourceText = cellSource ?? (added && file.sourceFromProfile ? undefined : file.source);
       const sourceGiven = sourceText !== undefined;
       const fromText = sourceGiven ? sourceOf(sourceText) : undefined;
       const netText = get('network') ?? file.network;
@@ -320,20 +344,22 @@ export function createClassifier(config: Config, mapped: ReadonlySet<Field>, opt
       if (generic) consent |= genericConsentMask(source, dataMask);
       consent |= firstMessageYesMask(source, dataMask, firstMessageReply);
 
-      // The objection field: a channel its opt-out names ("STOP SMS") scopes it, as in the consent column.
-      const objText = get('objection');
-      if (objText !== undefined) {
-        const v = consentValue(objText);
-        if (objectionCellObjects(v, isBlank(objText)) && !objectionLifted(v === 'date' ? (parseDate(objText) as number) : undefined, dates.consent_date)) {
-          const scope = objectionScope(v, 0, namedChannels(objText));
-          if (scope === ALL) {
-            objection = true;
-            objectionColumn = mapping.objection;
-          } else {
-            objected |= scope;
-            objectionColumn ??= mapping.objection;
-          }
+      // Objection: every general objection column ("Opposition" and "Désinscrit" and "Ne souhaite plus
+      // être contacté", issue #12; the mapped one read through `get` when no cells are given), each as the
+      // law reads the objection field: a channel its opt-out names ("STOP SMS") scopes it.
+      for (const i of generalObjectionCols) {
+        const raw = i === mapping.objection ? get('objection') : cells?.[i]?.trim();
+        if (!raw) continue;
+        const v = consentValue(raw);
+        if (!objectionCellObjects(v, isBlank(raw)) || objectionLifted(v === 'date' ? (parseDate(raw) as number) : undefined, dates.consent_date)) continue;
+        const scope = objectionScope(v, 0, namedChannels(raw));
+        if (scope === ALL) {
+          objection = true;
+          objectionColumn = i;
+          break;
         }
+        objected |= scope;
+        objectionColumn ??= i;
       }
       if (cells) {
         for (const [i, m] of channelObjectionCols) {

@@ -81,6 +81,10 @@ export const configSchema = z
       .describe('Whole-file source (like --source): the origin of every row with no source cell, e.g. "web_form", "electoral_list", "Porte-à-porte".'),
     dateOrder: z.enum(['dmy', 'mdy']).optional()
       .describe('Order of day and month in slash dates (like --date-order). Default: decided per column from its values, then the export profile, then the locale.'),
+    headerRow: z.number().int().positive().optional()
+      .describe('Physical line of the header row of the CSV files (like --header-row), when a title or notes come before it. Default: line 1 (LinkedIn\'s Notes: preamble and empty rows are skipped by themselves).'),
+    strict: z.boolean().optional()
+      .describe('Exit 2 when a file was not fully understood (like --strict): a column-not-understood finding or a notice about how the file was read.'),
     limits: z
       .object({
         maxRecordSize: z.number().int().positive().optional().describe('Largest row, in characters.'),

@@ -10,9 +10,9 @@ import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
 import { channelsInText } from './channels.js';
 import { maskValue } from './mask.js';
-import { contactColumns, contactValues } from './contact-columns.js';
+import { contactColumns, contactValues, valueKindOf } from './contact-columns.js';
 import { rules as allRules } from './rules/index.js';
-import type { HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
+import type { FileContext, HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
 import type { Config } from './config.js';
 import { maskOf } from './channel-set.js';
 import { dateOrderHint, isAmbiguousDate, type DateOrder } from './read/values.js';
@@ -29,7 +29,7 @@ export { PURGE_RULES } from './rules/index.js';
 
 /** Retention defaults: decided, with their sources, in src/law/retention.ts. */
 export { DEFAULT_RETENTION } from './law/retention.js';
-import { DEFAULT_RETENTION } from './law/retention.js';
+import { DEFAULT_RETENTION, decideRetention, type RetentionDecision } from './law/retention.js';
 
 export interface EngineOptions {
   config?: Config;
@@ -106,7 +106,6 @@ export class AuditEngine {
   private readonly forChannels: readonly Channel[];
   private readonly showValues: boolean;
   private readonly isSuppressed: EngineOptions['isSuppressed'];
-  private contactCols: ReturnType<typeof contactColumns> | undefined;
   /** Profile, whole-file source and date orders of this file (decided once, read by the classifier). */
   readonly file: FileFacts;
   readonly profile: ProfilePlan | undefined;
@@ -119,6 +118,11 @@ export class AuditEngine {
   readonly notices: FileNotice[] = [];
   /** Columns nothing reads: not mapped, not read by the profile, the classifier or a rule (issue 12 item 5). */
   readonly notUnderstood: string[];
+  /** Those columns with what their words look like, for the look at their values (sample) and the file-level rules. */
+  private readonly unread: FileContext['unread'][number][] = [];
+  /** Columns read as contact data by their values alone (sample): a name that says nothing, e-mails or phones in it. */
+  readonly contactByValues: FileContext['contactByValues'][number][] = [];
+  private fileChecked = false;
   private sampled = false;
   private readonly dateOrderOption: DateOrder | undefined;
   private readonly localeDateOrder: DateOrder;
@@ -137,13 +141,24 @@ export class AuditEngine {
     this.isSuppressed = opts.isSuppressed;
     this.profile = profile;
     const explicit = { ...(profile?.mapping ?? {}), ...(config.mapping ?? {}), ...(opts.map ?? {}) } as Record<string, string>;
-    this.mapping = resolveMapping(header, explicit);
+    // Columns the profile reads itself (per-channel objections, more contact columns) or knows to hold
+    // no field: no alias or word maps them.
+    const reserved = new Set<number>();
+    if (profile) {
+      const mappedByProfile = new Set(Object.values(profile.mapping).map((c) => header.indexOf(c!)));
+      for (const i of profile.known) if (!mappedByProfile.has(i)) reserved.add(i);
+    }
+    this.mapping = resolveMapping(header, explicit, reserved);
     const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
     if (!CONTACT_FIELDS.some((f) => mapped.has(f))) {
-      throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
+      throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).map(headerShown).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
     }
     const mappedIndexes = new Set(Object.values(this.mapping.mapping) as number[]);
-    this.plan = { header, mapping: this.mapping.mapping, detected: detectColumns(header, config, mappedIndexes) };
+    const detected = detectColumns(header, config, mappedIndexes);
+    // Every contact column of each kind, once per file: the channel checks, the scrubbing and the
+    // suppression list read the same list (src/contact-columns.ts).
+    const contact = contactColumns(header, this.mapping.mapping, { extra: profile?.contact, exclude: new Set([...reserved, ...detected.map((d) => d.index)]) });
+    this.plan = { header, mapping: this.mapping.mapping, detected, contact };
     this.settings = {
       for: opts.for ?? config.for ?? [],
       asOf: opts.asOf,
@@ -163,8 +178,10 @@ export class AuditEngine {
     this.localeDateOrder = opts.localeDateOrder ?? 'dmy';
     this.file = {
       source: this.fileSource?.value,
+      sourceFromProfile: this.fileSource?.from === 'profile',
+      signup: profile?.signup,
       network: facts.network,
-      subscribed: facts.subscribed ? maskOf(facts.subscribed) : undefined,
+      subscribed: subscribedMask(facts, profile),
       objected: facts.objection ? maskOf(facts.objection) : undefined,
       recordDate: facts.recordDate,
       contact: profile?.contact,
@@ -172,7 +189,7 @@ export class AuditEngine {
       dateOrders: {},
       emptyDates: profile?.profile.emptyDates ? new Set(profile.profile.emptyDates) : undefined,
     };
-    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file });
+    this.classifier = createClassifier(config, mapped, { asOf: opts.asOf, header, mapping: this.mapping.mapping, file: this.file, contact, exclude: reserved });
     this.notUnderstood = this.understand(header, opts, config);
     if (userSource !== undefined) {
       // A whole-file source must name a source: checked once, by the classifier's own reading.
@@ -200,14 +217,17 @@ export class AuditEngine {
    * opt-in channel with no consent column; a file with no objection column at all.
    */
   private understand(header: readonly string[], opts: EngineOptions, config: Config): string[] {
-    const read = new Set<number>([...Object.values(this.mapping.mapping), ...this.classifier.columnsRead, ...this.plan.detected.map((d) => d.index)]);
+    const c = this.plan.contact;
+    const read = new Set<number>([...Object.values(this.mapping.mapping), ...this.classifier.columnsRead, ...this.plan.detected.map((d) => d.index), ...c.email, ...c.phone, ...c.address]);
     for (const i of this.profile?.known ?? []) read.add(i);
     const out: string[] = [];
     header.forEach((name, i) => {
       if (read.has(i)) return;
       out.push(name);
       const kind = looksLike(name);
-      if (kind) this.notices.push({ id: `notice.unmappedLooksLike.${kind}`, params: { column: name } });
+      this.unread.push({ index: i, name, looksLike: kind });
+      // A contact, consent or objection look-alike is a finding (column-not-understood); a date one a notice.
+      if (kind === 'date') this.notices.push({ id: `notice.unmappedLooksLike.${kind}`, params: { column: name } });
     });
     const m = this.mapping.mapping;
     const subscribed = this.file.subscribed ?? 0;
@@ -215,12 +235,13 @@ export class AuditEngine {
     for (const ch of opts.for ?? config.for ?? []) {
       const f = consentFor[ch];
       if (!f || !OPT_IN_CHANNELS.value.has(ch)) continue;
-      if (m[f] === undefined && m.consent === undefined && m.consent_date === undefined && !(subscribed & maskOf([ch]))) {
-        this.notices.push({ id: 'notice.noConsentColumn', params: { channel: ch } });
-      }
+      if (m[f] !== undefined || m.consent_date !== undefined || subscribed & maskOf([ch])) continue;
+      // A general consent column covers only the channel of collection, or the channels its cells name
+      // (SPEC §4): not a consent column for this channel, and said so.
+      this.notices.push({ id: m.consent === undefined ? 'notice.noConsentColumn' : 'notice.noConsentColumnGeneric', params: { channel: ch, column: m.consent === undefined ? '' : header[m.consent] } });
     }
     // A sending tool's subscriber list (Mailchimp subscribed) leaves the unsubscribed out by itself.
-    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasChannelObjections) {
+    if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasObjectionColumns) {
       this.notices.push({ id: 'notice.noObjectionColumn', params: {} });
     }
     return out;
@@ -235,6 +256,18 @@ export class AuditEngine {
   sample(rows: readonly (readonly string[])[]): void {
     if (this.sampled) return;
     this.sampled = true;
+    // A column nothing reads whose values are e-mails or phone numbers ("Perso", "Coordonnées 2") is
+    // contact data all the same: the channel checks, the scrubbing and the suppression list read it.
+    for (let k = this.unread.length - 1; k >= 0; k--) {
+      const { index, name } = this.unread[k];
+      const kind = valueKindOf(rows.map((r) => r[index]));
+      if (!kind) continue;
+      this.plan.contact[kind].push(index);
+      this.unread.splice(k, 1);
+      const at = this.notUnderstood.indexOf(name);
+      if (at !== -1) this.notUnderstood.splice(at, 1);
+      this.contactByValues.unshift({ index, name, kind });
+    }
     const orders = this.file.dateOrders!;
     for (const field of DATE_FIELDS) {
       const col = this.mapping.mapping[field];
@@ -271,15 +304,52 @@ export class AuditEngine {
     }
   }
 
+  /**
+   * The file-level findings (column-not-understood), once per file, on line `line` (the header's):
+   * after `sample`, so columns read by their values are known; and the notice of a channel of `--for`
+   * no column holds the data for. Later calls return nothing.
+   */
+  fileFindings(line: number): Finding[] {
+    if (this.fileChecked) return [];
+    this.fileChecked = true;
+    // No column holds the data a channel of --for needs, not even by its values: nothing is checked for it.
+    const needs: Partial<Record<Channel, 'email' | 'phone' | 'address'>> = { email: 'email', sms: 'phone', automated_call: 'phone', phone: 'phone', post: 'address' };
+    for (const ch of this.forChannels) {
+      const kind = needs[ch];
+      if (kind && this.plan.contact[kind].length === 0) this.notices.push({ id: 'notice.noContactColumn', params: { channel: ch, kind } });
+    }
+    const out: Finding[] = [];
+    const ctx: FileContext = { plan: this.plan, settings: this.settings, unread: this.unread, contactByValues: this.contactByValues };
+    for (const a of this.active) {
+      a.rule.checkFile?.(ctx, (r) => {
+        const f: Finding = { rule: a.rule.id, severity: a.severity, action: 'flag', line, message: { id: `rule.${a.rule.id}.${r.message}`, params: r.params } };
+        if (r.field !== undefined) f.field = r.field;
+        out.push(f);
+      });
+    }
+    return out;
+  }
+
   /** Whether cross-channel use can be checked at all (SPEC §1 `--for`). */
   get channelsChecked(): boolean {
     return this.forChannels.length > 0 || this.channelIndex !== undefined;
   }
 
+  /**
+   * A well-formed row's retention as the rules decide it (the access extract's retention date, issue
+   * #13): classified again, so only for the few rows a rights request asks about.
+   */
+  retentionOf(cells: string[]): RetentionDecision {
+    const cls = this.classifier.classify(fieldGetter(this.plan.mapping, cells), cells);
+    return decideRetention(cls, this.settings);
+  }
+
   processRow(cells: string[], line: number): RowResult {
     const findings: Finding[] = [];
     // A malformed row's cells are shifted: its "id" cell may hold an e-mail (issue #16), so it has none.
-    const idRaw = this.idIndex !== undefined && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
+    // A purge report carries no id at all (issue #13 audit): it is filed for years, longer than the
+    // rows it describes are kept; its lines locate them in the input its SHA-256 names.
+    const idRaw = this.idIndex !== undefined && this.mode !== 'purge' && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
     // An "id" holding an e-mail (a column shifted by hand, an export using the address as key) is
     // personal data: not carried into findings (SPEC §7).
     const id = idRaw && idRaw.indexOf('@') === -1 ? idRaw : undefined;
@@ -309,7 +379,6 @@ export class AuditEngine {
     };
 
     const get = fieldGetter(this.plan.mapping, cells);
-    if (this.fileSource && get('source') === undefined) this.fileSourceRows++;
 
     // A row with the wrong field count is not read further: its fields cannot be trusted.
     if (cells.length !== this.plan.header.length) {
@@ -320,7 +389,9 @@ export class AuditEngine {
     }
 
     const cls = this.classifier.classify(get, cells);
-    if (this.isSuppressed?.(get, (kind) => contactValues((this.contactCols ??= contactColumns(this.plan.header, this.plan.mapping))[kind], kind, cells))) {
+    // The whole-file source was this row's (not on a Mailchimp row the list owner added: law/consent.ts).
+    if (this.fileSource && cls.sourceGiven && get('source') === undefined) this.fileSourceRows++;
+    if (this.isSuppressed?.(get, (kind) => contactValues(this.plan.contact[kind], kind, cells))) {
       // On the suppression list: the person objected earlier, and an objection cancels every consent (SPEC §4).
       cls.objection = true;
       cls.consent = new Set();
@@ -346,6 +417,26 @@ export class AuditEngine {
     } else if (this.mode === 'purge') forgetPurged(findings);
     return { line, dropped, output, findings, source: cls.source, category: cls.category, lastContactAt: cls.dates.last_contact_at };
   }
+}
+
+/**
+ * A header cell as an error may show it: one that looks like data rather than a column name — a long
+ * hex string (the key file given as an input, issue #13 audit), an e-mail, a phone number (a file with
+ * no header row) — is shown as `***`, never echoed.
+ */
+function headerShown(h: string): string {
+  return /[0-9a-f]{16,}/i.test(h) || h.includes('@') || (h.match(/\d/g)?.length ?? 0) >= 6 ? '***' : h;
+}
+
+/**
+ * The channels every row is subscribed to by being in the file (export profile facts), if any: a
+ * subscription read from blocklists holds only for the channels whose blocklist column is there.
+ */
+function subscribedMask(facts: NonNullable<ProfilePlan['profile']['facts']>, profile: ProfilePlan | undefined): number | undefined {
+  if (!facts.subscribed) return undefined;
+  let mask = maskOf(facts.subscribed);
+  if (facts.subscribedNeedsBlocklist) mask &= (profile?.objections ?? []).reduce((m, [, channels]) => m | channels, 0);
+  return mask || undefined;
 }
 
 /**

@@ -24,6 +24,7 @@ function signatureMatches(p: ExportProfile, keys: ReadonlySet<string>): boolean 
   const s = p.signature;
   if (!s.all.every((h) => keys.has(normalizeHeader(h)))) return false;
   if (s.any && !s.any.some((h) => keys.has(normalizeHeader(h)))) return false;
+  if (s.groups && !s.groups.every((g) => g.some((h) => keys.has(normalizeHeader(h))))) return false;
   if (s.none && s.none.some((h) => keys.has(normalizeHeader(h)))) return false;
   return true;
 }
@@ -42,15 +43,19 @@ export function chooseProfile(header: readonly string[], fileName: string | unde
   }
   const keys = new Set(header.map(normalizeHeader));
   const name = fileName ? basename(fileName) : undefined;
+  /** Tools whose file name named one of their files: their other files may not be read from the header. */
+  const vetoed = new Set<string>();
   if (name) {
     for (const p of PROFILES) {
       if (!p.fileName?.test(name)) continue;
+      if (p.family) vetoed.add(p.family);
       // The name settles which of a tool's files it is; the header must still be that tool's.
       const core = { ...p, signature: { all: p.signature.all.filter((h) => !/^(UNSUB|CLEAN)_/.test(h)) } };
       if (signatureMatches(core, keys)) return { profile: p, origin: 'file-name' };
     }
   }
-  const p = PROFILES.find((x) => signatureMatches(x, keys));
+  // A Mailchimp file named "nonsubscribed_…" whose header is not recognised is not read as "subscribed".
+  const p = PROFILES.find((x) => !x.fileNameOnly && !(x.family && vetoed.has(x.family)) && signatureMatches(x, keys));
   return p ? { profile: p, origin: 'header' } : undefined;
 }
 
@@ -65,6 +70,8 @@ export interface ProfilePlan {
   objections: [number, number][];
   /** Columns the profile reads or deliberately leaves unmapped. */
   known: Set<number>;
+  /** Columns bearing the person's own sign-up (facts.signup) present in the header; absent when the profile names none. */
+  signup?: number[];
   profile: ExportProfile;
 }
 
@@ -118,5 +125,6 @@ export function planProfile(profile: ExportProfile, header: readonly string[]): 
   keys.forEach((k, i) => {
     if (isKnown(k)) known.add(i);
   });
-  return { name: profile.name, mapping, contact, objections, known, profile };
+  const signup = profile.facts?.signup?.map(indexOf).filter((i) => i !== -1);
+  return { name: profile.name, mapping, contact, objections, known, profile, ...(signup ? { signup } : {}) };
 }

@@ -7,7 +7,8 @@ import { FIELDS, type Field } from './types.js';
 import { headerKey, headerWords } from './text.js';
 
 import { ALIASES } from './vocabulary/headers.js';
-import { CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS } from './vocabulary/header-tokens.js';
+import { BAD_ADDRESS_NOT_OBJECTION } from './law/consent.js';
+import { BAD_ADDRESS_WORDS, CHANNEL_WORDS, CONSENT_WORDS, DATE_WORDS, FIELD_WORDS, OBJECTION_WORDS, OTHER_WORDS, PREFERRED_WORDS } from './vocabulary/header-tokens.js';
 
 export { ALIASES };
 
@@ -41,17 +42,44 @@ const hasAny = (w: string, list: readonly string[]) => list.some((x) => w.includ
 
 /** The channel an objection header names by its words ("Désabonné SMS", "Email blacklisted"), if any. */
 export function objectionChannelForWords(header: string): string | undefined {
+  const o = objectionForWords(header);
+  return o && o !== 'all' ? o : undefined;
+}
+
+/**
+ * Whether a header names an objection by its words, and to what: a channel ("Désabonné SMS", "Date de
+ * désinscription SMS": a date there is the objection's), or `all` ("Désinscrit", "Ne souhaite plus être
+ * contacté", "Ne pas relancer"). Not when a word says the column is about something else (its reason,
+ * its campaign, an id, a count: UNSUB_REASON), nor a bad address (NPAI).
+ */
+export function objectionForWords(header: string): string | undefined {
   const w = words(header);
-  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS) || !hasAny(w, OBJECTION_WORDS)) return undefined;
-  return CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
+  // A bad address (NPAI) is not the person's objection (law/consent.ts).
+  if ((BAD_ADDRESS_NOT_OBJECTION.value && hasAny(w, BAD_ADDRESS_WORDS)) || hasAny(w, OTHER_WORDS) || !hasAny(w, OBJECTION_WORDS)) return undefined;
+  return CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0] ?? 'all';
+}
+
+/**
+ * What a header's words say the column is about, beyond the data it names: an objection, a consent, a
+ * date, or something else (an IP, an id, a type, a bounce): "Email blacklisted", "Email consent",
+ * "Date email", "EMAIL_TYPE" are about an e-mail, they do not hold one.
+ */
+export function headerWordClass(header: string): 'objection' | 'consent' | 'date' | 'other' | undefined {
+  const w = words(header);
+  if (hasAny(w, BAD_ADDRESS_WORDS)) return 'other';
+  if (hasAny(w, OBJECTION_WORDS)) return 'objection';
+  if (hasAny(w, CONSENT_WORDS)) return 'consent';
+  if (hasAny(w, DATE_WORDS)) return 'date';
+  if (hasAny(w, OTHER_WORDS)) return 'other';
+  return undefined;
 }
 
 /** What an unmapped header looks like by its words (contact data, consent, objection, date), if anything. */
 export function looksLike(header: string): 'contact' | 'consent' | 'objection' | 'date' | undefined {
+  const cls = headerWordClass(header);
+  if (cls === 'other') return undefined;
+  if (cls) return cls;
   const w = words(header);
-  if (hasAny(w, OBJECTION_WORDS)) return 'objection';
-  if (hasAny(w, CONSENT_WORDS)) return 'consent';
-  if (hasAny(w, DATE_WORDS)) return 'date';
   if (FIELD_WORDS.some(([f, list]) => (f === 'email' || f === 'phone') && hasAny(w, list))) return 'contact';
   return undefined;
 }
@@ -63,11 +91,17 @@ export function looksLike(header: string): 'contact' | 'consent' | 'objection' |
  */
 export function fieldForWords(header: string): Field | undefined {
   const w = words(header);
-  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS)) return undefined;
+  if (hasAny(w, OTHER_WORDS) || hasAny(w, DATE_WORDS) || hasAny(w, BAD_ADDRESS_WORDS)) return undefined;
   const channel = CHANNEL_WORDS.find(([, list]) => hasAny(w, list))?.[0];
   if (hasAny(w, OBJECTION_WORDS)) return channel ? undefined : 'objection';
   if (hasAny(w, CONSENT_WORDS)) return channel ? (`consent_${channel}` as Field) : 'consent';
   return FIELD_WORDS.find(([, list]) => hasAny(w, list))?.[0];
+}
+
+/** Whether a header has a word its field prefers among several columns (a mobile for `phone`). */
+function prefersWords(field: Field, header: string): boolean {
+  const list = PREFERRED_WORDS[field];
+  return list !== undefined && hasAny(words(header), list);
 }
 
 /** A field's trimmed value in a row's cells; undefined when unmapped, missing or blank. The engine's reading. */
@@ -107,8 +141,10 @@ function findColumn(header: string[], column: string): number {
 /**
  * Resolves the mapping. Explicit mappings (config, then `--map`, later wins) come first; then aliases,
  * the first column per field. Duplicate or empty header names are errors unless mapped explicitly.
+ * `reserved`: columns an export profile reads itself or knows to hold no field (Mailchimp's
+ * non-subscribed CONFIRM_TIME, Brevo's undated DOUBLE_OPT-IN): no alias or word maps them.
  */
-export function resolveMapping(header: string[], explicit: Record<string, string> = {}): MappingResult {
+export function resolveMapping(header: string[], explicit: Record<string, string> = {}, reserved: ReadonlySet<number> = new Set()): MappingResult {
   const mapping: Mapping = {};
   const taken = new Set<number>();
   for (const [field, column] of Object.entries(explicit)) {
@@ -128,7 +164,8 @@ export function resolveMapping(header: string[], explicit: Record<string, string
   }
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
-    if (taken.has(i)) return;
+    // A column an export profile knows is Outlook FR's second `Titre`, not a duplicate to resolve.
+    if (taken.has(i) || reserved.has(i)) return;
     if (name.trim() === '') throw new AuditError('E_HEADER_EMPTY', { position: i + 1 }, { line: 1 });
     const first = seen.get(name.trim());
     if (first !== undefined) {
@@ -136,6 +173,8 @@ export function resolveMapping(header: string[], explicit: Record<string, string
     }
     seen.set(name.trim(), i);
   });
+  const explicitIdx = new Set(taken);
+  for (const i of reserved) taken.add(i);
   // Per field, the column whose alias ranks first ("source" beats "acquisition"), then the leftmost.
   const best = new Map<Field, { index: number; rank: number }>();
   header.forEach((name, i) => {
@@ -149,17 +188,22 @@ export function resolveMapping(header: string[], explicit: Record<string, string
     mapping[field] = index;
     taken.add(index);
   }
-  // Then by meaningful words, for headers no alias names (issue 12 item 3); the first column per field.
+  // Then by meaningful words, for headers no alias names (issue 12 item 3): per field the first column
+  // whose words the field prefers ("Tél. mobile" over "Téléphone de l'assistant(e)"), else the first.
+  const byWords = new Map<Field, number>();
   header.forEach((name, i) => {
     if (taken.has(i)) return;
     const field = fieldForWords(name);
-    if (field && mapping[field] === undefined) {
-      mapping[field] = i;
-      taken.add(i);
-    }
+    if (!field || mapping[field] !== undefined) return;
+    const cur = byWords.get(field);
+    if (cur === undefined || (!prefersWords(field, header[cur]) && prefersWords(field, name))) byWords.set(field, i);
   });
+  for (const [field, i] of byWords) {
+    mapping[field] = i;
+    taken.add(i);
+  }
   const named: Partial<Record<Field, string>> = {};
   for (const field of FIELDS) if (mapping[field] !== undefined) named[field] = header[mapping[field]!];
-  const unmapped = header.filter((_, i) => !taken.has(i));
+  const unmapped = header.filter((_, i) => !taken.has(i) || (reserved.has(i) && !explicitIdx.has(i)));
   return { mapping, named, unmapped };
 }

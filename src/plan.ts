@@ -28,6 +28,11 @@ export interface PlannedOutput {
    * each extending what the previous one committed, and it is not "an input overwritten".
    */
   extends?: boolean;
+  /**
+   * `erase --in-place`: the output of an input written over that same input, renamed over it once
+   * complete (the input was read whole by then). Only over its own input, never another.
+   */
+  replaces?: boolean;
 }
 
 export interface RunPlan {
@@ -48,6 +53,10 @@ export interface OutputNaming {
   sidecars?: { path: string; what: string; extends?: boolean }[];
   /** The input is a workbook: the cleaned file is one too (issue #15). */
   workbook?: boolean;
+  /** What the cleaned file is called in messages, when neither "the cleaned file" nor "the purged file" (erase). */
+  outputWhat?: string;
+  /** `out` is the input itself, replaced once complete (`erase --in-place`). */
+  inPlace?: boolean;
 }
 
 /** Base name of an input without its CSV-ish extensions: "contacts.csv.gz" → "contacts". */
@@ -78,7 +87,7 @@ export function outputsOf(opts: OutputNaming): { clean?: string; reports: string
   const reports = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
   const list: PlannedOutput[] = [];
   if (opts.dryRun) return { clean, reports, list };
-  if (clean && clean !== '-') list.push({ path: clean, what: opts.mode === 'purge' ? 'the purged file' : 'the cleaned file', of });
+  if (clean && clean !== '-') list.push({ path: clean, what: opts.outputWhat ?? (opts.mode === 'purge' ? 'the purged file' : 'the cleaned file'), of, replaces: opts.inPlace });
   for (const r of reports) list.push({ path: r, what: 'the report', of });
   if (opts.rejects) list.push({ path: opts.rejects, what: 'the removed rows', of });
   for (const s of opts.sidecars ?? []) list.push({ path: s.path, what: s.what, of, extends: s.extends });
@@ -97,7 +106,8 @@ export function checkPlan(plan: RunPlan): void {
     if (o.path === '-') continue;
     const key = realOrResolved(o.path);
     const input = inputs.get(key);
-    if (input && !(o.extends && input.what === o.what)) {
+    const ownInput = o.replaces && o.of !== undefined && input?.what === 'the input' && realOrResolved(o.of) === key;
+    if (input && !(o.extends && input.what === o.what) && !ownInput) {
       if (input.what === 'the input' && o.of !== undefined && realOrResolved(o.of) !== key) {
         throw new AuditError('E_OUTPUT_OVER_INPUT', { what: o.what, of: o.of, input: input.path }, { file: o.path });
       }

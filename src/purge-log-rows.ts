@@ -2,10 +2,11 @@
  * What the main thread and the purge log's worker thread (src/purge-log-thread.ts,
  * src/purge-log-worker.ts) say to each other: the thread's start data, the rows, the replies.
  */
-import type { Identities } from './purge.js';
+import type { RowIdentities } from './purge.js';
+import type { LogPrefix } from './purge-log.js';
 
 /** One log row: line, identities, category, rule, reason, legal reference (PurgeLogWriter.entry's arguments). */
-export type LogRowArgs = [line: number, ids: Identities, category: string, rule: string, reason: string, reference: string];
+export type LogRowArgs = [line: number, ids: RowIdentities, category: string, rule: string, reason: string, reference: string];
 
 export interface LogThreadData {
   path: string;
@@ -13,6 +14,8 @@ export interface LogThreadData {
   purgedAt: string;
   keyPath: string;
   key: Uint8Array;
+  /** The log this run extends (its bytes are copied into the temp file before the first rows come). */
+  extending?: LogPrefix;
 }
 
 /**
@@ -28,8 +31,6 @@ export interface LogThreadMessage {
   words: string[];
   end?: boolean;
 }
-
-const IDENTITY_SLOTS = ['id', 'email', 'phone', 'name'] as const;
 
 function field(s: string): string {
   return `${s.length}:${s}`;
@@ -52,8 +53,10 @@ export class RowEncoder {
 
   encode(r: LogRowArgs): string {
     const ids = r[1];
-    let out = field(String(r[0]));
-    for (const k of IDENTITY_SLOTS) out += field(ids[k] ?? '');
+    let out = field(String(r[0])) + field(ids.id ?? '') + field(ids.name ?? '') + `${ids.emails.length};`;
+    for (const e of ids.emails) out += field(e);
+    out += `${ids.phones.length};`;
+    for (const p of ids.phones) out += field(p);
     return out + this.word(r[2]) + this.word(r[3]) + field(r[4]) + this.word(r[5]);
   }
 
@@ -86,11 +89,21 @@ export class RowDecoder {
     };
     while (pos < text.length) {
       const line = Number(next());
-      const ids: Identities = {};
-      for (const k of IDENTITY_SLOTS) {
-        const v = next();
-        if (v) ids[k] = v;
-      }
+      const id = next();
+      const name = next();
+      const count = () => {
+        const semi = text.indexOf(';', pos);
+        const n = Number(text.slice(pos, semi));
+        pos = semi + 1;
+        return n;
+      };
+      const emails: string[] = [];
+      for (let n = count(); n > 0; n--) emails.push(next());
+      const phones: string[] = [];
+      for (let n = count(); n > 0; n--) phones.push(next());
+      const ids: RowIdentities = { emails, phones };
+      if (id) ids.id = id;
+      if (name) ids.name = name;
       const category = word();
       const rule = word();
       const reason = next();

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AuditError } from './errors.js';
 import { keyMaterial, type HashKey } from './keys.js';
+import type { LogPrefix } from './purge-log.js';
 import { RowEncoder, type LogRowArgs, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
 
 export type { LogRowArgs };
@@ -49,14 +50,15 @@ export function logThreadAvailable(): boolean {
 }
 
 /**
- * Starts the thread that writes the log into `path` (the log's temp file, already created, empty).
+ * Starts the thread that writes the log into `path` (the log's temp file, already created). It writes
+ * nothing before the first rows are posted (afterBatch), so the caller may first copy the log it extends.
  * `target` and `what` name the log in errors.
  */
-export function startLogThread(opts: { path: string; target: string; what: string; json: boolean; purgedAt: string; key: HashKey }): LogThread {
+export function startLogThread(opts: { path: string; target: string; what: string; json: boolean; purgedAt: string; key: HashKey; extending?: LogPrefix }): LogThread {
   const src = workerSource();
   const key = keyMaterial(opts.key);
-  if (!src || !key) throw new Error('the purge log thread is not available');
-  const workerData: LogThreadData = { path: opts.path, json: opts.json, purgedAt: opts.purgedAt, keyPath: opts.key.path, key };
+  if (!src || !key) throw new Error('startLogThread: no worker in this build (check logThreadAvailable first)');
+  const workerData: LogThreadData = { path: opts.path, json: opts.json, purgedAt: opts.purgedAt, keyPath: opts.key.path, key, extending: opts.extending };
   // A small young generation: the thread holds a batch of rows at a time (SPEC §8 peak RSS).
   const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
   const worker = 'source' in src
@@ -89,7 +91,7 @@ export function startLogThread(opts: { path: string; target: string; what: strin
   });
   worker.on('error', (e) => fail(e.message));
   worker.on('exit', () => {
-    if (!ended) fail('the log thread stopped');
+    if (!ended) fail('log thread exited early');
   });
   const post = (end: boolean) => {
     if (!queuedRows && !end) return;

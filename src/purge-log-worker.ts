@@ -54,11 +54,17 @@ try {
   fail(e);
 }
 const decoder = new RowDecoder();
-const writer = new PurgeLogWriter(data.json, keyFromMaterial(data.keyPath, data.key), data.purgedAt);
-out(writer.head());
+const writer = new PurgeLogWriter(data.json, keyFromMaterial(data.keyPath, data.key), data.purgedAt, data.extending);
+// The head goes with the first rows: until then the main thread may still be copying the log this one
+// extends into the same file (O_APPEND puts each write at the end).
+let started = false;
 
 port.on('message', (m: LogThreadMessage) => {
   if (!failed) {
+    if (!started) {
+      started = true;
+      out(writer.head());
+    }
     for (const r of decoder.rows(m)) out(writer.entry(r[0], r[1], r[2], r[3], r[4], r[5]));
     written += m.count;
     if (m.end) {

@@ -6,12 +6,19 @@
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { HashKey } from './keys.js';
-import type { Identities } from './purge.js';
+import type { RowIdentities } from './purge.js';
 
 /** A CSV cell as csv-stringify writes it by default: quoted when it holds a comma, a quote or a line break. */
 export function csvCell(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
+
+/**
+ * Separator of several hashes in one purge-log cell (`email_hash`, `phone_hash`): a row with two
+ * e-mails or two phones carries one hash of each, `h1;h2` (hex never holds a `;`, and a `,` CSV
+ * needs no quotes for it).
+ */
+export const HASH_LIST_SEPARATOR = ';';
 
 /**
  * One row per purged contact, one keyed hash per identifier it had (issue #13), and the fingerprint of
@@ -54,11 +61,15 @@ export class PurgeLogWriter {
     readonly json: boolean,
     readonly key: HashKey,
     readonly purgedAt: string,
+    /** The log this one extends (existingLog): its entries come first, then this run's. */
+    readonly extending?: LogPrefix,
   ) {
     this.tailCells = `${csvCell(purgedAt)},${key.fingerprint}\n`;
+    if (extending?.rows) this.first = false;
   }
 
   head(): string {
+    if (this.extending) return this.json || this.extending.newline ? '' : '\n';
     return this.json ? '[' : '\uFEFF' + stringify([[...PURGE_LOG_COLUMNS]]);
   }
 
@@ -69,12 +80,20 @@ export class PurgeLogWriter {
     return c;
   }
 
-  /** The log text for one removed row; `ids` are its identities (identitiesOf). */
-  entry(line: number, ids: Identities, category: string, rule: string, reason: string, reference: string): string {
+  /** Keyed hashes of several values, `h1;h2` ('' for none). */
+  private hashes(values: readonly string[]): string {
+    if (values.length === 1) return this.key.hash(values[0]);
+    let out = '';
+    for (let i = 0; i < values.length; i++) out += (i ? HASH_LIST_SEPARATOR : '') + this.key.hash(values[i]);
+    return out;
+  }
+
+  /** The log text for one removed row; `ids` are its identities (rowIdentities). */
+  entry(line: number, ids: RowIdentities, category: string, rule: string, reason: string, reference: string): string {
     const key = this.key;
     const id = ids.id ? key.hash(ids.id) : '';
-    const email = ids.email ? key.hash(ids.email) : '';
-    const phone = ids.phone ? key.hash(ids.phone) : '';
+    const email = this.hashes(ids.emails);
+    const phone = this.hashes(ids.phones);
     const name = ids.name ? key.hash(ids.name) : '';
     if (this.json) {
       const row: PurgeLogRow = {
@@ -102,5 +121,13 @@ export class PurgeLogWriter {
   tail(): string | undefined {
     return this.json ? `${this.first ? '' : '\n'}]\n` : undefined;
   }
+}
+
+/** An existing log a run extends: how many of its bytes to copy, whether it has entries, whether it ends a line. */
+export interface LogPrefix {
+  path: string;
+  bytes: number;
+  rows: boolean;
+  newline: boolean;
 }
 

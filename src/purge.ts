@@ -5,8 +5,8 @@
  * report's `purge` section. Pure with respect to the process: never prints; reads a suppression list.
  */
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { contactColumns, contactValues } from './contact-columns.js';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { contactValues, type ContactKind, type ContactPlan } from './contact-columns.js';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -22,10 +22,10 @@ import type { PurgeSection } from './report/model.js';
 import type { Sidecar } from './scan.js';
 import type { Field, Finding, Lang } from './types.js';
 import type { HashKey } from './keys.js';
-import { PURGE_LOG_COLUMNS, LEGACY_PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type PurgeLogRow } from './purge-log.js';
+import { HASH_LIST_SEPARATOR, LEGACY_PURGE_LOG_COLUMNS, PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type LogPrefix, type PurgeLogRow } from './purge-log.js';
 import { LOG_THREAD_MIN_BYTES, logThreadAvailable, startLogThread, type LogThread } from './purge-log-thread.js';
 
-export { PURGE_LOG_COLUMNS, LEGACY_PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type PurgeLogRow };
+export { HASH_LIST_SEPARATOR, LEGACY_PURGE_LOG_COLUMNS, PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type LogPrefix, type PurgeLogRow };
 
 // ---------------------------------------------------------------------------------------------------
 // Hashes
@@ -145,6 +145,54 @@ export function identitiesOf(get: (field: Field) => string | undefined): Identit
   return out;
 }
 
+/** A row's contact columns of each kind (contactColumns): the mapped one first, then the look-alikes. */
+export type ContactCols = Record<ContactKind, number[]>;
+
+/**
+ * The row's distinct normalised values of one kind over all its columns of that kind (issue #13: a
+ * HubSpot number sits in `Mobile Phone Number`, a Google address in `E-mail 2 - Value`). An empty list
+ * is shared, not allocated, for the rows that have none.
+ */
+export function distinctContacts(kind: 'email' | 'phone', cols: readonly number[], cells: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (let k = 0; k < cols.length; k++) {
+    const raw = cells[cols[k]];
+    if (!raw) continue;
+    // holdsContact's test (an e-mail holds an `@`, a phone six digits or more), on the normalised value:
+    // no copy of the cell per purged row.
+    const v = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
+    if (!v || (kind === 'email' ? v.indexOf('@') === -1 : v.length - (v.charCodeAt(0) === 43 ? 1 : 0) < 6)) continue;
+    if (out?.includes(v)) continue;
+    (out ??= []).push(v);
+  }
+  return out ?? NONE;
+}
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Everything that identifies a row over every contact column: what the purge log hashes and rights requests match. */
+export interface RowIdentities {
+  id?: string;
+  emails: readonly string[];
+  phones: readonly string[];
+  /** The name key, only when the row has no e-mail and no phone (see identitiesOf). */
+  name?: string;
+}
+
+/** A row's identities over all its contact columns (identitiesOf reads only the mapped ones). */
+export function rowIdentities(get: (field: Field) => string | undefined, cols: ContactCols, cells: readonly string[]): RowIdentities {
+  const emails = distinctContacts('email', cols.email, cells);
+  const phones = distinctContacts('phone', cols.phone, cells);
+  const out: RowIdentities = { emails, phones };
+  const id = normalizeId(get('id'));
+  if (id) out.id = id;
+  if (!emails.length && !phones.length) {
+    const name = nameKey(get('last_name'), get('first_name'), get('birth_date'));
+    if (name) out.name = name;
+  }
+  return out;
+}
+
+
 /** Normalises an identifier given on the command line (`verify`, `find`…) as the purge does a row's. */
 export function normalizeIdentity(kind: IdentityKind, raw: string): string | undefined {
   switch (kind) {
@@ -187,6 +235,58 @@ export function legalReference(rule: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Purge log
+
+/**
+ * The log at `path`, when there is one, checked before a run extends it (issue #13: a second erasure,
+ * or a second purge, the same day appends to the day's log, never replaces it, so no proof is lost):
+ * this version's format, CSV or JSON as its name says, made with this key. Reads only its first 64 KiB
+ * and its last bytes: a log grows for years. Undefined when there is no file.
+ */
+export function existingLog(path: string, key: HashKey): LogPrefix | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: path });
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 64 * 1024));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, 64));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    const bad = () => new AuditError('E_PURGE_LOG_EXTEND', {}, { file: path });
+    let fingerprint: string | undefined;
+    let prefix: LogPrefix;
+    if (purgeLogFormat(path) === 'json') {
+      const end = tail.toString('latin1').trimEnd();
+      if (!text.trimStart().startsWith('[') || !end.endsWith(']')) throw bad();
+      const rows = text.includes('{');
+      if (rows && !text.includes('"key_fingerprint"')) throw bad();
+      fingerprint = /"key_fingerprint":"([0-9a-f]{16})"/.exec(text)?.[1];
+      // Everything up to the closing bracket, without the line break before it.
+      let bytes = size - (tail.length - tail.toString('latin1').lastIndexOf(']'));
+      const before = Buffer.alloc(Math.min(bytes, 8));
+      readSync(fd, before, 0, before.length, bytes - before.length);
+      bytes -= before.length - before.toString('latin1').trimEnd().length;
+      prefix = { path, bytes, rows, newline: true };
+    } else {
+      const lines = text.split('\n');
+      if (lines[0].replace(/\r$/, '') !== PURGE_LOG_COLUMNS.join(',')) throw bad();
+      const row = lines[1]?.replace(/\r$/, '');
+      if (row) fingerprint = row.slice(row.lastIndexOf(',') + 1);
+      prefix = { path, bytes: size, rows: !!row, newline: tail[tail.length - 1] === 0x0a };
+    }
+    if (fingerprint !== undefined && fingerprint !== key.fingerprint) {
+      throw new AuditError('E_KEY_MISMATCH', { fingerprint, expected: key.fingerprint }, { file: path });
+    }
+    return prefix;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** A purge log as read back (`verify`): its rows, and whether it is keyed (this version) or salted. */
 export interface PurgeLogContents {
@@ -410,7 +510,8 @@ export class SuppressionList {
  * source (the texts, or the tool's interpretation; see src/retention.ts).
  */
 export function retentionApplied(config: Config | undefined, lang: Lang): PurgeSection['retention'] {
-  const out: PurgeSection['retention'] = {};
+  // A member has no duration: the membership is its basis; then it is a regular contact (SPEC §5).
+  const out: PurgeSection['retention'] = { member: { duration: '', source: t(lang, 'purge.retentionMember') } };
   const configured = config?.retention ?? {};
   for (const [category, fallback] of Object.entries(DEFAULT_RETENTION)) {
     const own = configured[category as keyof typeof configured];
@@ -420,6 +521,13 @@ export function retentionApplied(config: Config | undefined, lang: Lang): PurgeS
   }
   for (const [category, duration] of Object.entries(configured)) {
     if (!(category in out) && duration !== undefined) out[category] = { duration, source: t(lang, 'purge.retention.configOnly') };
+  }
+  // Shorter periods by source (config retentionBySource, e.g. web_form occasional contacts: 1 month):
+  // the report a DPO files must say what was applied, not the default (issue #13 audit).
+  for (const [source, byCategory] of Object.entries(config?.retentionBySource ?? {})) {
+    for (const [category, duration] of Object.entries(byCategory ?? {})) {
+      if (duration !== undefined) out[`${category}/${source}`] = { duration, source: t(lang, 'purge.retention.bySource', { source }) };
+    }
   }
   return out;
 }
@@ -476,6 +584,14 @@ export interface PurgeRunOptions {
   /** Normalised e-mails and phones to put on the list whatever the rows (an erasure request's own). */
   alsoSuppress?: [SuppressionKind, string][];
 }
+
+/**
+ * Findings on a kept row that mean the purge did not finish its job: a purge rule's (a row it should
+ * have removed but could not, a malformed row kept by config), or a retention it could not decide
+ * (retention-unknown: voter rows without an election date, a row with no date). They decide `purge`'s
+ * exit code (issue #13 audit: README's "voter rows without an election date" exit 1 never happened).
+ */
+export const PURGE_UNDECIDED: ReadonlySet<string> = new Set([...PURGE_RULES, 'retention-unknown']);
 
 /** The severities of the findings of the purge rules left on kept rows (`purge` exit code, issue #13). */
 export type SeverityCounts = Record<'error' | 'warning' | 'info', number>;
@@ -544,25 +660,36 @@ export class PurgeRun {
     let writer: PurgeLogWriter | undefined;
     // A large purge hashes and writes its log on a worker thread (src/purge-log-thread.ts).
     let thread: LogThread | undefined;
+    let file: { temp: string; target: string } | undefined;
+    let threaded = false;
     const logAs = this.opts.logAs ?? ((r: RowResult) => this.defaultLogAs(r));
     let mapping: Mapping = {};
-    return {
+    let cols: ContactCols = { email: [], phone: [], address: [] };
+    const sidecar: Sidecar = {
       path: this.opts.log,
       what: 'the purge log',
-      attach: (file, inputBytes) => {
+      attach: (f, inputBytes) => {
         const mode = this.opts.logThread ?? 'auto';
-        const wanted = mode === 'worker' || (mode === 'auto' && inputBytes !== undefined && inputBytes >= LOG_THREAD_MIN_BYTES);
-        if (wanted && logThreadAvailable()) thread = startLogThread({ path: file.temp, target: file.target, what: 'the purge log', json, purgedAt, key: this.key });
+        threaded = (mode === 'worker' || (mode === 'auto' && inputBytes !== undefined && inputBytes >= LOG_THREAD_MIN_BYTES)) && logThreadAvailable();
+        file = f;
       },
-      start: (_header, m) => {
+      start: (_header, m, engine) => {
         mapping = m;
-        if (thread) return undefined;
-        writer = new PurgeLogWriter(json, this.key, purgedAt);
+        cols = engine.plan.contact;
+        // An existing log is extended, never replaced (a retry must not empty the day's proof).
+        const extending = dryRun ? undefined : existingLog(this.opts.log, this.key);
+        if (extending) sidecar.copyFirst = { path: extending.path, bytes: extending.bytes };
+        // The thread writes only once rows come, after scanFile has copied the log being extended.
+        if (threaded && file) {
+          thread = startLogThread({ path: file.temp, target: file.target, what: 'the purge log', json, purgedAt, key: this.key, extending });
+          return undefined;
+        }
+        writer = new PurgeLogWriter(json, this.key, purgedAt, extending);
         return writer.head();
       },
       row: (r: RowResult, cells: string[]) => {
         if (!r.dropped) {
-          for (const f of r.findings) if (PURGE_RULES.has(f.rule)) this.remainingPurge[f.severity]++;
+          for (const f of r.findings) if (PURGE_UNDECIDED.has(f.rule)) this.remainingPurge[f.severity]++;
           return undefined;
         }
         // A dry run only counts: the rule, without rendering a reason.
@@ -578,8 +705,9 @@ export class PurgeRun {
           l.add(r.line);
           return undefined;
         }
-        const ids = identitiesOf(fieldGetter(mapping, cells));
-        if (!ids.id && !ids.email && !ids.phone && !ids.name) this.unidentified++;
+        // Every e-mail and phone column, so any one the person gives proves it (issue #13).
+        const ids = rowIdentities(fieldGetter(mapping, cells), cols, cells);
+        if (!ids.id && !ids.emails.length && !ids.phones.length && !ids.name) this.unidentified++;
         if (thread) {
           thread.push([r.line, ids, r.category, rule, entry!.reason, entry!.reference]);
           return undefined;
@@ -591,19 +719,20 @@ export class PurgeRun {
       finish: () => thread?.finish() ?? Promise.resolve(),
       abort: () => thread?.abort(),
     };
+    return sidecar;
   }
 
   private suppressionSidecar(s: NonNullable<PurgeRunOptions['suppression']>): Sidecar {
     const { list, addedOn } = s;
     const when = this.opts.suppressWhen ?? ((r: RowResult) => r.findings.some((f) => f.rule === 'objection-ignored'));
-    let columns: ReturnType<typeof contactColumns> = { email: [], phone: [], address: [] };
+    let columns: ContactPlan = { email: [], phone: [], address: [] };
     return {
       path: s.path,
       what: 'the suppression list',
       extends: true,
       // The list grows run after run: what it held is copied first (migrated when salted), then the new entries.
-      start: (header, m) => {
-        columns = contactColumns(header, m);
+      start: (_header, _m, engine) => {
+        columns = engine.plan.contact;
         let text = list.startText();
         const rows = (this.opts.alsoSuppress ?? []).map(([kind, value]) => list.add(kind, value, addedOn)).filter((r): r is string[] => !!r);
         this.suppressionAdded += rows.length;

@@ -18,6 +18,7 @@ import { chooseProfile, planProfile, PROFILES } from './exports.js';
 import { inputProfileSection } from './report/profile.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
 import type { Mapping } from './mapping.js';
+import type { ContactPlan } from './contact-columns.js';
 import { ReportCollector, DEFAULT_FINDINGS_LIMIT, type Report, type PurgeSection } from './report/model.js';
 import { FindingSpool, type FindingList, type FindingSink } from './report/findings.js';
 import type { ReportFinding } from './report/model.js';
@@ -105,8 +106,12 @@ export interface ScanOptions {
   dateOrder?: DateOrder;
   /** The locale's date order, for columns nothing settles (the CLI reads it from the environment). */
   localeDateOrder?: DateOrder;
-  /** `--header-row`: physical line of the header. */
+  /** `--header-row`: physical line of the header; default config `headerRow`. */
   headerRow?: number;
+  /** What the cleaned file is called in messages ("the erased file"); default by mode. */
+  outputWhat?: string;
+  /** `out` is the input itself, renamed over it once complete (`erase --in-place`, issue #13). */
+  inPlace?: boolean;
 }
 
 /** Preamble markers of the export profiles (LinkedIn's "Notes:"), for the reader. */
@@ -119,8 +124,12 @@ export interface Sidecar {
   path: string;
   /** What it is, for error messages ("the purge log"). */
   what: string;
-  /** Text written first, given the input header and the column of each canonical field. */
-  start?(header: string[], mapping: Mapping): string | undefined;
+  /**
+   * Text written first, given the input header, the column of each canonical field and the engine (its
+   * plan's every contact column of each kind, `engine.plan.contact`, may still grow before the first row:
+   * keep the reference, see engine.sample).
+   */
+  start?(header: string[], mapping: Mapping, engine: AuditEngine): string | undefined;
   /** Text to append for a row, if any. */
   row(r: RowResult, cells: string[]): string | undefined;
   /** Text written last. */
@@ -138,6 +147,11 @@ export interface Sidecar {
   finish?(): Promise<void>;
   /** The run failed or was interrupted. */
   abort?(): void;
+  /**
+   * Set by `start` when the output extends an existing file (a purge or erasure log, issue #13): its
+   * first `bytes` bytes are copied into the new file before `start`'s text, chunk by chunk.
+   */
+  copyFirst?: { path: string; bytes: number };
 }
 
 export interface ScanResult<F extends FindingList = ReportFinding[]> {
@@ -198,7 +212,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   const planned = outputsOf({ ...opts, mode, workbook: !!workbook });
   const cleanPath = planned.clean;
   const reportPaths = planned.reports;
-  const cleanWhat = mode === 'purge' ? 'the purged file' : 'the cleaned file';
+  const cleanWhat = opts.outputWhat ?? (mode === 'purge' ? 'the purged file' : 'the cleaned file');
   checkPlan({
     inputs: [...(inputPath ? [{ path: inputPath, what: 'the input' }] : []), ...(opts.readOnly ?? [])],
     outputs: planned.list,
@@ -253,8 +267,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
     reader = workbook
-      ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, headerRow: opts.headerRow, csvDelimiter: lang === 'fr' ? ';' : ',' })
-      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow, preamble: PROFILE_PREAMBLES });
+      ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, headerRow: opts.headerRow ?? opts.config?.headerRow, csvDelimiter: lang === 'fr' ? ';' : ',' })
+      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow ?? opts.config?.headerRow, preamble: PROFILE_PREAMBLES });
     const dialect = reader.dialect;
     // The export profile: resolved once per file, from the header and the file name (issue 12).
     const choice = chooseProfile(reader.header, inputPath, opts.profile ?? opts.config?.profile);
@@ -327,7 +341,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       if (f) open.push(f);
       sidecars.push({ s: sc, f });
       if (f) sc.attach?.(f, totalBytes);
-      const head = sc.start?.(reader.header, engine.mapping.mapping);
+      const head = sc.start?.(reader.header, engine.mapping.mapping, engine);
+      if (f && sc.copyFirst) f.copyFrom(sc.copyFirst.path, sc.copyFirst.bytes);
       if (head && f) await f.write(head);
     }
 
@@ -348,8 +363,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     for await (const batch of reader.records()) {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       if (!sampled) {
-        // Date orders are decided on the first rows, before any row is read (issue 12).
+        // Date orders and columns read by their values are decided on the first rows, before any row
+        // is read (issue 12); the file-level findings follow, on the header line, before any row's.
         engine.sample(batch.map((r) => r.cells));
+        for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
         sampled = true;
       }
       const keptRows: string[][] = [];
@@ -397,6 +414,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     // Cells past a workbook's header: kept out of the rows, said once for the file (issue #15 audit).
     const beyond = workbookOf(reader)?.beyondHeader();
     if (beyond) engine.notices.push({ id: 'notice.cellsBeyondHeader', params: beyond });
+    // A file with no row: its header alone still says what is not understood.
+    for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
+    spool?.flush();
 
     const report: Report<FindingList> = {
       schemaVersion: 2,

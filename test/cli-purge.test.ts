@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { holds, identityValues, readRows } from './helpers/identities.js';
 import { parse } from 'csv-parse/sync';
 import { BIN, FIXTURES, ROOT, cli, files, tempDir } from './helpers/cli.js';
 import { normalizeEmail, normalizePhone } from '../src/purge.js';
@@ -107,6 +108,46 @@ describe('cnil-audit purge', () => {
     for (const text of [r.stdout, r.stderr, log, supp]) expect(text).not.toContain(key);
   });
 
+  describe('no purge output but the purged file holds anyone\'s e-mail, phone, name, address or id: every report format, --format json, the log, the list (issue #13 audit)', () => {
+    const all = [
+      ...readdirSync(FIXTURES).filter((f) => /\.(csv|xlsx)$/.test(f)),
+      ...readdirSync(join(FIXTURES, 'exports')).filter((f) => f.endsWith('.csv')).map((f) => `exports/${f}`),
+    ];
+    for (const rel of all) {
+      it(rel, async () => {
+        const name = basename(rel);
+        const dir = tempDir();
+        cpSync(join(FIXTURES, rel), join(dir, name));
+        const { header, rows } = await readRows(join(dir, name));
+        // Identity values by the test's own reading of the header, and every row's id.
+        const idCol = header.findIndex((h) => /^(id|identifiant|uuid|nationbuilder_id|record id|contact id|leid)$/i.test(h));
+        const values = [...new Set([
+          ...identityValues(header, rows).map((v) => v.value),
+          ...(idCol >= 0 ? rows.map((r) => r.cells[idCol]?.trim()).filter((v) => v && v.length >= 6) : []),
+        ])];
+        expect(values.length, name).toBeGreaterThan(10);
+        const r = cli(['purge', name, '--as-of', '2026-11-23', '--election-date', '2026-03-22', '--log', 'log.csv', '--suppression-list', 'list.csv',
+          '-r', 'r.json', '-r', 'r.md', '-r', 'r.html', '-r', 'r.csv', '-r', 'r.sarif', '--format', 'json', '--lang', 'fr'], { cwd: dir });
+        expect([0, 1], `${name}: ${r.stderr}`).toContain(r.code);
+        const outputs = ['log.csv', 'list.csv', 'r.json', 'r.md', 'r.html', 'r.csv', 'r.sarif'].map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
+        for (const [f, text] of [...outputs, ['stdout', r.stdout] as const, ['stderr', r.stderr] as const]) {
+          for (const v of values) expect(holds(text, v), `${name} ${f}: ${v}`).toBe(false);
+        }
+      });
+    }
+  });
+
+  it('warns when the key file sits in the folder of the log or the list it protects, not when it is kept apart (issue #13 audit)', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    const beside = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--lang', 'en'], { cwd: dir });
+    expect(beside.code).toBe(0);
+    expect(beside.stdout).toMatch(/The key file .*cnil-audit\.key is in the same folder as the log or the list it protects/);
+    mkdirSync(join(dir, 'keys'));
+    const apart = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--key-file', 'keys/k.key', '-o', 'o.csv', '--log', 'o-log.csv', '-r', 'o.json', '--lang', 'en'], { cwd: dir });
+    expect(apart.code).toBe(0);
+    expect(apart.stdout).not.toMatch(/same folder as the log/);
+  });
+
   it('--dry-run lists what would go and writes nothing', () => {
     const dir = tempDir('mailchimp-audience.csv');
     const r = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '--dry-run', '--suppression-list', 'supp.csv'], { cwd: dir });
@@ -155,11 +196,17 @@ describe('cnil-audit purge', () => {
     expect(strict.code).toBe(1);
     const never = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-q', '--fail-on-remaining', '--fail-on', 'never', '-o', 'y.csv', '--log', 'y-log.csv', '-r', 'y.json'], { cwd: dir });
     expect(never.code).toBe(0);
-    // Voters without an election date: the purge cannot decide their retention (a purge rule's warning remains).
-    const voters = cli(['purge', 'liste-electorale-extrait.csv', '--as-of', '2026-11-23', '--fail-on', 'warning'], { cwd: dir });
+    // Voters without an election date: the purge cannot decide their retention (README's exit-1 case):
+    // a warning, so exit 1 with --fail-on warning and 0 without; with the election date, decided, 0.
+    const voters = cli(['purge', 'liste-electorale-extrait.csv', '--as-of', '2026-11-23', '--fail-on', 'warning', '--lang', 'en'], { cwd: dir });
     const report = JSON.parse(readFileSync(join(dir, 'liste-electorale-extrait.purge-report-2026-11-23.json'), 'utf8'));
-    const undecided = report.findings.filter((f: { rule: string }) => f.rule === 'retention-expired' || f.rule === 'retention-unknown');
-    expect(voters.code, voters.stdout).toBe(undecided.some((f: { rule: string }) => f.rule === 'retention-expired') ? 1 : 0);
+    expect(report.findings.filter((f: { rule: string }) => f.rule === 'retention-unknown').length).toBeGreaterThan(0);
+    expect(voters.code, voters.stdout).toBe(1);
+    expect(voters.stdout).toMatch(/Left in the purged file by the purge rules: 0 error\(s\), \d+ warning\(s\)/);
+    const lenient = cli(['purge', 'liste-electorale-extrait.csv', '--as-of', '2026-11-23', '-q', '-o', 'v.csv', '--log', 'v-log.csv', '-r', 'v.json'], { cwd: dir });
+    expect(lenient.code).toBe(0);
+    const decided = cli(['purge', 'liste-electorale-extrait.csv', '--as-of', '2026-11-23', '--election-date', '2026-03-22', '--fail-on', 'warning', '-q', '-o', 'w.csv', '--log', 'w-log.csv', '-r', 'w.json'], { cwd: dir });
+    expect(decided.code).toBe(0);
   });
 
   it('refuses to write onto its input (exit 2, nothing written)', () => {
@@ -284,6 +331,34 @@ describe('cnil-audit purge', () => {
     // Said once, in the purge's own words (not also scan's "no cleaned file written").
     expect(r.stdout).not.toContain('fichier nettoyé');
     expect(r.stdout).toMatch(/retention-expired: lignes 2–31/);
+  });
+
+  it('"What remains" counts and lists only the kept rows; the retention table has member and retentionBySource (issue #13 audit)', () => {
+    const dir = tempDir('mailchimp-audience.csv');
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ retentionBySource: { web_form: { occasional_contact: '1m' } } }));
+    const r = cli(['purge', 'mailchimp-audience.csv', '--as-of', '2026-11-23', '-c', 'cfg.json', '-r', 'p.md', '-r', 'p.html', '-r', 'p.json', '--lang', 'en', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
+    const purgedLines = new Set(report.findings.filter((f: { action: string }) => f.action === 'drop-row').map((f: { line: number }) => f.line));
+    expect(purgedLines.size).toBe(report.output.droppedRows);
+    const md = readFileSync(join(dir, 'p.md'), 'utf8');
+    const remaining = md.slice(md.indexOf('# What remains in the purged file'));
+    const rem = report.summary.remainingBySeverity;
+    expect(remaining).toContain(`| Errors | ${rem.error} |`);
+    expect(remaining).toContain(`| Warnings | ${rem.warning} |`);
+    expect(remaining).toMatch(/only the rows kept in the purged file/);
+    const listed = [...remaining.matchAll(/^\| (\d+) \| /gm)].map((m) => Number(m[1]));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const line of listed) expect(purgedLines.has(line), `line ${line}`).toBe(false);
+    expect(remaining).not.toMatch(/row dropped/);
+    const html = readFileSync(join(dir, 'p.html'), 'utf8');
+    const after = html.slice(html.indexOf('id="remaining"'));
+    expect(after).toMatch(/data-line="\d+"/);
+    for (const line of purgedLines) expect(after).not.toContain(`data-line="${line}"`);
+    // The retention a DPO files: member, and the shorter period the config set for web forms.
+    expect(md).toMatch(/\| `member` \| {2}\| kept while the membership lasts/);
+    expect(md).toMatch(/\| `occasional_contact\/web_form` \| 1m \| set in the config for the rows whose source is web\\_form \(retentionBySource\) \|/);
+    expect(html).toContain('occasional_contact/web_form');
   });
 
   it('the Markdown and HTML reports open with the purge, then describe what remains; never the key', () => {

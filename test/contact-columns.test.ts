@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { contactColumns, contactKindOf } from '../src/contact-columns.js';
+import { contactColumns, contactKindOf, valueKindOf } from '../src/contact-columns.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cnil-audit-contact-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -55,5 +55,37 @@ describe('contact columns', () => {
     writeFileSync(join(dir, 'other.csv'), 'email;Mail perso;nom;source;date de collecte\nnew@example.org;perso@exemple.fr;Dupont;Adhésion;05/03/2024\n');
     const r2 = await cli(dir, ['scan', 'other.csv', '--suppress', 'list.csv', '--format', 'json', '-o', 'other.clean.csv']);
     expect((JSON.parse(r2.stdout) as { output: { rows: number } }).output.rows).toBe(0);
+  });
+});
+
+describe('contact columns by name and by values (issue 12)', () => {
+  it('names: Outlook FR, HubSpot, Brevo, and columns about the data rather than the data', () => {
+    expect(['Adresse de messagerie', 'Adresse de messagerie 2', 'WhatsApp Phone Number', 'Private e-mail address', 'Work email', 'LANDLINE_NUMBER', 'Téléphone mobile'].map(contactKindOf)).toEqual([
+      'email', 'email', 'phone', 'email', 'email', 'phone', 'phone',
+    ]);
+    expect(['Email blacklisted', 'Email hard bounce reason', 'EMAIL_TYPE', 'Adresse IP', 'OK pour SMS', 'Désabonné SMS', 'Tél. ok'].map(contactKindOf)).toEqual([
+      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+    ]);
+  });
+
+  it('values: e-mails and phone numbers, not IPs, coordinates, dates or ids', () => {
+    expect(valueKindOf(['nina.noel@example.org', ''])).toBe('email');
+    expect(valueKindOf(['Gérard Lemaire (gerard.lemaire@exemple.fr)'])).toBe('email');
+    expect(valueKindOf(['06 00 00 95 01', '+33 6 00 00 52 09', '33600001401', '0600000001'])).toBe('phone');
+    for (const v of ['192.0.2.77', '45.7640000', '2026-03-14 09:12', '14-03-2025 09:12', '62000000001', '910600001', '69100', 'Lyon', 'oui']) expect(valueKindOf([v]), v).toBeUndefined();
+    expect(valueKindOf(['a@example.org', 'x', 'y'])).toBeUndefined();
+    expect(valueKindOf(['', ' '])).toBeUndefined();
+  });
+
+  it('a profile lists more columns; known and profiling columns are not contact data by their name', () => {
+    const header = ['email', 'point_person_name_or_email', 'WHATSAPP', 'Adresse IP'];
+    expect(contactColumns(header, { email: 0 }, { extra: { phone: [2] }, exclude: new Set([1]) })).toEqual({ email: [0], phone: [2], address: [] });
+  });
+
+  it('a social row: a column read by its values is scrubbed too', async () => {
+    const dir = mkdtempSync(join(root, 'values-'));
+    writeFileSync(join(dir, 'in.csv'), 'email;Perso;nom;réseau;source;date de collecte;dernier contact\na@example.org;secret.perso@exemple.fr;Dupont;Facebook;Abonné à la page;2026-10-01;2026-10-01\n');
+    await cli(dir, ['scan', 'in.csv', '--for', 'social', '--format', 'none', '-o', 'out.csv']);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).not.toContain('secret.perso');
   });
 });

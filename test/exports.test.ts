@@ -30,6 +30,14 @@ const PROFILE: Record<string, string | null> = {
   'outlook-contacts.csv': 'outlook',
   'subscribed_members_export_5f2e8c1a7b.csv': 'mailchimp-subscribed',
   'unsubscribed_members_export_5f2e8c1a7b.csv': 'mailchimp-unsubscribed',
+  // The acceptance audit's cases (issue 12): other files, partial and localised headers, more columns.
+  'nonsubscribed_members_export_9c1d2e3f4a.csv': 'mailchimp-nonsubscribed',
+  'subscribed_email_audience_export_7f8e9d0c1b.csv': 'mailchimp-subscribed',
+  'brevo-contacts-export-legacy.csv': 'brevo',
+  'hubspot-crm-exports-private-email-2026-11-21.csv': 'hubspot',
+  'hubspot-crm-exports-tous-les-contacts-2026-11-21.csv': 'hubspot-fr',
+  'outlook-contacts-fr.csv': 'outlook-fr',
+  'fichier-contacts-colonnes-multiples.csv': null,
 };
 
 /**
@@ -45,6 +53,18 @@ const OBJECTED: Record<string, Partial<Record<Channel, number[]>>> = {
   'fichier-contacts-excel-fr.csv': { email: [3], sms: [3] },
   // Not an objection, but the same promise: a LinkedIn e-mail is not usable for e-mail.
   'Connections.csv': { email: [5, 8, 10] },
+  'hubspot-crm-exports-private-email-2026-11-21.csv': { email: [4] },
+  'hubspot-crm-exports-tous-les-contacts-2026-11-21.csv': { email: [2] },
+  // "Désinscrit" beside "Opposition", and "Ne souhaite plus être contacté"; NPAI (line 6) is no objection.
+  'fichier-contacts-colonnes-multiples.csv': { email: [3, 4], sms: [3, 4] },
+  // Never opted in: nothing to keep for e-mail (the same promise as an objection).
+  'nonsubscribed_members_export_9c1d2e3f4a.csv': { email: [2, 3] },
+};
+
+/** Lines that must stay in the cleaned file for a channel (the audit's "removed, must be kept"). */
+const KEPT: Record<string, Partial<Record<Channel, number[]>>> = {
+  'subscribed_email_audience_export_7f8e9d0c1b.csv': { email: [2] },
+  'fichier-contacts-colonnes-multiples.csv': { email: [6], sms: [6] },
 };
 
 interface Row { line: number; expect: string[] }
@@ -60,7 +80,8 @@ async function expectations(path: string): Promise<Row[]> {
   return rows;
 }
 
-function options(file: string): { for?: Channel[]; asOf?: string; electionDate?: string; source?: string; config?: object } {
+/** `fileExpect`: the rule ids of the file-level findings (on the header line), space-separated. */
+function options(file: string): { for?: Channel[]; asOf?: string; electionDate?: string; source?: string; config?: object; fileExpect?: string } {
   return JSON.parse(readFileSync(join(DIR, file.replace(/\.csv$/, '.options.json')), 'utf8'));
 }
 
@@ -92,7 +113,13 @@ describe('real-export samples (fixtures/exports)', () => {
         const rows = await expectations(join(DIR, file));
         const { report } = await scan(file, o.for);
         const got = new Map<number, Set<string>>(rows.map((r) => [r.line, new Set()]));
-        for (const f of report.findings) (got.get(f.line) ?? got.set(f.line, new Set()).get(f.line)!).add(f.rule);
+        const headerLine = report.input.headerLine ?? 1;
+        const fileLevel = new Set<string>();
+        for (const f of report.findings) {
+          if (f.line === headerLine) fileLevel.add(f.rule);
+          else (got.get(f.line) ?? got.set(f.line, new Set()).get(f.line)!).add(f.rule);
+        }
+        expect([...fileLevel].sort().join(' '), 'file-level findings').toBe((o.fileExpect ?? '').split(/\s+/).filter(Boolean).sort().join(' '));
         const actual = Object.fromEntries([...got].map(([line, s]) => [line, [...s].sort().join(' ')]));
         expect(actual).toEqual(Object.fromEntries(rows.map((r) => [r.line, r.expect.join(' ')])));
         const dropped = rows.filter((r) => r.expect.some((id) => ruleById.get(id)?.action === 'drop-row')).length;
@@ -115,6 +142,7 @@ describe('real-export samples (fixtures/exports)', () => {
             const findings = report.findings.filter((f) => f.action === 'drop-row');
             const droppedLines = new Set(findings.map((f) => f.line));
             for (const line of OBJECTED[file]?.[channel] ?? []) expect(droppedLines.has(line), `line ${line} dropped for ${channel}`).toBe(true);
+            for (const line of KEPT[file]?.[channel] ?? []) expect(droppedLines.has(line), `line ${line} kept for ${channel}`).toBe(false);
           }
         });
       }

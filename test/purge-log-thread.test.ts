@@ -30,8 +30,7 @@ const inputs = [
   ...readdirSync(join(FIXTURES, 'exports')).filter((f) => f.endsWith('.csv')).map((f) => join(FIXTURES, 'exports', f)),
 ];
 
-async function purge(input: string, logThread: 'worker' | 'inline', ext: 'csv' | 'json') {
-  const dir = tmp();
+async function purge(input: string, logThread: 'worker' | 'inline', ext: 'csv' | 'json', dir = tmp()) {
   const log = join(dir, `log.${ext}`);
   const run = new PurgeRun({ lang: 'fr', key: KEY, purgedAt: new Date(NOW).toISOString(), dryRun: false, log, retention: retentionApplied(undefined, 'fr'), logThread });
   const result = await scanFile({
@@ -71,10 +70,24 @@ describe('purge log on a worker thread', () => {
     });
   }
 
+  for (const ext of ['csv', 'json'] as const) {
+    it(`extends an existing ${ext} log as the inline writer does (a second purge the same day)`, async () => {
+      const input = join(FIXTURES, 'nationbuilder-people.csv');
+      const [a, b] = [tmp(), tmp()];
+      await purge(input, 'inline', ext, a);
+      const inline = await purge(input, 'inline', ext, a);
+      await purge(input, 'worker', ext, b);
+      const worker = await purge(input, 'worker', ext, b);
+      expect(worker.log).toBe(inline.log);
+      // Both runs' rows are there: the proof of the first is kept.
+      if (ext === 'json') expect(JSON.parse(worker.log).length).toBe(2 * JSON.parse((await purge(input, 'inline', ext)).log).length);
+    });
+  }
+
   it('a log the thread cannot write is exit-2 material naming the log, never a hang', async () => {
     const dir = tmp();
     const thread = startLogThread({ path: join(dir, 'missing', 'x.tmp'), target: join(dir, 'log.csv'), what: 'the purge log', json: false, purgedAt: '', key: KEY });
-    thread.push([2, { email: 'a@example.org' }, 'voter', 'retention-expired', 'r', 'ref']);
+    thread.push([2, { emails: ['a@example.org'], phones: [] }, 'voter', 'retention-expired', 'r', 'ref']);
     const e = await thread.finish().then(() => undefined, (err: unknown) => err);
     expect(isAuditError(e) && e.code).toBe('E_OUTPUT_UNWRITABLE');
     expect(isAuditError(e) && e.file).toBe(join(dir, 'log.csv'));

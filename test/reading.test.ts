@@ -86,10 +86,12 @@ describe('loud about what was not read', () => {
   it('lists unread columns, warns on look-alikes, on a missing consent or objection column', async () => {
     const dir = tmp();
     const input = join(dir, 'c.csv');
-    writeFileSync(input, 'email,source,Date relance,Remarque\na@example.org,formulaire,01/02/2026,x\n');
+    writeFileSync(input, 'email,source,Date relance,Remarque,Statut email\na@example.org,formulaire,01/02/2026,x,ok\n');
     const { report } = await scanFile({ input, dryRun: true, noReport: true, asOf: '2026-11-23', for: ['sms'], lang: 'en' });
-    expect(report.input.notUnderstood).toEqual(['Date relance', 'Remarque']);
-    expect(report.input.notices!.map((n) => n.id)).toEqual(['notice.unmappedLooksLike.date', 'notice.noConsentColumn', 'notice.noObjectionColumn']);
+    expect(report.input.notUnderstood).toEqual(['Date relance', 'Remarque', 'Statut email']);
+    expect(report.input.notices!.map((n) => n.id)).toEqual(['notice.unmappedLooksLike.date', 'notice.noConsentColumn', 'notice.noObjectionColumn', 'notice.noContactColumn']);
+    // A contact, consent or objection look-alike is a warning finding, on the header line (column-not-understood).
+    expect(report.findings.filter((f) => f.rule === 'column-not-understood').map((f) => `${f.line} ${f.messageId} ${f.field}`)).toEqual(['1 contact Statut email']);
   });
 });
 

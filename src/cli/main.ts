@@ -131,7 +131,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .command('verify')
     .description('prove a purge or an erasure: whether, when and by which rule a person is in purge logs (exit 0 found, 1 not)')
-    .requiredOption('--log <file>', 'purge log (CSV or JSON) written by purge or erase (repeatable)', collect)
+    .requiredOption('--log <file...>', 'purge or erasure logs (CSV or JSON) written by purge or erase: several after one --log (a glob), or --log repeated')
     .option('--email <address>', 'the person\'s e-mail')
     .option('--phone <number>', 'the person\'s phone, written any way')
     .option('--id <id>', 'the row\'s id in the export')
@@ -149,7 +149,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     program
       .command(name)
       .description(description)
-      .argument('<file...>', 'contact files (CSV, .csv.gz)')
+      .argument('<file...>', 'contact files: CSV (.csv, .csv.gz) or workbooks (.xlsx, .xlsm); the tool\'s own logs, lists and key among them are skipped')
       .option('--email <address>', 'the person\'s e-mail')
       .option('--phone <number>', 'the person\'s phone, written any way')
       .option('--id <id>', 'the person\'s id in the exports')
@@ -159,6 +159,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--map <field=column>', 'map a column to a field, overriding detection (repeatable)', collect)
       .option('--encoding <enc>', 'force the input encoding')
       .option('--delimiter <c>', 'force the delimiter')
+      .option('--sheet <name|N>', 'workbook (.xlsx) sheet to read, by name or position (default: the first with a recognisable header)')
+      .option('--header-row <n>', 'line of the header row, when lines come before it')
+      .option('--profile <name>', 'export profile (mailchimp-subscribed, brevo, nationbuilder, …) or "none" (default: recognised from the header)')
+      .option('--source <kind>', 'origin of every row with no source cell, as for scan')
+      .option('--date-order <order>', 'order of day and month in slash dates: dmy or mdy (default: decided per column)')
+      .option('--election-date <date>', 'date of the election the file serves (a voter row\'s retention)')
+      .option('--max-input-bytes <size>', 'largest input after decompression (default 20G)')
       .addOption(new Option('--lang <lang>', 'language (default: fr when the locale is French)').choices([...LANGS]));
   rightsCommand('find', 'where a person appears: files and lines, nothing of the rows printed (exit 0 found, 1 not)')
     .addOption(new Option('--format <fmt>', 'output format').choices(['text', 'json']).default('text'))
@@ -176,12 +183,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       setExit(await runAccess(files, opts, io));
     });
   rightsCommand('erase', 'right to erasure (RGPD art. 17): remove the person\'s rows, log it like a purge, add them to the suppression list')
-    .option('-o, --out <file>', 'the file without the person (default: <name>.erased.csv beside the input)')
+    .option('-o, --out <file>', 'the file without the person (default: <name>.erased.csv, or .erased.xlsx for a workbook, beside the input)')
     .option('--out-dir <dir>', 'folder for the outputs')
-    .option('--in-place', 'replace each input with its erased version (atomically); without it the input is never modified')
-    .option('--log <file>', 'erasure log, purge-log format (default: <name>.erasure-log-<date>.csv)')
+    .option('--in-place', 'replace each input with its erased version (atomically, the real file behind a symlink); refused for .gz and workbooks with several sheets; without it the input is never modified')
+    .option('--log <file>', 'erasure log, purge-log format, extended when it exists (default: <name>.erasure-log-<date>.csv)')
     .option('--key-file <file>', 'key of the log and list hashes (default: the config\'s keyFile, else cnil-audit.key beside the config)')
     .option('--suppression-list <file>', 'list the person is added to (default: the config\'s suppressionList, else suppression-list.csv beside the config)')
+    .option('--all-matches', 'erase every row matched even when they are several people (namesakes, one id in two exports) or a name has no birth date; check with find first')
     .option('--dry-run', 'say what would be erased; write nothing')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (files: string[], opts: import('./rights-command.js').RightsOptions) => {

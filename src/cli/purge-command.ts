@@ -18,7 +18,7 @@ import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { isWorkbookFile } from '../write/xlsx-output.js';
-import { assertNotInput } from '../write/atomic.js';
+import { assertNotInput, realOrResolved } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
 import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
@@ -169,9 +169,15 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const { acquireLock } = await import('../write/lock.js');
     const locks: { release(): void }[] = [];
     try {
-      for (const list of new Set(bases.map((b) => paths(b).list).filter((p): p is string => !!p))) {
-        locks.push(await acquireLock(list, {
-          what: 'the suppression list',
+      // The lists first, then the logs (erase takes them in the same order): a log that exists is
+      // extended, never replaced (issue #13 audit: a second purge the same day emptied the day's log).
+      const targets: [string, string][] = [
+        ...[...new Set(bases.map((b) => paths(b).list).filter((p): p is string => !!p))].map((p): [string, string] => [p, 'the suppression list']),
+        ...[...new Set(bases.map((b) => paths(b).log))].map((p): [string, string] => [p, 'the purge log']),
+      ];
+      for (const [target, what] of targets) {
+        locks.push(await acquireLock(target, {
+          what,
           signal: io.signal,
           onWait: ({ pid, path }) => {
             if (!opts.quiet) io.stderr.write(`cnil-audit: ${escapeControls(t(l, 'cli.lockWait', { path, pid }))}\n`);
@@ -307,8 +313,7 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
 
   lines.push('', L('retentionTitle'));
   const retention = Object.entries(r.purge?.retention ?? run.opts.retention);
-  const width = Math.max(...retention.map(([k]) => k.length), 'member'.length);
-  lines.push(`  ${'member'.padEnd(width)}  ${''.padEnd(Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length)))}  ${c.dim(L('retentionMember'))}`);
+  const width = Math.max(...retention.map(([k]) => k.length));
   // The duration in words ("3 ans"); the category by its config key, which `retention` uses.
   const durationWidth = Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length));
   for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${durationWords(lang, duration).padEnd(durationWidth)}  ${c.dim(source)}`);
@@ -331,6 +336,9 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
   lines.push(L('key', { path: escapeControls(key.path), fingerprint: key.fingerprint }));
   if (key.created) lines.push(c.bold(L('keyCreated')));
   if (key.loose) lines.push(c.yellow(L('keyLoose', { path: escapeControls(key.path) })));
+  // The default key sits beside the log and the list it protects (issue #13 audit): said, not silent.
+  const guarded = [r.purge?.log, run.opts.suppression?.path].filter((p): p is string => !!p);
+  if (guarded.some((p) => dirname(realOrResolved(p)) === dirname(key.path))) lines.push(c.yellow(L('keyBeside', { path: escapeControls(key.path) })));
   if (run.remainingPurge.error + run.remainingPurge.warning) {
     lines.push(L('remainingPurge', { errors: run.remainingPurge.error, warnings: run.remainingPurge.warning }));
   }

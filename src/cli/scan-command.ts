@@ -159,8 +159,8 @@ export async function runScan(
         // This file alone: its exit code decides its summary's exit line (one input).
         const own = verdictOf([result.report], prepared.failOn, maxWarnings, [], failCountOf);
         // --strict: a file not fully understood is an input problem for CI (issue 12 item 5): exit 2.
-        const notices = result.report.input.notices?.length ?? 0;
-        if (opts.strict && notices) {
+        const notices = (result.report.input.notices?.length ?? 0) + (result.report.summary.byRule['column-not-understood'] ?? 0);
+        if ((opts.strict ?? prepared.config.strict) && notices) {
           strictFailed = true;
           io.stderr.write(`cnil-audit: ${oneLine(file)}: ${t(lang, 'summary.strict', { count: notices })}\n`);
         }
@@ -269,7 +269,7 @@ function baseOptions(
 }
 
 /** `--profile`, `--source`, `--date-order`, `--header-row` and the locale's date order (issue 12). */
-function readingOptions(opts: CommonOptions, env: Record<string, string | undefined>): Partial<ScanOptions> {
+export function readingOptions(opts: Pick<CommonOptions, 'profile' | 'source' | 'dateOrder' | 'headerRow'>, env: Record<string, string | undefined>): Partial<ScanOptions> {
   const out: Partial<ScanOptions> = { localeDateOrder: localeDateOrder(env) };
   if (opts.profile !== undefined) out.profile = opts.profile;
   if (opts.source !== undefined) out.source = opts.source;
@@ -291,7 +291,7 @@ function localeDateOrder(env: Record<string, string | undefined>): 'dmy' | 'mdy'
   return /^[a-z]{2}_(US|PH|FM|MH|PW)\b/i.test(loc) ? 'mdy' : 'dmy';
 }
 
-function makeOutDir(dir: string): void {
+export function makeOutDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (e) {

@@ -8,6 +8,10 @@ import { detectLang, t } from '../i18n/index.js';
 import { parseSalt, type IdentityKind } from '../purge.js';
 import type { Lang } from '../types.js';
 import { ruleTitle } from '../report/purge-section.js';
+import { escapeControls } from '../controls.js';
+import { categoryWord } from '../i18n/words.js';
+import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
+import { ERASURE_RULE } from '../rights/person.js';
 
 export interface IdentityOptions {
   email?: string;
@@ -44,16 +48,27 @@ export async function runVerify(opts: VerifyOptions, io: CliIO): Promise<number>
     const { verifyInLogs } = await import('../rights/verify.js');
     const logs = opts.log.map((l) => resolve(io.cwd, l));
     const result = verifyInLogs(logs, who.kind, who.value, key, salt);
+    let text: string;
     if (opts.format === 'json') {
-      io.stdout.write(JSON.stringify({ found: result.matches.length > 0, logs, rowsRead: result.rows, matches: result.matches }, null, 2) + '\n');
+      text = JSON.stringify({ found: result.matches.length > 0, logs, rowsRead: result.rows, matches: result.matches, legacyUnprovable: result.legacyUnprovable }, null, 2) + '\n';
     } else {
       const lines: string[] = [];
       for (const m of result.matches) {
-        lines.push(t(lang, 'rights.verifyFound', { date: m.purgedAt, rule: m.rule, title: ruleTitle(lang, m.rule), line: m.line, category: m.category, log: m.log }));
+        // An erasure on request was not a purge: said as such (issue #13 audit).
+        const id = m.rule === ERASURE_RULE ? 'rights.verifyErased' : 'rights.verifyFound';
+        lines.push(t(lang, id, { date: m.purgedAt, rule: m.rule, title: ruleTitle(lang, m.rule), line: m.line, category: categoryWord(lang, m.category), log: escapeControls(m.log) }));
       }
-      if (!result.matches.length) lines.push(t(lang, 'rights.verifyNotFound', { count: logs.length, rows: result.rows }));
-      io.stdout.write(lines.join('\n') + '\n');
+      if (!result.matches.length) {
+        // A log of an earlier version hashed only the id of a row that had one: an e-mail, a phone or a
+        // name not found there is not proof of anything.
+        if (result.legacyUnprovable.length) lines.push(t(lang, 'rights.verifyLegacy', { count: result.legacyUnprovable.length, logs: result.legacyUnprovable.map((l) => escapeControls(l)).join(', ') }));
+        else lines.push(t(lang, 'rights.verifyNotFound', { count: logs.length, rows: result.rows }));
+        if (who.kind === 'name') lines.push(t(lang, 'rights.verifyNameNote'));
+      }
+      text = lines.join('\n') + '\n';
     }
+    await writeWaiting(io.stdout as WritableLike, text);
+    await flushWritable(io.stdout as WritableLike);
     return result.matches.length ? EXIT.OK : EXIT.FINDINGS;
   } catch (e) {
     return reportError(io, lang, e);

@@ -57,7 +57,7 @@ export const helpFr: Record<string, string> = {
   'purge|--suppress': 'purge aussi les lignes dont l’e-mail ou le téléphone figure sur cette liste d’opposition',
 
   'verify|': 'prouve une purge ou un effacement : si, quand et par quelle règle une personne figure dans des journaux de purge (code 0 : trouvée, 1 : non)',
-  'verify|--log': 'journal de purge (CSV ou JSON) écrit par purge ou erase (répétable)',
+  'verify|--log': 'journaux de purge ou d’effacement (CSV ou JSON) écrits par purge ou erase : plusieurs après un seul --log (un motif), ou --log répété',
   'verify|--email': 'l’adresse e-mail de la personne',
   'verify|--phone': 'le téléphone de la personne, écrit de n’importe quelle façon',
   'verify|--id': 'l’identifiant de la ligne dans l’export',
@@ -68,7 +68,7 @@ export const helpFr: Record<string, string> = {
   'verify|--format': 'format de sortie : « text » ou « json »',
   'verify|--lang': 'langue (par défaut : fr si la langue du système est le français)',
   'find|': 'où figure une personne : fichiers et lignes, sans rien afficher des lignes (code 0 : trouvée, 1 : non)',
-  'find|<file>': 'fichiers de contacts (CSV, .csv.gz)',
+  'find|<file>': 'fichiers de contacts : CSV (.csv, .csv.gz) ou classeurs (.xlsx, .xlsm) ; les journaux, listes et clé de l’outil parmi eux sont mis de côté',
   'find|--email': 'l’adresse e-mail de la personne',
   'find|--phone': 'le téléphone de la personne, écrit de n’importe quelle façon',
   'find|--id': 'l’identifiant de la personne dans les exports',
@@ -80,7 +80,7 @@ export const helpFr: Record<string, string> = {
   'find|--delimiter': 'force le séparateur',
   'find|--lang': 'langue (par défaut : fr si la langue du système est le français)',
   'access|': 'droit d’accès (RGPD art. 15) : les lignes de la personne avec leur source, catégorie, consentements, conservation et constats',
-  'access|<file>': 'fichiers de contacts (CSV, .csv.gz)',
+  'access|<file>': 'fichiers de contacts : CSV (.csv, .csv.gz) ou classeurs (.xlsx, .xlsm) ; les journaux, listes et clé de l’outil parmi eux sont mis de côté',
   'access|--email': 'l’adresse e-mail de la personne',
   'access|--phone': 'le téléphone de la personne, écrit de n’importe quelle façon',
   'access|--id': 'l’identifiant de la personne dans les exports',
@@ -92,7 +92,7 @@ export const helpFr: Record<string, string> = {
   'access|--delimiter': 'force le séparateur',
   'access|--lang': 'langue (par défaut : fr si la langue du système est le français)',
   'erase|': 'droit à l’effacement (RGPD art. 17) : retire les lignes de la personne, le consigne comme une purge, l’ajoute à la liste d’opposition',
-  'erase|<file>': 'fichiers de contacts (CSV, .csv.gz)',
+  'erase|<file>': 'fichiers de contacts : CSV (.csv, .csv.gz) ou classeurs (.xlsx, .xlsm) ; les journaux, listes et clé de l’outil parmi eux sont mis de côté',
   'erase|--email': 'l’adresse e-mail de la personne',
   'erase|--phone': 'le téléphone de la personne, écrit de n’importe quelle façon',
   'erase|--id': 'l’identifiant de la personne dans les exports',
@@ -108,14 +108,16 @@ export const helpFr: Record<string, string> = {
   'access|--out-dir': 'avec --requests : dossier d’un extrait par demande',
   'access|--as-of': 'date de référence des durées de conservation (par défaut : aujourd’hui)',
   'access|--quiet': 'n’affiche que les erreurs',
-  'erase|--out': 'le fichier sans la personne (par défaut : <nom>.erased.csv à côté de l’entrée)',
+  'erase|--out': 'le fichier sans la personne (par défaut : <nom>.erased.csv, ou .erased.xlsx pour un classeur, à côté de l’entrée)',
   'erase|--out-dir': 'dossier des fichiers écrits',
-  'erase|--in-place': 'remplace chaque entrée par sa version effacée (atomiquement) ; sans cette option l’entrée n’est jamais modifiée',
-  'erase|--log': 'journal d’effacement, au format du journal de purge (par défaut : <nom>.erasure-log-<date>.csv)',
+  'erase|--in-place': 'remplace chaque entrée par sa version effacée (atomiquement, le vrai fichier derrière un lien symbolique) ; refusé pour un .gz et un classeur à plusieurs feuilles ; sans cette option l’entrée n’est jamais modifiée',
+  'erase|--log': 'journal d’effacement, au format du journal de purge, complété s’il existe (par défaut : <nom>.erasure-log-<date>.csv)',
   'erase|--key-file': 'clé des empreintes du journal et de la liste (par défaut : keyFile de la configuration, sinon cnil-audit.key à côté de la configuration)',
   'erase|--suppression-list': 'liste d’opposition où ajouter la personne (par défaut : suppressionList de la configuration, sinon suppression-list.csv à côté de la configuration)',
   'erase|--dry-run': 'dit ce qui serait effacé ; n’écrit rien',
   'erase|--quiet': 'n’affiche que les erreurs',
+  'erase|--all-matches': 'efface toutes les lignes trouvées même quand ce sont plusieurs personnes (homonymes, un même identifiant dans deux exports) ou qu’un nom n’a pas de date de naissance ; vérifiez d’abord avec find',
+  ...rightsReading(),
 
   'rules|': 'liste les règles avec leur gravité, leur action et leurs sources juridiques',
   'rules|--format': 'format de sortie : « text », « json » ou « md »',
@@ -143,3 +145,19 @@ export const helpTitlesFr: Record<string, string> = {
   'Arguments:': 'Arguments :',
   'Global Options:': 'Options globales :',
 };
+
+/** The reading options find, access and erase share with scan (issue #13 audit), in French. */
+function rightsReading(): Record<string, string> {
+  const items: Record<string, string> = {
+    '--sheet': 'feuille du classeur (.xlsx) à lire, par nom ou par position (par défaut : la première dont l’en-tête est reconnu)',
+    '--header-row': 'ligne de l’en-tête, quand des lignes la précèdent',
+    '--profile': 'profil d’export (mailchimp-subscribed, brevo, nationbuilder…) ou « none » (par défaut : reconnu à l’en-tête)',
+    '--source': 'origine de chaque ligne sans cellule de source, comme pour scan',
+    '--date-order': 'ordre du jour et du mois dans les dates à barres obliques : dmy ou mdy (par défaut : décidé par colonne)',
+    '--election-date': 'date du scrutin que sert le fichier (conservation des lignes d’électeurs)',
+    '--max-input-bytes': 'taille maximale de l’entrée une fois décompressée (par défaut 20G)',
+  };
+  const out: Record<string, string> = {};
+  for (const cmd of ['find', 'access', 'erase']) for (const [k, v] of Object.entries(items)) out[`${cmd}|${k}`] = v;
+  return out;
+}

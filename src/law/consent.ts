@@ -8,7 +8,7 @@ import type { CellWord } from '../read/consent-cell.js';
 import { ALL, BIT } from '../channel-set.js';
 import { decision } from './decision.js';
 import { SOCIAL_SOURCES } from './sources.js';
-import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, CNIL_VOTER_RIGHTS_2026, NS34 } from './references.js';
+import { rgpd, CNIL_EMAIL, CNIL_PHONE, CNIL_SANCTIONS_2025, CNIL_SOCIAL_NETWORKS, CNIL_VOTER_RIGHTS, CNIL_VOTER_RIGHTS_2026, LA_POSTE_NPAI, NS34 } from './references.js';
 
 /** Channels that need a prior opt-in (CNIL, communication politique par téléphone / par courrier électronique). */
 export const OPT_IN_CHANNELS = decision({
@@ -239,20 +239,24 @@ export const LIST_SUBSCRIPTION = decision({
 /**
  * A confirmed double opt-in proves the e-mail consent, dated by its confirmation (Mailchimp
  * CONFIRM_TIME): the controller "est en mesure de démontrer" the consent (RGPD art. 7.1), and a
- * confirmation click from the address itself is the proof the CNIL asks for e-mail prospecting.
+ * confirmation click from the address itself is the proof the CNIL asks for e-mail prospecting. Only
+ * when the row also bears the sign-up it confirms (Mailchimp OPTIN_TIME or OPTIN_IP): a list owner's
+ * import or API add fills CONFIRM_TIME with no opt-in at all (fixtures/exports/SOURCES.md, "Mailchimp"),
+ * so such a row is neither a web-form sign-up nor a proven consent. No text says what an export's
+ * columns prove: the tool's interpretation.
  */
 export const DOUBLE_OPT_IN_PROOF = decision({
   id: 'consent.double-opt-in-proof',
   references: [rgpd('7.1', 'preuve du consentement'), CNIL_EMAIL],
-  interpretation: false,
-  value: 'consent_date' as Field,
+  interpretation: true,
+  value: { proof: 'consent_date' as Field, needsSignup: true } as const,
 });
 
 /** @decision consent.double-opt-in-proof
  * In a file with no consent column, the day a consent was confirmed, which makes the row's consent a
  * generic one (Mailchimp's CONFIRM_TIME); undefined when there is none. */
 export function confirmedConsentDay(hasConsentColumn: boolean, dates: Partial<Record<Field, number>>): number | undefined {
-  return hasConsentColumn ? undefined : dates[DOUBLE_OPT_IN_PROOF.value];
+  return hasConsentColumn ? undefined : dates[DOUBLE_OPT_IN_PROOF.value.proof];
 }
 
 /**
@@ -265,5 +269,18 @@ export const RECORD_DATE_NOT_PROOF = decision({
   id: 'consent.record-date-not-proof',
   references: [rgpd('7.1', 'preuve du consentement')],
   interpretation: true,
+  value: true,
+});
+
+/**
+ * A bad address is not an objection: NPAI ("n'habite pas à l'adresse indiquée", now PND) is written by
+ * La Poste on a letter it could not deliver, not by the person, so it is no exercise of the right to
+ * object (RGPD art. 21.2–21.3, which the person exercises). It is a matter of the data's accuracy (art.
+ * 5.1.d); no rule of SPEC §5 acts on it, and a column named so is neither an objection nor a look-alike.
+ */
+export const BAD_ADDRESS_NOT_OBJECTION = decision({
+  id: 'consent.bad-address-not-objection',
+  references: [rgpd('21.2 et 21.3', 'droit d\'opposition à la prospection'), rgpd('5.1.d', 'exactitude'), LA_POSTE_NPAI],
+  interpretation: false,
   value: true,
 });

@@ -96,6 +96,11 @@ export const CGCT_L1112_16: Reference = {
   url: 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070633/',
 };
 
+export const LA_POSTE_NPAI: Reference = {
+  label: 'Lifen (assistance) — NPAI : « N\'habite Pas à l\'Adresse Indiquée », courrier que La Poste n\'a pas pu distribuer',
+  url: 'https://assistance.lifen.fr/hc/fr/articles/360021895019-NPAI-les-courriers-sont-ils-d%C3%A9truit',
+};
+
 /** Regulation (EU) 2024/900 on the transparency and targeting of political advertising, EUR-Lex (FR). */
 const RPP_URL = 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32024R0900';
 

@@ -24,6 +24,7 @@ import {
   neutraliseFormula,
   nextSteps,
   readableFindings,
+  remainingView,
   ruleSummaries,
   severityLabel,
   verdict,
@@ -330,8 +331,10 @@ function findingRow(f: ReportFinding, lang: Lang, withValues: boolean): string {
   );
 }
 
-export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
+export function* htmlChunks(whole: AnyReport, lang: Lang): Generator<string> {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
+  // A purge report describes, after the purge, only what remains in the purged file.
+  const report = whole.purge ? remainingView(whole) : whole;
   const s = report.summary;
   const rules = ruleSummaries(report, lang);
   const file = report.input.path === '-' ? '<stdin>' : report.input.path;
@@ -362,7 +365,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield card(report.input.rows, L('report.rowsIn'));
   yield card(report.output.rows, L('report.rowsKept'), 'ok');
   yield card(report.output.droppedRows, L('report.rowsDropped'), report.output.droppedRows ? 'error' : '');
-  yield card(s.rowsWithFindings, L('report.rowsWithFindings'));
+  yield card(s.rowsWithFindings, L(report.purge ? 'report.purge.rowsWithFindings' : 'report.rowsWithFindings'));
   yield card(error, L('report.errors'), error ? 'error' : '');
   yield card(warning, L('report.warnings'), warning ? 'warning' : '');
   if (info) yield card(info, L('report.infos'));
@@ -370,6 +373,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   if (report.output.scrubbedColumns.length) {
     yield `<p>${labelledHtml(lang, L('report.scrubbedColumns'), report.output.scrubbedColumns.map((c) => `<code>${val(c)}</code>`).join(', '))}</p>`;
   }
+  if (report.purge) yield `<p class="note" id="remaining-note">${esc(L('report.purge.remainingNote'))}</p>`;
 
   // What is wrong, and why: one card per rule, errors first.
   yield `<h2 id="problems">${esc(L('report.whatIsWrong'))}</h2>`;
@@ -388,18 +392,20 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
     : `<p class="note">${esc(L('summary.noFindings'))}</p>`;
   yield `</figure>`;
   const sources = SOURCES.filter((k) => s.bySource[k] > 0).sort((a, b) => s.bySource[b] - s.bySource[a]);
-  yield `<figure id="chart-sources"><figcaption>${esc(L('report.chart.bySource'))}</figcaption>`;
+  // Sources, categories and ages are counted over the input's rows (a purge's included: said so).
+  const ofInput = report.purge ? ` ${L('report.purge.ofInput')}` : '';
+  yield `<figure id="chart-sources"><figcaption>${esc(L('report.chart.bySource') + ofInput)}</figcaption>`;
   yield sources.length
     ? hbarChart(sources.map((k) => ({ label: L(`report.source.${k}`), value: s.bySource[k], cls: SOURCE_CLASS[k] })), L('report.chart.bySource'), lang)
     : `<p class="note">${esc(L('report.chart.noRows'))}</p>`;
   yield `</figure>`;
   const categories = CATEGORIES.filter((k) => s.byCategory[k] > 0).sort((a, b) => s.byCategory[b] - s.byCategory[a]);
-  yield `<figure id="chart-categories"><figcaption>${esc(L('report.chart.byCategory'))}</figcaption>`;
+  yield `<figure id="chart-categories"><figcaption>${esc(L('report.chart.byCategory') + ofInput)}</figcaption>`;
   yield categories.length
     ? hbarChart(categories.map((k: Category) => ({ label: L(`report.category.${k}`), value: s.byCategory[k], cls: k === 'unknown' ? 'warning' : undefined })), L('report.chart.byCategory'), lang)
     : `<p class="note">${esc(L('report.chart.noRows'))}</p>`;
   yield `</figure>`;
-  yield `<figure id="chart-ages" class="wide"><figcaption>${esc(L('report.chart.ages', { asOf: report.asOf }))}</figcaption><div class="scroll">${ageHistogram(report, lang)}</div></figure>`;
+  yield `<figure id="chart-ages" class="wide"><figcaption>${esc(L('report.chart.ages', { asOf: report.asOf }) + ofInput)}</figcaption><div class="scroll">${ageHistogram(report, lang)}</div></figure>`;
   yield `</div>\n`;
 
   // The findings table: plain HTML; the script adds filtering and sorting.

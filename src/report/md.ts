@@ -10,7 +10,7 @@ import { channelWord } from '../i18n/words.js';
 import type { AnyReport } from './model.js';
 import { mdPurge, purgeFacts } from './purge-section.js';
 import { findingMessage } from './wording.js';
-import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, ruleSummaries, severityLabel, verdict } from './shared.js';
+import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, remainingView, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
 export function mdCell(s: string): string {
@@ -31,8 +31,10 @@ export function mdLink(label: string, url: string): string {
   return `[${mdCell(label)}](${url.replace(/[()<>\s"']/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`;
 }
 
-export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
+export function* mdChunks(whole: AnyReport, lang: Lang): Generator<string> {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
+  // A purge report describes, after the purge, only what remains in the purged file.
+  const report = whole.purge ? remainingView(whole) : whole;
   const rules = ruleSummaries(report, lang);
   const s = report.summary;
   const file = report.input.path === '-' ? '<stdin>' : report.input.path;
@@ -62,13 +64,14 @@ export function* mdChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `| ${L('report.rowsIn')} | ${report.input.rows} |\n`;
   yield `| ${L('report.rowsKept')} | ${report.output.rows} |\n`;
   yield `| ${L('report.rowsDropped')} | ${report.output.droppedRows} |\n`;
-  yield `| ${L('report.rowsWithFindings')} | ${s.rowsWithFindings} |\n`;
+  yield `| ${L(report.purge ? 'report.purge.rowsWithFindings' : 'report.rowsWithFindings')} | ${s.rowsWithFindings} |\n`;
   yield `| ${L('report.errors')} | ${s.bySeverity.error} |\n`;
   yield `| ${L('report.warnings')} | ${s.bySeverity.warning} |\n`;
   if (s.bySeverity.info) yield `| ${L('report.infos')} | ${s.bySeverity.info} |\n`;
   if (report.output.scrubbedColumns.length) {
     yield `\n${mdCell(L('summary.scrubbed', { columns: report.output.scrubbedColumns.join(', ') }))}\n`;
   }
+  if (report.purge) yield `\n${mdCell(L('report.purge.remainingNote'))}\n`;
 
   yield `\n## ${L('md.byRule')}\n\n`;
   if (rules.length === 0) yield `${L('summary.noFindings')}\n`;

@@ -187,6 +187,12 @@ export class ReportCollector<S extends FindingSink = ReportFinding[]> {
     }
   }
 
+  /** A file-level finding (column-not-understood): about the whole file, so about every row it keeps. */
+  addFileFinding(f: Finding): void {
+    this.addFinding(f);
+    this.remainingBySeverity[f.severity]++;
+  }
+
   addFinding(f: Finding): void {
     this.bySeverity[f.severity]++;
     this.byRule[f.rule] = (this.byRule[f.rule] ?? 0) + 1;

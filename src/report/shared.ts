@@ -82,6 +82,41 @@ export function readableFindings(report: AnyReport, limit = READABLE_FINDINGS_PE
   return { listed, unlisted: total - listed.length };
 }
 
+/**
+ * A purge report's "what remains in the purged file" (issue #13 audit: it listed and counted the purged
+ * rows too): the report with only the findings of the rows the purge kept, and counts of those. A row
+ * the purge removed is one with a `drop-row` finding (a purge acts only by removing rows, and flags
+ * the rest); findings come in line order, so a line's findings are held until the next line starts.
+ * Lists at most `limit` findings per rule, counts them all. A scan report is returned as it is.
+ */
+export function remainingView(report: AnyReport, limit = READABLE_FINDINGS_PER_RULE): AnyReport {
+  if (report.command !== 'purge') return report;
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byRule: Record<string, number> = {};
+  const kept: ReportFinding[] = [];
+  let rows = 0;
+  let line: ReportFinding[] = [];
+  const flush = () => {
+    if (!line.length || line.some((f) => f.action === 'drop-row')) return;
+    rows++;
+    for (const f of line) {
+      bySeverity[f.severity]++;
+      const n = byRule[f.rule] ?? 0;
+      byRule[f.rule] = n + 1;
+      if (n < limit) kept.push(f);
+    }
+  };
+  for (const f of report.findings) {
+    if (line.length && line[0].line !== f.line) {
+      flush();
+      line = [];
+    }
+    line.push(f);
+  }
+  flush();
+  return { ...report, summary: { ...report.summary, bySeverity, byRule, rowsWithFindings: rows }, findings: kept };
+}
+
 /** "What to do next", as plain sentences, most important first. */
 export function nextSteps(report: AnyReport, lang: Lang, rules: readonly RuleSummary[]): string[] {
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);

@@ -6,7 +6,7 @@
  */
 import { AuditError, usageError } from '../errors.js';
 import type { HashKey } from '../keys.js';
-import { legacyHash, normalizeIdentity, readPurgeLog, type IdentityKind, type PurgeLogRow } from '../purge.js';
+import { HASH_LIST_SEPARATOR, legacyHash, normalizeIdentity, readPurgeLog, type IdentityKind, type PurgeLogRow } from '../purge.js';
 
 export interface VerifyMatch {
   log: string;
@@ -20,6 +20,11 @@ export interface VerifyResult {
   matches: VerifyMatch[];
   /** Rows read over all logs. */
   rows: number;
+  /**
+   * Logs of an earlier version read for an e-mail, phone or name: they hashed one identifier per row
+   * (the id when the row had one), so "not found" there proves nothing (issue #13 audit).
+   */
+  legacyUnprovable: string[];
 }
 
 const COLUMN: Record<IdentityKind, keyof PurgeLogRow> = { id: 'id_hash', email: 'email_hash', phone: 'phone_hash', name: 'name_hash' };
@@ -32,6 +37,7 @@ export function verifyInLogs(logs: string[], kind: IdentityKind, raw: string, ke
   const value = normalizeIdentity(kind, raw);
   if (!value) throw usageError('verifyEmpty', { option: `--${kind}` });
   const matches: VerifyMatch[] = [];
+  const legacyUnprovable: string[] = [];
   let rows = 0;
   for (const log of logs) {
     const contents = readPurgeLog(log);
@@ -49,10 +55,15 @@ export function verifyInLogs(logs: string[], kind: IdentityKind, raw: string, ke
       if (!salt) throw usageError('verifySalt', { log });
       wanted = legacyHash(salt, value);
       column = 'id_hash';
+      if (kind !== 'id' && contents.rows.length) legacyUnprovable.push(log);
     }
     for (const r of contents.rows) {
-      if (r[column] === wanted) matches.push({ log, line: r.line, rule: r.rule, category: r.category, purgedAt: r.purged_at });
+      // A cell may list several hashes, `h1;h2` (a row with two e-mails or two phones).
+      const cell = r[column] as string;
+      if (cell === wanted || (cell.length > wanted.length && cell.split(HASH_LIST_SEPARATOR).includes(wanted))) {
+        matches.push({ log, line: r.line, rule: r.rule, category: r.category, purgedAt: r.purged_at });
+      }
     }
   }
-  return { matches, rows };
+  return { matches, rows, legacyUnprovable: matches.length ? [] : legacyUnprovable };
 }

@@ -24,9 +24,11 @@ import politicalOpinion from './political-opinion.js';
 import sensitiveData from './sensitive-data.js';
 import profiling from './profiling.js';
 import minor from './minor.js';
+import columnNotUnderstood from './column-not-understood.js';
 
 export const rules: readonly Rule[] = [
   malformedRow,
+  columnNotUnderstood,
   socialScraping,
   forbiddenSource,
   objectionIgnored,

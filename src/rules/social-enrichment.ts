@@ -1,7 +1,7 @@
 import { defineRule, type RowContext } from './types.js';
 import type { Channel, Field } from '../types.js';
 import { isOwnData, SOCIAL_SOURCES, UNUSABLE_SOURCES } from '../law/sources.js';
-import { contactColumns, holdsContact } from '../contact-columns.js';
+import { holdsContact } from '../contact-columns.js';
 import { rgpd, rpp, CNIL_PRIVATE_SECTOR_FILES, CNIL_PUBLISHED_DATA_REUSE, CNIL_SOCIAL_NETWORKS } from './references.js';
 
 type ContactKind = 'email' | 'phone' | 'address';
@@ -12,14 +12,6 @@ const KINDS: readonly [ContactKind, readonly Channel[]][] = [
   ['phone', ['sms', 'phone', 'automated_call']],
   ['address', ['post']],
 ];
-
-/** Each header's contact columns, computed once per file. */
-const byPlan = new WeakMap<object, ReturnType<typeof contactColumns>>();
-function columnsOf(ctx: RowContext): ReturnType<typeof contactColumns> {
-  let c = byPlan.get(ctx.plan);
-  if (!c) byPlan.set(ctx.plan, (c = contactColumns(ctx.plan.header, ctx.plan.mapping)));
-  return c;
-}
 
 /** The finding's field: the canonical field when the column is the mapped one, else the column's name. */
 function fieldOf(ctx: RowContext, kind: ContactKind, index: number): string {
@@ -57,7 +49,7 @@ export default defineRule({
     const social = SOCIAL_SOURCES.value.has(cls.source) && !UNUSABLE_SOURCES.value.has(cls.source);
     const enrichment = cls.enrichment && cls.enrichment.kind !== 'other' ? cls.enrichment : undefined;
     if (!social && !enrichment) return;
-    const all = columnsOf(ctx);
+    const all = ctx.plan.contact;
     for (const [kind, channels] of KINDS) {
       // Every column of the kind holding data on this row, not only those the classifier maps
       // ("Email perso" beside "email": issue #16).

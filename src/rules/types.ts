@@ -5,6 +5,7 @@
 import type { Action, Category, Channel, ColumnKind, DetectedColumn, Field, ForbiddenKind, Reference, Severity, Source } from '../types.js';
 import type { Mapping } from '../mapping.js';
 import { columnsOfKind } from '../patterns.js';
+import type { ContactPlan } from '../contact-columns.js';
 
 /** What a rule is about, for grouping in the catalogue (replaces comment fences in the registry). */
 export const RULE_TAGS = ['source', 'consent', 'retention', 'data', 'structure'] as const;
@@ -94,6 +95,11 @@ export interface HeaderPlan {
   mapping: Mapping;
   /** Profiling / sensitive / political-opinion columns recognised by pattern. */
   detected: DetectedColumn[];
+  /**
+   * Every column holding contact data of each kind (src/contact-columns.ts): mapped, listed by the
+   * export profile, named so, or holding such values. The channel checks, scrubbing and suppression read it.
+   */
+  contact: ContactPlan;
 }
 
 export interface RuleSettings {
@@ -136,6 +142,19 @@ export interface RuleReport {
   action?: Action;
 }
 
+/**
+ * What a file-level rule sees, once per file after its first rows were sampled: the columns nothing
+ * reads, with what their name looks like, and the columns read as contact data from their values only.
+ */
+export interface FileContext {
+  plan: HeaderPlan;
+  settings: RuleSettings;
+  /** Columns nothing reads, and what their words make them look like (src/mapping.ts looksLike). */
+  unread: readonly { index: number; name: string; looksLike?: 'contact' | 'consent' | 'objection' | 'date' }[];
+  /** Columns read as e-mail or phone data because of their values, their name saying nothing. */
+  contactByValues: readonly { index: number; name: string; kind: 'email' | 'phone' }[];
+}
+
 export interface Rule extends RuleMeta {
   /**
    * Columns this rule removes from the cleaned file entirely (SPEC §7: scrubbed profiling/sensitive
@@ -143,6 +162,11 @@ export interface Rule extends RuleMeta {
    */
   removeColumns?(plan: HeaderPlan): number[];
   check(ctx: RowContext, report: (r: RuleReport) => void): void;
+  /**
+   * A file-level check, run once per file (on the header line): what the file as a whole fails to show.
+   * Its findings come before every row's and are counted like any other.
+   */
+  checkFile?(ctx: FileContext, report: (r: RuleReport) => void): void;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -3,7 +3,7 @@
  * over the target. Until `commit`, nothing is visible at the target; on failure or interruption the temp
  * file is removed. A rename replaces a symlink at the target, never the file it points to.
  */
-import { closeSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AuditError } from '../errors.js';
@@ -93,6 +93,31 @@ export class AtomicFile {
       while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
     } catch (e) {
       throw this.fail(e);
+    }
+  }
+
+  /**
+   * Appends the first `bytes` bytes of another file, in chunks (a log a run extends, issue #13: its
+   * earlier entries are copied, never held in memory whole).
+   */
+  copyFrom(path: string, bytes: number): void {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (e) {
+      throw this.fail(e);
+    }
+    try {
+      const buf = Buffer.allocUnsafe(Math.min(bytes, 64 * 1024) || 1);
+      let done = 0;
+      while (done < bytes) {
+        const n = readSync(fd, buf, 0, Math.min(buf.length, bytes - done), done);
+        if (n === 0) throw this.fail('EIO');
+        this.writeSync(n === buf.length ? buf : buf.subarray(0, n));
+        done += n;
+      }
+    } finally {
+      closeSync(fd);
     }
   }
 

@@ -53,15 +53,16 @@ export function outputKinds(kinds: Uint8Array | undefined, keep: readonly number
  */
 export function atHeaderRow(e: AuditError, reader: CsvReader | undefined): AuditError {
   const wb = workbookOf(reader);
-  if (!wb || e.line !== 1 || !HEADER_ERRORS.has(e.code)) return e;
-  const row = wb.workbook.headerRow;
-  if (e.code === 'E_NO_CONTACT_COLUMN') {
-    return new AuditError('E_SHEET_NO_CONTACT_COLUMN', { ...e.params, sheet: wb.workbook.sheet, sheets: wb.sheetChoices, rows: PEEK_ROWS }, { file: e.file, line: row });
+  if (e.line !== 1 || !HEADER_ERRORS.has(e.code)) return e;
+  if (wb && e.code === 'E_NO_CONTACT_COLUMN') {
+    return new AuditError('E_SHEET_NO_CONTACT_COLUMN', { ...e.params, sheet: wb.workbook.sheet, sheets: wb.sheetChoices, rows: PEEK_ROWS }, { file: e.file, line: wb.workbook.headerRow });
   }
-  if (row === 1) return e;
+  // A workbook's header row, or a CSV's physical header line (after a preamble or --header-row).
+  const row = wb?.workbook.headerRow ?? reader?.headerLine;
+  if (!row || row === 1) return e;
   return new AuditError(e.code, e.params, { file: e.file, line: row });
 }
 
-const HEADER_ERRORS = new Set<AuditErrorCode>(['E_HEADER_DUPLICATE', 'E_HEADER_EMPTY', 'E_NO_CONTACT_COLUMN', 'E_MAP_UNKNOWN_COLUMN', 'E_TOO_MANY_COLUMNS']);
+const HEADER_ERRORS = new Set<AuditErrorCode>(['E_HEADER_DUPLICATE', 'E_HEADER_EMPTY', 'E_TITLE_ROW', 'E_NO_CONTACT_COLUMN', 'E_MAP_UNKNOWN_COLUMN', 'E_TOO_MANY_COLUMNS']);
 
 export type { WorkbookInfo };

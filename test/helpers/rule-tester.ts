@@ -45,8 +45,11 @@ export function runRule(rule: Rule, c: RuleCase) {
     mode: c.mode,
   };
   const engine = new AuditEngine(header, opts);
-  const result = engine.processRow(header.map((h) => c.row[h]), 2);
-  return { engine, result, findings: result.findings.filter((f) => f.rule === rule.id) };
+  const cells = header.map((h) => c.row[h]);
+  // A file-level rule (checkFile) sees the file as scanFile shows it: sampled on its rows, on the header line.
+  const fileFindings = rule.checkFile ? (engine.sample([cells]), engine.fileFindings(1)) : [];
+  const result = engine.processRow(cells, 2);
+  return { engine, result, findings: [...fileFindings, ...result.findings].filter((f) => f.rule === rule.id) };
 }
 
 export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {

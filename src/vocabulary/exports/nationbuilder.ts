@@ -18,10 +18,19 @@ export const nationbuilder: ExportProfile = {
   contact: {
     email: [/^email\d$/],
     phone: ['work_phone_number', 'mobile_number'],
-    address: ['address_address1', 'mailing_address1', 'work_address1', 'registered_address1', 'user_submitted_address1'],
+    address: ['address_address1', 'mailing_address1', 'work_address1', 'registered_address1', 'user_submitted_address1', /^(primary|mailing|work|registered|usersubmitted)address[23]$/],
   },
   objections: [[['email'], 'unsubscribed_at'], [['phone', 'automated_call'], 'do_not_call'], [['phone', 'automated_call'], 'federal_donotcall'], [['sms'], 'is_mobile_bad']],
-  known: [/isbad$/, 'tag_list', 'full_name', 'middle_name', 'prefix', 'suffix', 'is_deceased', 'language', 'signup_type'],
+  // Keys are normalised (underscores dropped). point_person_name_or_email / recruiter_name_or_email name
+  // the campaign's own people, not the contact; the rest are NationBuilder's ids, its parts of a postal
+  // address, electoral districts and donation totals: nothing the rules read, listed so the columns that
+  // matter stand out.
+  known: [
+    /isbad$/, 'tag_list', 'full_name', 'middle_name', 'prefix', 'suffix', 'is_deceased', 'language', 'signup_type', /nameoremail$/,
+    /^(civicrm|external|salesforce|meetup|parent|recruiter|pfstrat|statefile|countyfile|dw|van|ngp|rnc|datatrust)id$/, 'nbec_guid', 'rnc_regid',
+    /^(primary|mailing|work|registered|usersubmitted)(countrycode|country|state|county|city|zip|zip5|zip4|fips|geocodeaccuracy|streettype|unitnumber|sortsequence|deliverypoint|lot|carrierroute)$/,
+    /district$/, 'precinct_name', 'precinct_code', 'media_market_name', /capitalamount(incents)?$/, /^donations/, /^maximumdonationpossible/,
+  ],
   dateOrder: 'mdy',
   facts: { recordDate: true },
 };

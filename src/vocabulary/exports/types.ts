@@ -16,10 +16,20 @@ export interface ExportProfile {
   label: string;
   /** Where the header row comes from: a section of fixtures/exports/SOURCES.md. */
   source: string;
-  /** Header signature: every `all` name present, at least one of `any` when given, none of `none`. */
-  signature: { all: readonly string[]; any?: readonly string[]; none?: readonly string[] };
+  /**
+   * Header signature: every `all` name present, at least one of `any` when given, at least one of each
+   * `groups` list (a column a tool has renamed: HubSpot's `Record ID`, formerly `Contact ID`), none of `none`.
+   */
+  signature: { all: readonly string[]; any?: readonly string[]; groups?: readonly (readonly string[])[]; none?: readonly string[] };
   /** File-name pattern that settles the profile before the header does (Mailchimp's list status). */
   fileName?: RegExp;
+  /** Recognised by its file name only (its header is another profile's: Mailchimp's non-subscribed file). */
+  fileNameOnly?: boolean;
+  /**
+   * The tool whose files these are, when several profiles share one header and the file name tells
+   * them apart: a file name naming one of them vetoes the others' header reading.
+   */
+  family?: string;
   /** Profiles tried first when several match (a file name beats a header). Default 0. */
   priority?: number;
   /** Field → column name (or names, the first present wins). Applied below the config mapping and `--map`. */
@@ -46,10 +56,21 @@ export interface ExportProfile {
     connection?: boolean;
     /** The row is on the tool's list of subscribers for these channels (law/consent.ts, LIST_SUBSCRIPTION). */
     subscribed?: readonly Channel[];
+    /**
+     * The subscription is read from the blocklists ("not blocklisted" = subscribed): it holds only for
+     * the channels whose objection column (`objections`) is in the file.
+     */
+    subscribedNeedsBlocklist?: boolean;
     /** The row is on the tool's list of people who unsubscribed from these channels. */
     objection?: readonly Channel[];
     /** The tool's record-creation date is not when consent was given (an import creates records too). */
     recordDate?: boolean;
+    /**
+     * Columns that bear the person's own sign-up (Mailchimp OPTIN_TIME, OPTIN_IP): on a row where none is
+     * filled, the profile's `source` and the row's consent date do not hold (law/consent.ts,
+     * DOUBLE_OPT_IN_PROOF): the list owner added it.
+     */
+    signup?: readonly string[];
   };
   /** Values of the source column this tool writes, per source ("Direct Traffic" → web_form). */
   sourceValues?: Partial<Record<Source, readonly string[]>>;
