@@ -18,7 +18,7 @@ import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { isWorkbookFile } from '../write/xlsx-output.js';
-import { assertNotInput } from '../write/atomic.js';
+import { assertNotInput, realTarget } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
 import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
@@ -102,7 +102,10 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const defaults = purgeDefaults(base.input, base.outDir, day);
     // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
     // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
-    const list = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    // Its real path (issue #16): a list named through a symlink is the shared file it links to, locked
+    // and renamed over there, the link kept.
+    const named = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    const list = named ? realTarget(named) : undefined;
     const log = opts.log ? resolve(io.cwd, opts.log) : defaults.log;
     // The list read by --suppress: no output over it (the list being extended is an output itself).
     // The lists and the key the run reads: no output over them (the list being extended is an output itself).

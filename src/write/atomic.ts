@@ -3,7 +3,7 @@
  * over the target. Until `commit`, nothing is visible at the target; on failure or interruption the temp
  * file is removed. A rename replaces a symlink at the target, never the file it points to.
  */
-import { closeSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AuditError } from '../errors.js';
@@ -138,6 +138,34 @@ export function realOrResolved(p: string): string {
     return realpathSync(p);
   } catch {
     return resolve(p);
+  }
+}
+
+/**
+ * The file a path stands for, following symlinks even when the last one dangles (a suppression list
+ * not created yet, named through a link to a shared folder): a run extending it writes there and keeps
+ * the link. The resolved path when nothing links.
+ */
+export function realTarget(p: string): string {
+  let path = resolve(p);
+  for (let depth = 0; depth < 40; depth++) {
+    try {
+      return realpathSync(path);
+    } catch { /* missing, or a dangling link */ }
+    let link: string;
+    try {
+      if (!lstatSync(path).isSymbolicLink()) break;
+      link = readlinkSync(path);
+    } catch {
+      break;
+    }
+    path = resolve(dirname(path), link);
+  }
+  // Not there: its folder's real path, so two spellings of one folder still meet.
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
   }
 }
 
