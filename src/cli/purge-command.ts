@@ -11,6 +11,7 @@ import type { CliIO } from './io.js';
 import { EXIT, colorEnabled, reportError } from './shared.js';
 import type { CommonOptions } from './main.js';
 import { runScan, type Extra, type PlanExtra } from './scan-command.js';
+import { keyAndLists } from '../plan.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
@@ -107,12 +108,8 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const named = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
     const list = named ? realTarget(named) : undefined;
     const log = opts.log ? resolve(io.cwd, opts.log) : defaults.log;
-    // The list read by --suppress: no output over it (the list being extended is an output itself).
     // The lists and the key the run reads: no output over them (the list being extended is an output itself).
-    const readOnly = [
-      ...(suppress.path && suppress.path !== list ? [{ path: suppress.path, what: 'the suppression list' }] : []),
-      { path: keyPath, what: 'the key file' },
-    ];
+    const readOnly = keyAndLists(keyPath, [suppress.path !== list ? suppress.path : undefined]);
     return { day, defaults, list, log, readOnly };
   };
   const planExtra: PlanExtra = (_file, base) => {
@@ -256,24 +253,19 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
   const extra: Extra = (_file, base) => {
     keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
     const lists: SuppressionList[] = [];
-    const readOnly: NonNullable<ScanOptions['readOnly']> = [];
     const given = suppress.load();
-    if (given) {
-      lists.push(given);
-      readOnly.push({ path: suppress.path!, what: 'the suppression list' });
-    }
+    if (given) lists.push(given);
     const path = base.config?.suppressionList;
     let unwritten: string | undefined;
     if (path) {
       configured ??= readConfiguredList(path, key);
       lists.push(configured);
-      readOnly.push({ path, what: 'the suppression list' });
       if (configured.text === undefined) unwritten = path;
     }
     if (!lists.length) return {};
     const counter: { suppressed?: number; unwritten?: string } = { unwritten };
     counters.set(base.input, counter);
-    return { isSuppressed: countingSuppression(lists, counter), readOnly };
+    return { isSuppressed: countingSuppression(lists, counter), readOnly: keyAndLists(keyPath, [suppress.path, path]) };
   };
   const afterEach = (result: ScanResult<FindingList>, lang: Lang) => {
     const counter = counters.get(result.report.input.path);
@@ -282,9 +274,14 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
     lines.push(t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }));
     return lines.join('\n') + '\n';
   };
-  const planExtra: PlanExtra = (_file, base) => ({
-    readOnly: [suppress.path, base.config?.suppressionList].filter((p): p is string => !!p).map((path) => ({ path, what: 'the suppression list' })),
-  });
+  const planExtra: PlanExtra = (_file, base) => {
+    keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
+    const lists = [suppress.path, base.config?.suppressionList];
+    // The key is an input of a run that checks a keyed list, and the key a run names or finds is never
+    // an output of any: a report over it would leave every log and list made with it unverifiable.
+    const usesKey = lists.some(Boolean) || !!opts.keyFile || !!base.config?.keyFile || existsSync(keyPath);
+    return { readOnly: keyAndLists(usesKey ? keyPath : undefined, lists) };
+  };
   return runScan(files, opts, io, 'scan', extra, afterEach, planExtra);
 }
 
