@@ -416,11 +416,14 @@ export class SuppressionList {
     }
   }
 
-  /** Reads a list; a missing file is an empty new list when `create`. */
-  static read(path: string, create = false, getKey?: () => HashKey): SuppressionList {
+  /**
+   * Reads a list; a missing file is an empty new list when `create`. `from`: where its text is read when
+   * it is not the file itself (the list an earlier input of the same run has extended, not renamed yet).
+   */
+  static read(path: string, create = false, getKey?: () => HashKey, from = path): SuppressionList {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readFileSync(from, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (create && code === 'ENOENT') return new SuppressionList(undefined, path, getKey);

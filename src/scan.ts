@@ -460,6 +460,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       for (const f of open) f.abort();
     };
     if (!opts.deferCommit) await commit();
+    // Complete: closed now, renamed when the caller commits (no descriptor held meanwhile).
+    else for (const f of open) f.seal();
     return { report, written, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
   } catch (e) {
     spool?.dispose();

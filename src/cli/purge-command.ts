@@ -19,7 +19,7 @@ import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { isWorkbookFile } from '../write/xlsx-output.js';
-import { assertNotInput, realTarget } from '../write/atomic.js';
+import { assertNotInput, pendingTemp, realTarget } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
 import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
@@ -132,7 +132,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     if (path) {
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
-      suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true, key) : readConfiguredList(path, key), addedOn: day };
+      suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true, key, pendingTemp(path)) : readConfiguredList(path, key), addedOn: day };
     }
     const run = new PurgeRun({
       lang: base.lang ?? 'en',
@@ -236,7 +236,8 @@ function countingSuppression(lists: SuppressionList[], counter: { suppressed?: n
  */
 function readConfiguredList(path: string, key: () => HashKey): SuppressionList {
   if (!existsSync(dirname(path))) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'ENOENT' }, { file: path });
-  return SuppressionList.read(path, true, key);
+  // An earlier input of this run may have extended it already (committed at the end of the run).
+  return SuppressionList.read(path, true, key, pendingTemp(path));
 }
 
 /**

@@ -63,6 +63,9 @@ export async function runScan(
 ): Promise<number> {
   let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
   const kept: ScanResult<FindingList>[] = [];
+  // With several inputs, every output waits complete (sealed) for the end of the run: nothing is
+  // renamed into place until all that stdout carries is flushed (issue #16 audit N13).
+  const pending: { commit(): Promise<void>; abort(): void }[] = [];
   let release: (() => void) | undefined;
   try {
     const prepared = await prepare(opts, io);
@@ -179,7 +182,8 @@ export async function runScan(
         // is exit 2 with nothing committed).
         await flushWritable(io.stdout as WritableLike);
         if (io.signal?.aborted) throw isAuditError(io.signal.reason) ? io.signal.reason : new AuditError('E_INTERRUPTED');
-        await result.commit();
+        if (several) pending.push(result);
+        else await result.commit();
         reports.push(result.report);
       } catch (e) {
         result.abort();
@@ -201,7 +205,7 @@ export async function runScan(
     if (several) {
       if (opts.format === 'json') await writeAll(io.stdout, reportSetChunks(reports, verdict, lang));
       else if (opts.format === 'md' && !quiet) await writeAll(summaryOut, await collect(combinedMdChunks(reports, verdict, lang)));
-      for (const path of combined) await writeCombined(path, reports, verdict, lang);
+      for (const path of combined) pending.push(await writeCombined(path, reports, verdict, lang));
       if (!quiet && (opts.format === 'text' || opts.format === 'github')) {
         const out = opts.format === 'text' ? summaryOut : io.stderr;
         const colour = verdict.exitCode ? chalk.red : chalk.green;
@@ -214,10 +218,25 @@ export async function runScan(
       io.stderr.write(verdictLine(verdict, lang) + '\n');
     }
     await flushWritable(io.stdout as WritableLike);
+    if (io.signal?.aborted) throw isAuditError(io.signal.reason) ? io.signal.reason : new AuditError('E_INTERRUPTED');
+    // Everything stdout carries is out: the outputs of every input, in order, then the combined
+    // reports. One that cannot be renamed (a target changed meanwhile) is exit 2; the others stand.
+    let commitFailed = false;
+    for (const p of pending) {
+      try {
+        await p.commit();
+      } catch (e) {
+        reportError(io, lang, e);
+        commitFailed = true;
+      }
+    }
+    if (commitFailed) return EXIT.ERROR;
     return strictFailed && verdict.exitCode !== EXIT.INTERRUPTED ? EXIT.ERROR : verdict.exitCode;
   } catch (e) {
     return reportError(io, lang, e);
   } finally {
+    // A run that stopped early commits nothing (committed ones ignore this).
+    for (const p of pending) p.abort();
     for (const r of kept) r.dispose();
     release?.();
   }
@@ -307,8 +326,8 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
   return out;
 }
 
-/** Writes one report of several inputs, atomically and mode 0600, like every output. */
-async function writeCombined(path: string, reports: AnyReport[], verdict: Verdict, lang: Lang): Promise<void> {
+/** Writes one report of several inputs, atomically and mode 0600, like every output; renamed into place by the caller. */
+async function writeCombined(path: string, reports: AnyReport[], verdict: Verdict, lang: Lang): Promise<{ commit(): Promise<void>; abort(): void }> {
   const { AtomicFile } = await import('../write/atomic.js');
   const f = await AtomicFile.open(path, 'the report');
   try {
@@ -321,9 +340,10 @@ async function writeCombined(path: string, reports: AnyReport[], verdict: Verdic
       const { sarifChunks } = await import('../report/sarif.js');
       for (const c of sarifChunks(reports, lang)) await f.write(c);
     } else for await (const c of combinedMdChunks(reports, verdict, lang)) await f.write(c);
-    await f.commit();
+    f.seal();
   } catch (e) {
     f.abort();
     throw e;
   }
+  return f;
 }

@@ -10,6 +10,16 @@ import { AuditError } from '../errors.js';
 
 /** Temp files alive in this process, removed by `removeAllTempFiles` (signal handlers). */
 const live = new Set<string>();
+/** Complete temp files waiting for their rename, by target (a later input of the run reads them). */
+const sealed = new Map<string, string>();
+
+/**
+ * The complete, not yet renamed, temp file of a target, if any: a run committing all its inputs at the
+ * end (issue #16) has the second purge extending a list read from what the first one wrote.
+ */
+export function pendingTemp(target: string): string | undefined {
+  return sealed.get(resolve(target));
+}
 
 export function removeAllTempFiles(): void {
   for (const p of live) {
@@ -37,6 +47,8 @@ export class AtomicFile {
   private fd: number | undefined;
   private failed: AuditError | undefined;
   private done = false;
+  /** Closed complete by `seal`, waiting for `commit`. */
+  private sealed = false;
 
   private constructor(target: string, private readonly what: string) {
     this.target = resolve(target);
@@ -96,6 +108,27 @@ export class AtomicFile {
     }
   }
 
+  /**
+   * Closes the temp file, complete, without renaming it yet: a run holding many inputs' outputs until
+   * the end holds no descriptor for them.
+   */
+  seal(): void {
+    if (this.failed || this.done || this.fd === undefined) return;
+    try {
+      closeSync(this.fd);
+    } catch (e) {
+      throw this.fail(e);
+    } finally {
+      this.fd = undefined;
+    }
+    this.sealed = true;
+    sealed.set(this.target, this.temp);
+  }
+
+  private unseal(): void {
+    if (sealed.get(this.target) === this.temp) sealed.delete(this.target);
+  }
+
   /** Closes the temp file, then renames it over the target. */
   async commit(): Promise<void> {
     if (this.failed) {
@@ -105,8 +138,9 @@ export class AtomicFile {
     try {
       const fd = this.fd;
       this.fd = undefined;
-      if (fd === undefined) throw new Error('already committed');
-      closeSync(fd);
+      if (fd === undefined && !this.sealed) throw new Error('already committed');
+      if (fd !== undefined) closeSync(fd);
+      this.sealed = false;
       // Checked again: something may have appeared at the target while the run worked.
       assertWritableTarget(this.target, this.what);
       renameSync(this.temp, this.target);
@@ -117,12 +151,14 @@ export class AtomicFile {
       throw this.failed!;
     }
     live.delete(this.temp);
+    this.unseal();
     this.done = true;
   }
 
   abort(): void {
     if (this.done) return;
     this.done = true;
+    this.unseal();
     if (this.fd !== undefined) {
       try { closeSync(this.fd); } catch { /* already closed */ }
       this.fd = undefined;
