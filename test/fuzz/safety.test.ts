@@ -126,3 +126,56 @@ describe('shifted malformed rows', () => {
     );
   });
 });
+
+// An id column holding personal data (issue #16 audit N11): only ids shaped like a key a tool makes
+// are copied into findings (src/mask.ts isCarriedId); a phone, a name, an e-mail or a date is not.
+describe('ids that are personal data', () => {
+  const digit = fc.integer({ min: 0, max: 9 }).map(String);
+  const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const sep = fc.constantFrom(' ', '.', '-', '');
+  const phone = fc.oneof(
+    fc.tuple(fc.constantFrom('06', '07', '01', '09'), digits(8), sep).map(([p, d, s]) => [p, d.slice(0, 2), d.slice(2, 4), d.slice(4, 6), d.slice(6)].join(s)),
+    fc.tuple(fc.constantFrom('+33 6', '+336', '0033 7', '+33 (0)6'), digits(8)).map(([p, d]) => `${p}${d}`),
+    fc.tuple(fc.constantFrom('6', '7'), digits(8)).map(([p, d]) => p + d), // Excel dropped the 0
+    fc.tuple(fc.constantFrom('+1 ', '+44 ', '+49'), digits(10)).map(([p, d]) => p + d),
+  );
+  const word = fc.tuple(fc.constantFrom('J', 'M', 'É', 'L'), fc.constantFrom('ean', 'arie', 'lodie', 'ucas', 'ecretdupont')).map(([a, b]) => a + b);
+  const name = fc.oneof(
+    fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+    fc.tuple(word, word).map(([a, b]) => `${a}-${b}`),
+    word,
+    fc.tuple(word, digits(2)).map(([w, d]) => `${d} rue ${w}`),
+  );
+  const email = fc.tuple(word, digits(3)).map(([w, d]) => `${w.toLowerCase()}${d}@exemple.fr`);
+  const date = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1940, max: 2008 }))
+    .chain(([d, m, y]) => fc.constantFrom(`${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`, `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`));
+  const personal = fc.oneof(phone, name, email, date);
+  const key = fc.oneof(
+    fc.integer({ min: 1, max: 99_999_999 }).map(String),
+    fc.uuid(),
+    fc.tuple(fc.constantFrom('NB-', 'c', 'crm_', 'A1'), digits(5)).map(([p, d]) => p + d),
+  );
+
+  it('a phone, a name, an e-mail or a date in the id column is in no report; a key is', { timeout: fuzzTimeout(30, 1500) }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), personal, key), { minLength: 1, maxLength: 6 }), fc.boolean(), async (rows, showValues) => {
+        const secrets: string[] = [];
+        const keys: string[] = [];
+        // Each row has a finding (a bought list), so its id would be in the reports if carried.
+        const lines = rows.map(([isKey, p, k], i) => {
+          const id = isKey ? `${k}x${i}` : p;
+          (isKey ? keys : secrets).push(id);
+          return [id, `r${i}@exemple.fr`, 'achat de fichier', '05/03/2024'].map((c) => `"${c}"`).join(';');
+        });
+        const o = await cli(Buffer.from(`id;email;source;date de collecte\n${lines.join('\n')}\n`), ['--format', 'json', ...(showValues ? ['--show-values'] : [])]);
+        expect(o.code).toBe(1);
+        const texts = [o.stdout, o.stderr, ...REPORTS.map((r) => o.read(r).toString('utf8'))];
+        for (const t of texts) for (const secret of secrets) expect(t).not.toContain(JSON.stringify(secret).slice(1, -1));
+        // The property is not vacuous: identifier-shaped ids still reach the findings.
+        const ids = JSON.parse(o.read('r.json').toString('utf8')).findings.map((f: { id?: string }) => f.id).filter(Boolean);
+        for (const k of keys) expect(ids).toContain(k);
+      }),
+      fuzzParams(30),
+    );
+  });
+});
