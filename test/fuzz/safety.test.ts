@@ -78,11 +78,11 @@ describe('encodings past the sample', () => {
 });
 
 /** Characters a header or a value may carry that must never reach a terminal or a report raw. */
-const CONTROL = ['\u001b[2J', '\u001b[32m', '\r', '\u0007', '\u0008', '\u009b', '\u007f', '\u0000'];
+const CONTROL = ['\u001b[2J', '\u001b[32m', '\r', '\u0007', '\u0008', '\u009b', '\u0085', '\u007f', '\u0000', '\u2028'];
 const headerArb = fc.array(fc.oneof(fc.constantFrom(...CONTROL), fc.constantFrom('a', 'Opinion', ' ', '=cmd', 'email', 'x')), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
 
 describe('control characters in headers', () => {
-  it('never reach the terminal, the CSV or the Markdown report raw', { timeout: fuzzTimeout(30, 1000) }, async () => {
+  it('never reach the terminal, the CSV, the Markdown or the HTML report raw', { timeout: fuzzTimeout(30, 1000) }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(headerArb, { minLength: 1, maxLength: 3 }), async (extra) => {
         const header = ['email', 'nom', 'source', ...extra].map((h) => `"${h.replace(/"/g, '""')}"`).join(';');
@@ -93,6 +93,8 @@ describe('control characters in headers', () => {
         expect(o.stdout + o.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
         if (o.code === 2) return;
         expect(o.read('r.md').toString('utf8')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+        // HTML (issue #16 audit N16): LF and tab are its whitespace; nothing else below U+0020, no C1.
+        expect(o.read('r.html').toString('utf8')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
         // CSV: CRLF ends rows; no other control character, and no row starts with a formula.
         const csv = o.read('r.csv').toString('utf8');
         expect(csv.replace(/\r\n/g, '').replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
