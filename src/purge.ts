@@ -11,6 +11,7 @@ import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, usageError } from './errors.js';
+import { readSmallFile } from './read/small-file.js';
 import { DEFAULT_RETENTION, type RowResult } from './engine.js';
 import { PURGE_RULES, ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
@@ -423,8 +424,9 @@ export class SuppressionList {
   static read(path: string, create = false, getKey?: () => HashKey, from = path): SuppressionList {
     let text: string;
     try {
-      text = readFileSync(from, 'utf8');
+      text = readSmallFile(from, 'the suppression list');
     } catch (e) {
+      if (e instanceof AuditError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (create && code === 'ENOENT') return new SuppressionList(undefined, path, getKey);
       throw new AuditError('E_INPUT_UNREADABLE', { detail: code ?? String(e) }, { file: path });
