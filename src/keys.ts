@@ -7,9 +7,10 @@
  */
 import { createHash, createHmac, hash, randomBytes } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AuditError } from './errors.js';
 import { readSmallFile } from './read/small-file.js';
+import { tempPathFor } from './write/atomic.js';
 
 /** 256 bits: the key cannot be guessed, so the hashes cannot be enumerated without it. */
 export const KEY_BYTES = 32;
@@ -72,7 +73,7 @@ function hashKey(path: string, key: Buffer, created: boolean, loose: boolean): H
  */
 function createKeyFile(path: string): Buffer {
   const key = randomBytes(KEY_BYTES);
-  const temp = join(dirname(path), `.${basename(path)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = tempPathFor(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);

@@ -7,12 +7,11 @@
 import { escapeControls } from '../controls.js';
 import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { openInputStream } from '../read/input-stream.js';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import type { CliIO } from './io.js';
-import { EXIT, reportError } from './shared.js';
+import { EXIT, cleanStaleTemps, reportError } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { openCsv } from '../read/reader.js';
@@ -21,7 +20,7 @@ import { chooseProfile, planProfile, PROFILES } from '../exports.js';
 import { detectColumns } from '../patterns.js';
 import { DEFAULT_RETENTION } from '../engine.js';
 import { rules } from '../rules/index.js';
-import { assertNotInput, assertWritableTarget } from '../write/atomic.js';
+import { assertNotInput, assertWritableTarget, tempPathFor } from '../write/atomic.js';
 import { validateConfig, type Config } from '../config.js';
 import type { Field, Lang } from '../types.js';
 import { VERSION } from '../version.js';
@@ -150,8 +149,8 @@ export function initialConfig(configPath: string, sample?: SampleInfo): Config {
  * else through a temp file renamed over it. Mode 0644: a config is meant to be shared and committed.
  */
 function writeConfig(path: string, text: string, force: boolean, existsMessage: string): void {
-  // Named like every temp file (pid, random), so a later run removes it if this one is killed.
-  const temp = join(dirname(path), `.${basename(path)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Named like every temp file (pid, host, random), so a later run removes it if this one is killed.
+  const temp = tempPathFor(path);
   try {
     if (!force) return writeFileSync(path, text, { flag: 'wx', mode: 0o644 });
     writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
@@ -191,6 +190,7 @@ export async function runInit(sample: string | undefined, opts: InitOptions, io:
       }
     }
     const config = initialConfig(target, info);
+    await cleanStaleTemps([target], io, lang, false);
     writeConfig(target, JSON.stringify(config, null, 2) + '\n', !!opts.force, L('init.exists', { path: target }));
 
     const out: string[] = [L('init.wrote', { path: target })];

@@ -186,7 +186,9 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   };
   const failCountOf = (report: AnyReport): number =>
     purgeFailCount(report, runs.get(report.input.path)?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
-  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, failCountOf);
+  // The key is created beside its folder's other files: a killed creation leaves its temp there.
+  const writesAlso = (bases: ScanOptions[]) => (opts.dryRun ? [] : bases.slice(0, 1).map((b) => resolveKeyPath(opts, b.config?.keyFile, io.cwd)));
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, failCountOf, writesAlso);
   // A key this run created stays only if a log made with it was committed (a failed stdout, issue #16,
   // commits nothing even after the rows were read).
   if (![...runs.values()].some((r) => r.opts.log && existsSync(r.opts.log))) forgetNewKey(stored);

@@ -1,10 +1,10 @@
 /** `cnil-audit scan` (and the shared driver `purge` uses): one or more inputs, summary, exit code. */
 import type { FindingList } from '../report/findings.js';
 import { Chalk } from 'chalk';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
-import { EXIT, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
+import { EXIT, cleanStaleTemps, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
 import type { CommonOptions } from './main.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
@@ -60,6 +60,8 @@ export async function runScan(
   onPlanned?: (bases: ScanOptions[], lang: Lang) => Promise<(() => void) | undefined>,
   /** How many findings of a report count against --fail-on, when the command decides it otherwise (purge, issue #13). */
   failCountOf?: (report: AnyReport) => number,
+  /** Files the command may create besides the planned outputs (purge: the key file), whose folders are cleaned of stale temp files too. */
+  writesAlso?: (bases: ScanOptions[]) => string[],
 ): Promise<number> {
   let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
   const kept: ScanResult<FindingList>[] = [];
@@ -81,8 +83,8 @@ export async function runScan(
       const ext = reportFormatOf(r);
       if (!COMBINED_FORMATS.includes(ext)) throw usageError('combinedFormat', { path: r, ext });
     }
-    const [{ scanFile }, { checkPlan, outputsOf }, { removeStaleTemps }, { isWorkbookFile }] = await Promise.all([
-      import('../scan.js'), import('../plan.js'), import('../write/atomic.js'), import('../write/xlsx-output.js'),
+    const [{ scanFile }, { checkPlan, outputsOf }, { isWorkbookFile }] = await Promise.all([
+      import('../scan.js'), import('../plan.js'), import('../write/xlsx-output.js'),
     ]);
     const quiet = !!opts.quiet;
     // With `-o -` the cleaned file takes stdout; the human summary moves to stderr.
@@ -113,13 +115,9 @@ export async function runScan(
     // --out-dir names a folder to put the outputs in: created (0700, like the outputs' 0600) as `mkdir -p`
     // would, so a first run needs no set-up; a dry run writes nothing, not even the folder.
     if (opts.outDir && !opts.dryRun) makeOutDir(resolve(io.cwd, opts.outDir));
-    // Temp files of runs killed outright (SIGKILL, power loss) hold personal data: a later run in the
-    // same folder removes those whose process is gone, and says so.
-    const dirs = new Set(plan.outputs.filter((o) => o.path !== '-').map((o) => dirname(resolve(o.path))));
-    for (const dir of dirs) {
-      const removed = removeStaleTemps(dir);
-      if (removed && !quiet) io.stderr.write(`cnil-audit: ${oneLine(t(lang, 'cli.staleTemps', { count: removed, dir }))}\n`);
-    }
+    // Temp files of killed runs, in every folder this run writes: its outputs' and the files the
+    // command creates besides them (purge: the key file).
+    await cleanStaleTemps([...plan.outputs.map((o) => o.path), ...(writesAlso?.(bases) ?? [])], io, lang, quiet);
 
     release = await onPlanned?.(bases, lang);
 

@@ -23,6 +23,20 @@ export function oneLine(s: string): string {
   return escapeControls(s);
 }
 
+/**
+ * Temp files of runs killed outright (SIGKILL, power loss) hold personal data or a key: a run removes,
+ * in every folder it writes (its outputs', the key's, the lock's, the config's), those whose process is
+ * gone, and says so on stderr (issue #16).
+ */
+export async function cleanStaleTemps(paths: string[], io: CliIO, lang: Lang, quiet: boolean): Promise<void> {
+  const { removeStaleTemps } = await import('../write/atomic.js');
+  const { dirname } = await import('node:path');
+  for (const dir of new Set(paths.filter((p) => p && p !== '-').map((p) => dirname(resolve(io.cwd, p))))) {
+    const removed = removeStaleTemps(dir);
+    if (removed && !quiet) io.stderr.write(`cnil-audit: ${oneLine(t(lang, 'cli.staleTemps', { count: removed, dir }))}\n`);
+  }
+}
+
 /** Prints one error line, `cnil-audit: file:line: problem`, in the user's language; returns 2. */
 export function reportError(io: CliIO, lang: Lang, e: unknown): number {
   if (isAuditError(e)) {

@@ -5,7 +5,8 @@
  */
 import { closeSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { AuditError } from '../errors.js';
 
 /** Temp files alive in this process, removed by `removeAllTempFiles` (signal handlers). */
@@ -52,7 +53,7 @@ export class AtomicFile {
 
   private constructor(target: string, private readonly what: string) {
     this.target = resolve(target);
-    this.temp = join(dirname(this.target), `.${basename(this.target)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.temp = tempPathFor(this.target);
   }
 
   private error(detail: string): AuditError {
@@ -249,8 +250,22 @@ export function assertWritableTarget(path: string, what: string): void {
   throw new AuditError('E_OUTPUT_SPECIAL', { what, kind }, { file: resolve(path) });
 }
 
-/** Temp file names: `.<target>.cnil-audit-tmp-<pid>-<random>` (the pid lets a later run tell stale ones). */
-const TEMP_NAME = /^\..*\.cnil-audit-tmp-(\d+)-[0-9a-f]{8}$/;
+/**
+ * This host, as temp file names carry it: a folder shared over the network holds other hosts' temp
+ * files, whose pids mean nothing here (issue #16).
+ */
+const HOST_TAG = createHash('sha256').update(hostname() || '-').digest('hex').slice(0, 8);
+
+/**
+ * Temp file names: `.<target>.cnil-audit-tmp-<pid>-<host>-<random>` (the pid and the host let a later
+ * run tell stale ones); earlier versions wrote no host, read as this one's.
+ */
+const TEMP_NAME = /^\..*\.cnil-audit-tmp-(\d+)-(?:([0-9a-f]{8})-)?[0-9a-f]{8}$/;
+
+/** A fresh temp path beside `target` (every temp file of a run: outputs, the key, the lock, the config). */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.cnil-audit-tmp-${process.pid}-${HOST_TAG}-${randomBytes(4).toString('hex')}`);
+}
 
 /** Whether a process with this id is running (EPERM: it is, under another user). */
 export function processAlive(pid: number): boolean {
@@ -278,7 +293,8 @@ export function removeStaleTemps(dir: string): number {
   let removed = 0;
   for (const name of names) {
     const m = TEMP_NAME.exec(name);
-    if (!m || processAlive(Number(m[1]))) continue;
+    // Another host's: its process cannot be checked from here, so it is never removed.
+    if (!m || (m[2] !== undefined && m[2] !== HOST_TAG) || processAlive(Number(m[1]))) continue;
     const p = join(dir, name);
     try {
       if (!lstatSync(p).isFile()) continue;

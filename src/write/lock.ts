@@ -22,7 +22,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AuditError } from '../errors.js';
-import { processAlive, realTarget, trackTemp, untrackTemp } from './atomic.js';
+import { processAlive, realTarget, tempPathFor, trackTemp, untrackTemp } from './atomic.js';
 
 export interface LockOptions {
   /** What the target is, for messages ("the suppression list"). */
@@ -121,7 +121,7 @@ function readText(path: string): string | undefined {
  * create then a write: a reader may then see it empty for an instant, which counts as live.
  */
 function create(path: string, text: string): boolean {
-  const temp = join(dirname(path), `.${basename(path)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = tempPathFor(path);
   let fd = openSync(temp, 'wx', 0o600);
   try {
     writeSync(fd, text);
