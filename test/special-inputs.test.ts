@@ -6,12 +6,13 @@
  * through the folder (a watch) or the FIFO's other end opening — no timers.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { constants, lstatSync, mkdtempSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { constants, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { appears } from './helpers/watch.js';
 import { BIN } from './helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cnil-audit-special-'));
@@ -88,19 +89,6 @@ describe('a FIFO or a device read as the key file, a list or the config: refused
     expect(r.stderr).toMatch(/zero: refusing to read the key file from a character device/);
   });
 });
-
-/** Resolves once `name` exists in `dir` (a watch on the folder, checked once first). */
-function appears(dir: string, name: string): Promise<void> {
-  return new Promise((ready) => {
-    const check = () => {
-      if (!readdirSync(dir).includes(name)) return;
-      watcher.close();
-      ready();
-    };
-    const watcher = watch(dir, check);
-    check();
-  });
-}
 
 describe('SIGTERM ends a run waiting on a FIFO input', () => {
   for (const command of ['scan', 'purge'] as const) {

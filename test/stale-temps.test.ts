@@ -5,12 +5,13 @@
  * on their stdout or through a watch on the folder): no timers.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { appears } from './helpers/watch.js';
 import { BIN, ROOT } from './helpers/cli.js';
 import { removeStaleTemps } from '../src/write/atomic.js';
 
@@ -49,19 +50,6 @@ async function killedHolding(target: string): Promise<string> {
   const left = temps(join(target, '..'));
   expect(left).toHaveLength(1);
   return left[0];
-}
-
-/** Resolves once a file whose name starts with `prefix` is in `dir`. */
-function appears(dir: string, prefix: string): Promise<void> {
-  return new Promise((ready) => {
-    const check = () => {
-      if (!readdirSync(dir).some((f) => f.startsWith(prefix))) return;
-      watcher.close();
-      ready();
-    };
-    const watcher = watch(dir, check);
-    check();
-  });
 }
 
 describe('stale temp files of killed runs', () => {

@@ -5,12 +5,13 @@
  * waiting (or has finished, as it did before the lock): no timers.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { appears } from './helpers/watch.js';
 import { BIN, ROOT } from './helpers/cli.js';
 import { acquireLock } from '../src/write/lock.js';
 import { isAuditError } from '../src/errors.js';
@@ -34,19 +35,6 @@ function start(dir: string, args: string[], stdin: 'pipe' | 'ignore', list = 'li
   });
   const exited = once(child, 'exit') as Promise<[number | null]>;
   return { child, exited, stderr: () => stderr };
-}
-
-/** Resolves once a file whose name starts with `prefix` is in `dir` (a watch on the folder, checked once first). */
-function appears(dir: string, prefix: string): Promise<void> {
-  return new Promise((ready) => {
-    const check = () => {
-      if (!readdirSync(dir).some((f) => f.startsWith(prefix))) return;
-      watcher.close();
-      ready();
-    };
-    const watcher = watch(dir, check);
-    check();
-  });
 }
 
 describe('suppression list lock', () => {

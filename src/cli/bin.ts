@@ -56,8 +56,10 @@ export async function main(): Promise<void> {
   // FIFO no one writes to) must not keep the process alive (issue #16: SIGTERM always works). Exits
   // once what the streams still hold is written (they are synchronous on Linux; not all elsewhere).
   if (controller.signal.aborted) {
-    // One turn of the event loop first: what the end of the run queued (a stream's close) runs.
+    // One turn of the event loop first: what the end of the run queued (a stream's close) runs; and a
+    // FIFO input still being opened is let go (an exit would wait for its blocked worker forever).
     await new Promise((turn) => setImmediate(turn));
+    await (await import('../read/input-stream.js')).inputsSettled();
     const held = [process.stdout, process.stderr].filter((s) => !s.destroyed && s.writableLength > 0);
     await Promise.race([Promise.all(held.map((s) => once(s, 'drain'))), ...held.map((s) => once(s, 'error'))]).catch(() => undefined);
     process.exit(code);

@@ -26,24 +26,46 @@ function isFifo(path: string): boolean {
 function wake(path: string): void {
   try {
     closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
-  } catch { /* no reader waiting any more (ENXIO), or gone */ }
+  } catch { /* no reader there yet (ENXIO), or gone */ }
+}
+
+/** Opens of stopped streams not returned yet: an exit must wait for them (a blocked worker blocks it). */
+const stopping = new Set<Promise<void>>();
+
+/** Resolves once every stopped FIFO open has returned (at once when there is none). */
+export async function inputsSettled(): Promise<void> {
+  await Promise.all([...stopping]);
 }
 
 export function openInputStream(path: string, opts: InputStreamOptions = {}): Readable {
   if (process.platform === 'win32' || !isFifo(path)) return createReadStream(path, { highWaterMark: opts.highWaterMark });
   let pipe: Socket | undefined;
   let opening = true;
+  let opened: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (opened = resolve));
   // Woken in _destroy itself, synchronously: a run that stops right after (process.exit) would never
   // see a 'close' event, queued for the next tick.
   const out = new PassThrough({
-    destroy(err, done) {
-      if (opening) wake(path);
+    destroy(err, callback) {
+      if (opening) {
+        // The worker may not have reached open() yet (a wake then finds no reader): woken again each
+        // turn until its open returns.
+        stopping.add(done);
+        const again = () => {
+          if (!opening) return;
+          wake(path);
+          setImmediate(again);
+        };
+        again();
+      }
       pipe?.destroy();
-      done(err);
+      callback(err);
     },
   });
   open(path, constants.O_RDONLY, (err, fd) => {
     opening = false;
+    stopping.delete(done);
+    opened();
     if (err) return void out.destroy(err);
     if (out.destroyed) return void closeSync(fd);
     pipe = new Socket({ fd, readable: true, writable: false });
