@@ -2,10 +2,10 @@
  * Configuration (SPEC §6): `cnil-audit.config.json`, validated with zod. The JSON Schema shipped in
  * `schema/config.schema.json` is generated from `configSchema` (scripts/gen-schemas.ts).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { AuditError } from './errors.js';
+import { readSmallFile } from './read/small-file.js';
 import { CATEGORIES, CHANNELS, FIELDS, LANGS, SOURCES } from './types.js';
 import { DURATION_PATTERN, parseDate } from './read/values.js';
 import { PROFILE_NAMES } from './vocabulary/exports/index.js';
@@ -147,8 +147,10 @@ export function validateConfig(data: unknown, file?: string): Config {
 export function loadConfig(file: string): Config {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Not a FIFO or a device (issue #16): refused at once rather than read forever.
+    text = readSmallFile(file, 'the config file');
   } catch (e) {
+    if (e instanceof AuditError) throw e;
     throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
   }
   let data: unknown;

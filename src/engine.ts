@@ -9,7 +9,7 @@ import { OPT_IN_CHANNELS } from './law/consent.js';
 import { createClassifier, type Classifier } from './classify.js';
 import { detectColumns } from './patterns.js';
 import { channelsInText } from './channels.js';
-import { maskValue } from './mask.js';
+import { isCarriedId, maskValue } from './mask.js';
 import { contactColumns, contactValues, valueKindOf } from './contact-columns.js';
 import { rules as allRules } from './rules/index.js';
 import type { FileContext, HeaderPlan, Rule, RuleReport, RuleSettings, RowContext } from './rules/types.js';
@@ -350,9 +350,11 @@ export class AuditEngine {
     // A purge report carries no id at all (issue #13 audit): it is filed for years, longer than the
     // rows it describes are kept; its lines locate them in the input its SHA-256 names.
     const idRaw = this.idIndex !== undefined && this.mode !== 'purge' && cells.length === this.plan.header.length ? cells[this.idIndex]?.trim() : undefined;
-    // An "id" holding an e-mail (a column shifted by hand, an export using the address as key) is
-    // personal data: not carried into findings (SPEC §7).
-    const id = idRaw && idRaw.indexOf('@') === -1 ? idRaw : undefined;
+    // An "id" holding an e-mail, a phone, a name or a date (a column shifted by hand, an export keyed
+    // by the address or the number) is personal data: not carried into findings (SPEC §7). Decided at
+    // the row's first finding: a row without any costs nothing.
+    let id: string | undefined | null = idRaw ? null : undefined;
+    const idOf = () => (id === null ? (id = isCarriedId(idRaw!) ? idRaw : undefined) : id);
     let strongest = -1;
     let scrub: number[] | undefined;
 
@@ -366,7 +368,8 @@ export class AuditEngine {
         line,
         message: { id: `rule.${a.rule.id}.${r.message}`, params: r.params },
       };
-      if (id !== undefined) f.id = id;
+      const shown = idOf();
+      if (shown !== undefined) f.id = shown;
       if (r.field !== undefined) f.field = r.field;
       if (this.showValues && r.field !== undefined) {
         const idx = this.plan.mapping[r.field as Field] ?? this.plan.header.indexOf(r.field);

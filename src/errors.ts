@@ -26,6 +26,7 @@ export type AuditErrorCode =
   | 'E_OUTPUT_OVER_INPUT'
   | 'E_OUTPUT_CLASH'
   | 'E_OUTPUT_SPECIAL'
+  | 'E_INPUT_SPECIAL'
   | 'E_LOCKED'
   | 'E_INPUT_TOO_LARGE'
   | 'E_GZIP_RATIO'

@@ -7,8 +7,10 @@
  */
 import { createHash, createHmac, hash, randomBytes } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AuditError } from './errors.js';
+import { readSmallFile } from './read/small-file.js';
+import { tempPathFor } from './write/atomic.js';
 
 /** 256 bits: the key cannot be guessed, so the hashes cannot be enumerated without it. */
 export const KEY_BYTES = 32;
@@ -88,7 +90,7 @@ function hashKey(path: string, key: Buffer, created: boolean, loose: boolean): H
  */
 function createKeyFile(path: string): Buffer {
   const key = randomBytes(KEY_BYTES);
-  const temp = join(dirname(path), `.${basename(path)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = tempPathFor(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
@@ -121,9 +123,9 @@ export function loadKey(file: string, create: boolean): HashKey {
   const path = resolve(file);
   let text: string;
   try {
+    // Not a FIFO or a device (issue #16): refused at once rather than read forever.
+    text = readSmallFile(path, 'the key file');
     const st = statSync(path);
-    if (st.isDirectory()) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'EISDIR' }, { file: path });
-    text = readFileSync(path, 'utf8');
     return hashKey(path, parseKeyFile(path, text), false, (st.mode & 0o077) !== 0);
   } catch (e) {
     if (e instanceof AuditError) throw e;

@@ -40,6 +40,18 @@ export interface RunPlan {
   outputs: PlannedOutput[];
 }
 
+/**
+ * The files a scan or purge reads besides its inputs and config: the suppression lists it checks and
+ * the key file their hashes need (issue #16: `scan --suppress L --key-file k -r k` replaced the key,
+ * and every proof made with it became unverifiable). Each is an input of the plan: no output over it.
+ */
+export function keyAndLists(key: string | undefined, lists: (string | undefined)[]): PlannedInput[] {
+  const out: PlannedInput[] = [];
+  for (const path of new Set(lists)) if (path) out.push({ path, what: 'the suppression list' });
+  if (key) out.push({ path: key, what: 'the key file' });
+  return out;
+}
+
 /** What scanFile needs to derive its default output names. */
 export interface OutputNaming {
   input: string;

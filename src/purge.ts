@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, usageError } from './errors.js';
+import { readSmallFile } from './read/small-file.js';
 import { DEFAULT_RETENTION, type RowResult } from './engine.js';
 import { PURGE_RULES, ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
@@ -422,12 +423,16 @@ export class SuppressionList {
     }
   }
 
-  /** Reads a list; a missing file is an empty new list when `create`. */
-  static read(path: string, create = false, getKey?: () => HashKey): SuppressionList {
+  /**
+   * Reads a list; a missing file is an empty new list when `create`. `from`: where its text is read when
+   * it is not the file itself (the list an earlier input of the same run has extended, not renamed yet).
+   */
+  static read(path: string, create = false, getKey?: () => HashKey, from = path): SuppressionList {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readSmallFile(from, 'the suppression list');
     } catch (e) {
+      if (e instanceof AuditError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (create && code === 'ENOENT') return new SuppressionList(undefined, path, getKey);
       throw new AuditError('E_INPUT_UNREADABLE', { detail: code ?? String(e) }, { file: path });

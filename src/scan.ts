@@ -3,7 +3,7 @@
  * reports atomically. Pure with respect to the process: it never prints, exits or reads process.argv;
  * it reports progress through a callback and stops on an AbortSignal.
  */
-import { createReadStream } from 'node:fs';
+import { openInputStream } from './read/input-stream.js';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -234,7 +234,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     // (bench/run.mjs; 200k rows, no findings kept: 16 KiB 89 MB, 64 KiB 112 MB, 256 KiB 141 MB peak RSS):
     // a bigger batch of live rows outlives more young-generation collections, and a decoded chunk or
     // a stringified batch over 128 KB lands in V8's large-object space, which only a full GC frees.
-    source = workbook ? Readable.from([]) : createReadStream(inputPath, { highWaterMark: 16 * 1024 });
+    source = workbook ? Readable.from([]) : openInputStream(inputPath, { highWaterMark: 16 * 1024 });
   } else {
     if (!opts.stdin) throw usageError('noStdin');
     source = opts.stdin;
@@ -502,6 +502,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       for (const f of open) f.abort();
     };
     if (!opts.deferCommit) await commit();
+    // Complete: closed now, renamed when the caller commits (no descriptor held meanwhile).
+    else for (const f of open) f.seal();
     return { report, written, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
   } catch (e) {
     spool?.dispose();

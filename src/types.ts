@@ -69,7 +69,7 @@ export interface Finding {
   action: Action;
   /** 1-based physical line where the row starts. */
   line: number;
-  /** The row's `id` field when mapped. */
+  /** The row's `id` field when mapped and shaped like an identifier (isCarriedId). */
   id?: string;
   /** Canonical field or column name the finding is about. */
   field?: string;

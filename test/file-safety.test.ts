@@ -264,3 +264,46 @@ describe('special files at an output path (item 2)', () => {
     expect(isAuditError(err) && err.code).toBe('E_OUTPUT_SPECIAL');
   });
 });
+
+// --- The key file and the lists are inputs of every run that uses them (issue #16 audit, N4): the
+// run plan refuses any output over them, for scan and purge alike.
+describe('no output over the key file, a suppression list or the config', () => {
+  const OBJECTOR = 'email;nom;source;date de collecte;opposition\na@example.org;Dupont;Adhésion;05/03/2024;oui\n';
+  /** A folder with a keyed list made by a real purge (k.json, list.csv) and a config naming both. */
+  async function keyed(): Promise<{ dir: string; key: string }> {
+    const dir = folderWith({ 'objector.csv': OBJECTOR, 'in.csv': INPUT });
+    const r = await cli(dir, ['purge', 'objector.csv', '--suppression-list', 'list.csv', '--key-file', 'k.json', '-o', 'p.csv', '-r', 'p.json', '--log', 'p.log.csv']);
+    expect(r.code, r.stderr).toBe(0);
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ keyFile: 'conf-key.json', suppressionList: 'list.csv' }));
+    return { dir, key: readFileSync(join(dir, 'k.json'), 'utf8') };
+  }
+  // Keys named .json so that `-r` accepts the path as a report's and the plan is what refuses it.
+  const cases: [string, string[], RegExp][] = [
+    ['scan --suppress, -r over the key', ['scan', 'in.csv', '--suppress', 'list.csv', '--key-file', 'k.json', '-r', 'k.json'], /k\.json: the report and the key file would be the same file/],
+    ['scan --suppress, -o over the key', ['scan', 'in.csv', '--suppress', 'list.csv', '--key-file', 'k.json', '-o', 'k.json'], /k\.json: the cleaned file and the key file would be the same file/],
+    ['scan --suppress, --rejects over the key', ['scan', 'in.csv', '--suppress', 'list.csv', '--key-file', 'k.json', '--rejects', 'k.json'], /k\.json: the removed rows and the key file would be the same file/],
+    ['scan naming a key it does not need, -o over it', ['scan', 'in.csv', '--key-file', 'k.json', '-o', 'k.json'], /the cleaned file and the key file/],
+    ['scan with the config\'s key and list, -r over the config\'s key', ['scan', 'in.csv', '-c', 'cfg.json', '-r', 'conf-key.json'], /conf-key\.json: the report and the key file/],
+    ['scan -o over the config', ['scan', 'in.csv', '-c', 'cfg.json', '-o', 'cfg.json'], /cfg\.json: the cleaned file and the config file/],
+    ['purge --log over the key', ['purge', 'in.csv', '--key-file', 'k.json', '--log', 'k.json'], /the purge log and the key file/],
+    ['purge -r over the key', ['purge', 'in.csv', '--key-file', 'k.json', '-r', 'k.json'], /the report and the key file/],
+    ['purge -o over the key', ['purge', 'in.csv', '--key-file', 'k.json', '-o', 'k.json'], /the purged file and the key file/],
+    ['purge --log over the list it extends', ['purge', 'in.csv', '--key-file', 'k.json', '--suppression-list', 'list.csv', '--log', 'list.csv'], /list\.csv: the suppression list and the purge log would be the same file|the purge log and the suppression list/],
+    ['purge --log over the config', ['purge', 'in.csv', '-c', 'cfg.json', '--log', 'cfg.json'], /the purge log and the config file/],
+    ['purge --suppress list, -r over it', ['purge', 'in.csv', '--key-file', 'k.json', '--suppress', 'list.csv', '-r', 'list.csv'], /the report and the suppression list/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(`${name}: exit 2, the key, list and config intact, nothing written`, async () => {
+      const { dir, key } = await keyed();
+      const list = readFileSync(join(dir, 'list.csv'), 'utf8');
+      const before = readdirSync(dir).sort();
+      const r = await cli(dir, args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(readFileSync(join(dir, 'k.json'), 'utf8')).toBe(key);
+      expect(readFileSync(join(dir, 'list.csv'), 'utf8')).toBe(list);
+      expect(readFileSync(join(dir, 'cfg.json'), 'utf8')).toMatch(/^\{"keyFile"/);
+      expect(readdirSync(dir).sort()).toEqual(before);
+    });
+  }
+});

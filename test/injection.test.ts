@@ -47,3 +47,31 @@ describe('control characters in names', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
+
+// The HTML report (issue #16 audit N16): it escaped markup only, and kept ESC, BEL, C1 and CR raw.
+describe('control characters in the HTML reports', () => {
+  const dir = mkdtempSync(join(root, 'html-'));
+  const C1 = '\u009b31m\u0085';
+  const headers = ['email', 'nom', 'source', `"${HEADER_CR}"`, `"${HEADER_ESC}"`, `"religion\u0007bell"`, `"segment${C1}next\u2028ls"`];
+  writeFileSync(join(dir, FILE), `${headers.join(';')}\na@example.org;Dupont;Adhésion;x;gauche;x;y\nb@example.org;Durand;achat de fichier;x;droite;x;y\n`);
+  writeFileSync(join(dir, 'b.csv'), `${headers.join(';')}\nc@example.org;Martin;Adhésion;x;gauche;x;y\n`);
+  const one = cli(['scan', FILE, '--lang', 'en', '-r', 'r.html', '-o', 'out.csv', '--show-values'], { cwd: dir, env: { FORCE_COLOR: '0' } });
+  const two = cli(['scan', FILE, 'b.csv', '--lang', 'en', '-r', 'all.html', '--out-dir', 'out'], { cwd: dir, env: { FORCE_COLOR: '0' } });
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
+  for (const [name, file, r] of [['one input', 'r.html', one], ['several inputs (combined)', 'all.html', two]] as const) {
+    it(`${name}: no raw control character, the names shown escaped`, () => {
+      expect(r.code, r.stderr).toBe(1);
+      const html = readFileSync(join(dir, file), 'utf8');
+      expect(html).not.toMatch(RAW);
+      expect(html).toContain('in\\u001b[31m.csv');
+    });
+  }
+
+  it('the header names are shown escaped, like in the Markdown report', () => {
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('Opinion\\u001b[2J\\u001b[32mAll rows OK');
+    expect(html).toContain('cookie\\r=cmd');
+    expect(html).toContain('religion\\u0007bell');
+  });
+});

@@ -192,4 +192,17 @@ describe('CLI modules', () => {
       expect(src, f).not.toMatch(/^import [^;]*from '\.\/main\.js'/m);
     }
   });
+
+  it('no file of src/ imports a Node built-in dynamically (the single executable cannot: "A dynamic import callback was not specified")', () => {
+    const out: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts') && /\bimport\(\s*['"]node:/.test(readFileSync(p, 'utf8'))) out.push(p.slice(ROOT.length + 1));
+      }
+    };
+    walk(join(ROOT, 'src'));
+    expect(out).toEqual([]);
+  });
 });

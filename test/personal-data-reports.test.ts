@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { maskEmail, maskPhone, maskText, maskValue } from '../src/mask.js';
+import { isCarriedId, maskEmail, maskPhone, maskText, maskValue } from '../src/mask.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cnil-audit-pd-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -62,5 +62,26 @@ describe('--show-values masks by the field kind', () => {
   it('free text: first character and length only, never a control character', () => {
     expect(maskText('Marie Secretcurie')).toBe('M***[17]');
     expect(maskText('\u001b[2JAll rows OK')).toBe('****[15]');
+  });
+});
+
+describe('an id carried into findings (issue #16 audit N11)', () => {
+  const carried = ['1', '1001', '123456', '12345678', 'NB-12345', 'c42', '3f2a8c1e-6b7d-4e21-9a0f-1c2d3e4f5a6b', 'crm_00017', 'A1B2C3'];
+  const notCarried = [
+    '06 99 88 77 66', '0699887766', '06.99.88.77.66', '+33 6 99 88 77 66', '+33699887766', '0033699887766', '612345678', '33612345678', '+44 20 7946 0958',
+    'Jean Secretdupont', 'Dupont', 'Jean-Pierre', '12 rue des Lilas', 'jean@exemple.fr', '1980-03-05', '05/03/1980', 'x'.repeat(60) + '12345', '',
+  ];
+  for (const v of carried) it(`carries ${JSON.stringify(v)}`, () => expect(isCarriedId(v)).toBe(true));
+  for (const v of notCarried) it(`does not carry ${JSON.stringify(v)}`, () => expect(isCarriedId(v)).toBe(false));
+
+  it('an id column of phones and names is in no report; the line stays', async () => {
+    const r = await scan('id,email,source,date de collecte\n06 99 88 77 66,a@x.fr,achat de fichier,2025-01-01\nJean Secretdupont,b@x.fr,achat de fichier,2025-01-01\nNB-7,c@x.fr,achat de fichier,2025-01-01\n');
+    for (const text of [r.stdout, ...r.reports]) {
+      expect(text).not.toContain('99 88 77');
+      expect(text).not.toContain('Secretdupont');
+    }
+    // Every row has findings (a bought list): by line, the id each carries.
+    const findings = JSON.parse(r.reports[0]).findings as { id?: string; line: number }[];
+    expect([...new Set(findings.map((f) => `${f.line}:${f.id ?? '-'}`))]).toEqual(['2:-', '3:-', '4:NB-7']);
   });
 });

@@ -3,7 +3,7 @@
  * on stderr, and nothing is committed: the outputs become visible only once stdout is flushed.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,15 @@ import { BIN } from './helpers/cli.js';
 const root = mkdtempSync(join(tmpdir(), 'cnil-audit-stdout-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function folder(rows: number): string {
-  const dir = mkdtempSync(join(root, 'case-'));
+function contacts(rows: number): string {
   const parts = ['email;nom;source;date de collecte\n'];
   for (let i = 0; i < rows; i++) parts.push(`c${i}@example.org;Dupont;${i % 3 ? 'Adhésion' : 'achat de fichier'};05/03/2024\n`);
-  writeFileSync(join(dir, 'in.csv'), parts.join(''));
+  return parts.join('');
+}
+
+function folder(rows: number, name = 'in.csv'): string {
+  const dir = mkdtempSync(join(root, 'case-'));
+  writeFileSync(join(dir, name), contacts(rows));
   return dir;
 }
 
@@ -66,4 +70,53 @@ describe('stdout failures', () => {
       }
     });
   }
+});
+
+// Several inputs (issue #16 audit N13): each input's outputs used to be committed once its own part of
+// stdout was out, before the combined report (json, md) or the next input's summary; a stdout failing
+// after that left them in place with exit 2. Now every output of the run waits for the end.
+describe('stdout failures with several inputs: nothing committed', () => {
+  const twoInputs = (rows: number) => {
+    const dir = folder(rows, 'a.csv');
+    writeFileSync(join(dir, 'b.csv'), contacts(rows));
+    return dir;
+  };
+  for (const [name, args] of [
+    ['--format json', ['--format', 'json']],
+    ['--format md', ['--format', 'md']],
+    ['--format json -r all.md (a combined report)', ['--format', 'json', '-r', 'all.md']],
+    ['the text summaries', []],
+  ] as const) {
+    it(`scan a.csv b.csv ${name} | head: exit 2, no output of either input`, async () => {
+      const dir = twoInputs(30_000);
+      const r = await spawnCli(dir, ['scan', 'a.csv', 'b.csv', ...args], 'pipe', true);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/(^|\n)cnil-audit: cannot write standard output: the reader has gone \(EPIPE\)\n$/);
+      expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+    });
+    it(`scan a.csv b.csv ${name} > /dev/full: exit 2, no output of either input`, async () => {
+      const dir = twoInputs(20);
+      const fd = openSync('/dev/full', 'w');
+      try {
+        const r = await spawnCli(dir, ['scan', 'a.csv', 'b.csv', ...args], fd);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(/cannot write standard output: no space left on the disk \(ENOSPC\)\n$/);
+        expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+      } finally {
+        closeSync(fd);
+      }
+    });
+  }
+
+  it('purge a.csv b.csv extending one list: the second extends what the first wrote, all committed together', async () => {
+    const dir = mkdtempSync(join(root, 'list-'));
+    const head = 'email;nom;source;date de collecte;opposition\n';
+    writeFileSync(join(dir, 'a.csv'), head + 'a1@example.org;Dupont;Adhésion;05/03/2024;oui\na2@example.org;Durand;Adhésion;05/03/2024;non\n');
+    writeFileSync(join(dir, 'b.csv'), head + 'b1@example.org;Martin;Adhésion;05/03/2024;oui\n');
+    const r = await spawnCli(dir, ['purge', 'a.csv', 'b.csv', '--suppression-list', 'list.csv', '--format', 'json'], 'pipe');
+    expect(r.code, r.stderr).toBe(0);
+    const list = readFileSync(join(dir, 'list.csv'), 'utf8').trim().split('\n');
+    expect(list.filter((l) => l.startsWith('email,'))).toHaveLength(2);
+    expect(readdirSync(dir).filter((f) => f.includes('cnil-audit-tmp') || f.endsWith('.lock'))).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
  * Process wiring for the CLI: argv, streams, signals. SIGINT/SIGTERM/SIGHUP abort the run; the core removes
  * its temp files and the exit code is 130 (SPEC §1). A second signal removes them at once and exits.
  */
+import { once } from 'node:events';
 import { VERSION } from '../version.js';
 
 export async function main(): Promise<void> {
@@ -51,4 +52,16 @@ export async function main(): Promise<void> {
   });
   removeAllTempFiles();
   process.exitCode = code;
+  // An aborted run (a signal, stdout gone) is over: an input still being opened in the background (a
+  // FIFO no one writes to) must not keep the process alive (issue #16: SIGTERM always works). Exits
+  // once what the streams still hold is written (they are synchronous on Linux; not all elsewhere).
+  if (controller.signal.aborted) {
+    // One turn of the event loop first: what the end of the run queued (a stream's close) runs; and a
+    // FIFO input still being opened is let go (an exit would wait for its blocked worker forever).
+    await new Promise((turn) => setImmediate(turn));
+    await (await import('../read/input-stream.js')).inputsSettled();
+    const held = [process.stdout, process.stderr].filter((s) => !s.destroyed && s.writableLength > 0);
+    await Promise.race([Promise.all(held.map((s) => once(s, 'drain'))), ...held.map((s) => once(s, 'error'))]).catch(() => undefined);
+    process.exit(code);
+  }
 }

@@ -5,12 +5,13 @@
  * without `--force`.
  */
 import { escapeControls } from '../controls.js';
-import { createReadStream, existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { openInputStream } from '../read/input-stream.js';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import type { CliIO } from './io.js';
-import { EXIT, reportError } from './shared.js';
+import { EXIT, cleanStaleTemps, reportError } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { openCsv } from '../read/reader.js';
@@ -19,7 +20,7 @@ import { chooseProfile, planProfile, PROFILES } from '../exports.js';
 import { detectColumns } from '../patterns.js';
 import { DEFAULT_RETENTION } from '../engine.js';
 import { rules } from '../rules/index.js';
-import { assertNotInput } from '../write/atomic.js';
+import { assertNotInput, assertWritableTarget, tempPathFor } from '../write/atomic.js';
 import { validateConfig, type Config } from '../config.js';
 import type { Field, Lang } from '../types.js';
 import { VERSION } from '../version.js';
@@ -72,7 +73,7 @@ function describeHeader(header: string[], encoding: string, delimiter: string, p
 }
 
 /** Reads only the header of a sample export (CSV or workbook) and maps it. */
-export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter' | 'sheet'>, stdin?: Readable): Promise<SampleInfo> {
+export async function inspectSample(path: string, opts: Pick<InitOptions, 'encoding' | 'delimiter' | 'sheet'>, stdin?: Readable, signal?: AbortSignal): Promise<SampleInfo> {
   if (path !== '-') {
     const { sniffWorkbook, openWorkbook } = await import('../read/xlsx.js');
     if (sniffWorkbook(path)) {
@@ -86,18 +87,30 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
     if (!stdin) throw usageError('noStdin');
     input = stdin;
   } else {
-    input = createReadStream(path);
+    input = openInputStream(path);
     input.on('error', () => undefined); // reported by the reader as E_INPUT_UNREADABLE
   }
   const { canonicalEncoding } = await import('../read/encoding.js');
   const { parseDelimiterOption } = await import('../read/dialect.js');
   let delimiter: string | undefined;
   if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
-  const reader = await openCsv(input, {
-    encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined,
-    delimiter,
-    preamble: PROFILES.flatMap((p) => (p.preamble ? [p.preamble] : [])),
-  });
+  // A signal stops a sample that never comes (a FIFO no one writes to, a silent stdin).
+  const stop = () => input.destroy(new AuditError('E_INTERRUPTED'));
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  let reader: Awaited<ReturnType<typeof openCsv>>;
+  try {
+    reader = await openCsv(input, {
+      encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined,
+      delimiter,
+      preamble: PROFILES.flatMap((p) => (p.preamble ? [p.preamble] : [])),
+    });
+  } catch (e) {
+    if (path !== '-') input.destroy();
+    throw signal?.aborted ? new AuditError('E_INTERRUPTED') : e;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
   try {
     return describeHeader(reader.header, reader.dialect.encoding, reader.dialect.delimiter, path);
   } finally {
@@ -136,13 +149,17 @@ export function initialConfig(configPath: string, sample?: SampleInfo): Config {
  * else through a temp file renamed over it. Mode 0644: a config is meant to be shared and committed.
  */
 function writeConfig(path: string, text: string, force: boolean, existsMessage: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.cnil-audit-tmp-${process.pid}`);
+  // Named like every temp file (pid, host, random), so a later run removes it if this one is killed.
+  const temp = tempPathFor(path);
   try {
     if (!force) return writeFileSync(path, text, { flag: 'wx', mode: 0o644 });
     writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
+    // --force replaces a config, never a device or a FIFO (issue #16): checked again at the rename.
+    assertWritableTarget(path, 'the config file');
     renameSync(temp, path);
   } catch (e) {
     if (force) try { unlinkSync(temp); } catch { /* never created */ }
+    if (isAuditError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && !force) throw new AuditError('E_USAGE', { detail: existsMessage });
     throw new AuditError('E_OUTPUT_UNWRITABLE', { what: 'the config file', detail: code ?? String(e) }, { file: path });
@@ -158,18 +175,22 @@ export async function runInit(sample: string | undefined, opts: InitOptions, io:
   try {
     const samplePath = sample === undefined ? undefined : sample === '-' ? '-' : resolve(io.cwd, sample);
     if (samplePath && samplePath !== '-') assertNotInput(target, samplePath, 'the config file');
+    // A device or a FIFO at the config's path is refused before anything is read (`init -o ./null --force`
+    // replaced a character device with the config).
+    assertWritableTarget(target, 'the config file');
     if (!opts.force && existsSync(target)) {
       throw new AuditError('E_USAGE', { detail: L('init.exists', { path: target }) });
     }
     let info: SampleInfo | undefined;
     if (samplePath) {
       try {
-        info = await inspectSample(samplePath, opts, io.stdin);
+        info = await inspectSample(samplePath, opts, io.stdin, io.signal);
       } catch (e) {
         throw isAuditError(e) ? e.at(samplePath === '-' ? '<stdin>' : samplePath) : e;
       }
     }
     const config = initialConfig(target, info);
+    await cleanStaleTemps([target], io, lang, false);
     writeConfig(target, JSON.stringify(config, null, 2) + '\n', !!opts.force, L('init.exists', { path: target }));
 
     const out: string[] = [L('init.wrote', { path: target })];

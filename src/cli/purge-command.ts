@@ -11,6 +11,7 @@ import type { CliIO } from './io.js';
 import { EXIT, colorEnabled, reportError } from './shared.js';
 import type { CommonOptions } from './shared.js';
 import { runScan, type Extra, type PlanExtra } from './scan-command.js';
+import { keyAndLists } from '../plan.js';
 import { AuditError, usageError } from '../errors.js';
 import { detectLang, t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
@@ -18,7 +19,7 @@ import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
 import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { isWorkbookFile } from '../write/xlsx-output.js';
-import { assertNotInput, realOrResolved } from '../write/atomic.js';
+import { assertNotInput, pendingTemp, realOrResolved, realTarget } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
 import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
@@ -102,14 +103,13 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const defaults = purgeDefaults(base.input, base.outDir, day);
     // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
     // the contact file, and kept, hashed, on the campaign's suppression list when it has one).
-    const list = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    // Its real path (issue #16): a list named through a symlink is the shared file it links to, locked
+    // and renamed over there, the link kept.
+    const named = opts.suppressionList ? resolve(io.cwd, opts.suppressionList) : base.config?.suppressionList;
+    const list = named ? realTarget(named) : undefined;
     const log = opts.log ? resolve(io.cwd, opts.log) : defaults.log;
-    // The list read by --suppress: no output over it (the list being extended is an output itself).
     // The lists and the key the run reads: no output over them (the list being extended is an output itself).
-    const readOnly = [
-      ...(suppress.path && suppress.path !== list ? [{ path: suppress.path, what: 'the suppression list' }] : []),
-      { path: keyPath, what: 'the key file' },
-    ];
+    const readOnly = keyAndLists(keyPath, [suppress.path !== list ? suppress.path : undefined]);
     return { day, defaults, list, log, readOnly };
   };
   const planExtra: PlanExtra = (_file, base) => {
@@ -132,7 +132,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     if (path) {
       // Checked before reading, so the input is never mistaken for a list (nor overwritten).
       assertNotInput(path, inputPath, 'the suppression list');
-      suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true, key) : readConfiguredList(path, key), addedOn: day };
+      suppression = { path, list: opts.suppressionList ? SuppressionList.read(path, true, key, pendingTemp(path)) : readConfiguredList(path, key), addedOn: day };
     }
     const run = new PurgeRun({
       lang: base.lang ?? 'en',
@@ -192,7 +192,9 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   };
   const failCountOf = (report: AnyReport): number =>
     purgeFailCount(report, runs.get(report.input.path)?.remainingPurge, opts.failOn as FailOn, !!opts.failOnRemaining);
-  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, failCountOf);
+  // The key is created beside its folder's other files: a killed creation leaves its temp there.
+  const writesAlso = (bases: ScanOptions[]) => (opts.dryRun ? [] : bases.slice(0, 1).map((b) => resolveKeyPath(opts, b.config?.keyFile, io.cwd)));
+  const code = await runScan(files, opts, io, 'purge', extra, afterEach, planExtra, lockLists, failCountOf, writesAlso);
   // A key this run created stays only if a log made with it was committed (a failed stdout, issue #16,
   // commits nothing even after the rows were read).
   if (![...runs.values()].some((r) => r.opts.log && existsSync(r.opts.log))) forgetNewKey(stored);
@@ -242,7 +244,8 @@ function countingSuppression(lists: SuppressionList[], counter: { suppressed?: n
  */
 function readConfiguredList(path: string, key: () => HashKey): SuppressionList {
   if (!existsSync(dirname(path))) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'ENOENT' }, { file: path });
-  return SuppressionList.read(path, true, key);
+  // An earlier input of this run may have extended it already (committed at the end of the run).
+  return SuppressionList.read(path, true, key, pendingTemp(path));
 }
 
 /**
@@ -259,24 +262,19 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
   const extra: Extra = (_file, base) => {
     keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
     const lists: SuppressionList[] = [];
-    const readOnly: NonNullable<ScanOptions['readOnly']> = [];
     const given = suppress.load();
-    if (given) {
-      lists.push(given);
-      readOnly.push({ path: suppress.path!, what: 'the suppression list' });
-    }
+    if (given) lists.push(given);
     const path = base.config?.suppressionList;
     let unwritten: string | undefined;
     if (path) {
       configured ??= readConfiguredList(path, key);
       lists.push(configured);
-      readOnly.push({ path, what: 'the suppression list' });
       if (configured.text === undefined) unwritten = path;
     }
     if (!lists.length) return {};
     const counter: { suppressed?: number; unwritten?: string } = { unwritten };
     counters.set(base.input, counter);
-    return { isSuppressed: countingSuppression(lists, counter), readOnly };
+    return { isSuppressed: countingSuppression(lists, counter), readOnly: keyAndLists(keyPath, [suppress.path, path]) };
   };
   const afterEach = (result: ScanResult<FindingList>, lang: Lang) => {
     const counter = counters.get(result.report.input.path);
@@ -285,9 +283,14 @@ export async function runScanWithSuppression(files: string[], opts: CommonOption
     lines.push(t(lang, 'purge.suppressMatched', { count: counter.suppressed ?? 0 }));
     return lines.join('\n') + '\n';
   };
-  const planExtra: PlanExtra = (_file, base) => ({
-    readOnly: [suppress.path, base.config?.suppressionList].filter((p): p is string => !!p).map((path) => ({ path, what: 'the suppression list' })),
-  });
+  const planExtra: PlanExtra = (_file, base) => {
+    keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
+    const lists = [suppress.path, base.config?.suppressionList];
+    // The key is an input of a run that checks a keyed list, and the key a run names or finds is never
+    // an output of any: a report over it would leave every log and list made with it unverifiable.
+    const usesKey = lists.some(Boolean) || !!opts.keyFile || !!base.config?.keyFile || existsSync(keyPath);
+    return { readOnly: keyAndLists(usesKey ? keyPath : undefined, lists) };
+  };
   return runScan(files, opts, io, 'scan', extra, afterEach, planExtra);
 }
 

@@ -1,10 +1,10 @@
 /** `cnil-audit scan` (and the shared driver `purge` uses): one or more inputs, summary, exit code. */
 import type { FindingList } from '../report/findings.js';
 import { Chalk } from 'chalk';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
-import { EXIT, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
+import { EXIT, cleanStaleTemps, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
 import type { CommonOptions } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
@@ -60,9 +60,14 @@ export async function runScan(
   onPlanned?: (bases: ScanOptions[], lang: Lang) => Promise<(() => void) | undefined>,
   /** How many findings of a report count against --fail-on, when the command decides it otherwise (purge, issue #13). */
   failCountOf?: (report: AnyReport) => number,
+  /** Files the command may create besides the planned outputs (purge: the key file), whose folders are cleaned of stale temp files too. */
+  writesAlso?: (bases: ScanOptions[]) => string[],
 ): Promise<number> {
   let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
   const kept: ScanResult<FindingList>[] = [];
+  // With several inputs, every output waits complete (sealed) for the end of the run: nothing is
+  // renamed into place until all that stdout carries is flushed (issue #16 audit N13).
+  const pending: { commit(): Promise<void>; abort(): void }[] = [];
   let release: (() => void) | undefined;
   try {
     const prepared = await prepare(opts, io);
@@ -78,8 +83,8 @@ export async function runScan(
       const ext = reportFormatOf(r);
       if (!COMBINED_FORMATS.includes(ext)) throw usageError('combinedFormat', { path: r, ext });
     }
-    const [{ scanFile }, { checkPlan, outputsOf }, { removeStaleTemps }, { isWorkbookFile }] = await Promise.all([
-      import('../scan.js'), import('../plan.js'), import('../write/atomic.js'), import('../write/xlsx-output.js'),
+    const [{ scanFile }, { checkPlan, outputsOf }, { isWorkbookFile }] = await Promise.all([
+      import('../scan.js'), import('../plan.js'), import('../write/xlsx-output.js'),
     ]);
     const quiet = !!opts.quiet;
     // With `-o -` the cleaned file takes stdout; the human summary moves to stderr.
@@ -110,13 +115,9 @@ export async function runScan(
     // --out-dir names a folder to put the outputs in: created (0700, like the outputs' 0600) as `mkdir -p`
     // would, so a first run needs no set-up; a dry run writes nothing, not even the folder.
     if (opts.outDir && !opts.dryRun) makeOutDir(resolve(io.cwd, opts.outDir));
-    // Temp files of runs killed outright (SIGKILL, power loss) hold personal data: a later run in the
-    // same folder removes those whose process is gone, and says so.
-    const dirs = new Set(plan.outputs.filter((o) => o.path !== '-').map((o) => dirname(resolve(o.path))));
-    for (const dir of dirs) {
-      const removed = removeStaleTemps(dir);
-      if (removed && !quiet) io.stderr.write(`cnil-audit: ${oneLine(t(lang, 'cli.staleTemps', { count: removed, dir }))}\n`);
-    }
+    // Temp files of killed runs, in every folder this run writes: its outputs' and the files the
+    // command creates besides them (purge: the key file).
+    await cleanStaleTemps([...plan.outputs.map((o) => o.path), ...(writesAlso?.(bases) ?? [])], io, lang, quiet);
 
     release = await onPlanned?.(bases, lang);
 
@@ -179,7 +180,8 @@ export async function runScan(
         // is exit 2 with nothing committed).
         await flushWritable(io.stdout as WritableLike);
         if (io.signal?.aborted) throw isAuditError(io.signal.reason) ? io.signal.reason : new AuditError('E_INTERRUPTED');
-        await result.commit();
+        if (several) pending.push(result);
+        else await result.commit();
         reports.push(result.report);
       } catch (e) {
         result.abort();
@@ -201,7 +203,7 @@ export async function runScan(
     if (several) {
       if (opts.format === 'json') await writeAll(io.stdout, reportSetChunks(reports, verdict, lang));
       else if (opts.format === 'md' && !quiet) await writeAll(summaryOut, await collect(combinedMdChunks(reports, verdict, lang)));
-      for (const path of combined) await writeCombined(path, reports, verdict, lang);
+      for (const path of combined) pending.push(await writeCombined(path, reports, verdict, lang));
       if (!quiet && (opts.format === 'text' || opts.format === 'github')) {
         const out = opts.format === 'text' ? summaryOut : io.stderr;
         const colour = verdict.exitCode ? chalk.red : chalk.green;
@@ -214,10 +216,25 @@ export async function runScan(
       io.stderr.write(verdictLine(verdict, lang) + '\n');
     }
     await flushWritable(io.stdout as WritableLike);
+    if (io.signal?.aborted) throw isAuditError(io.signal.reason) ? io.signal.reason : new AuditError('E_INTERRUPTED');
+    // Everything stdout carries is out: the outputs of every input, in order, then the combined
+    // reports. One that cannot be renamed (a target changed meanwhile) is exit 2; the others stand.
+    let commitFailed = false;
+    for (const p of pending) {
+      try {
+        await p.commit();
+      } catch (e) {
+        reportError(io, lang, e);
+        commitFailed = true;
+      }
+    }
+    if (commitFailed) return EXIT.ERROR;
     return strictFailed && verdict.exitCode !== EXIT.INTERRUPTED ? EXIT.ERROR : verdict.exitCode;
   } catch (e) {
     return reportError(io, lang, e);
   } finally {
+    // A run that stopped early commits nothing (committed ones ignore this).
+    for (const p of pending) p.abort();
     for (const r of kept) r.dispose();
     release?.();
   }
@@ -307,8 +324,8 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
   return out;
 }
 
-/** Writes one report of several inputs, atomically and mode 0600, like every output. */
-async function writeCombined(path: string, reports: AnyReport[], verdict: Verdict, lang: Lang): Promise<void> {
+/** Writes one report of several inputs, atomically and mode 0600, like every output; renamed into place by the caller. */
+async function writeCombined(path: string, reports: AnyReport[], verdict: Verdict, lang: Lang): Promise<{ commit(): Promise<void>; abort(): void }> {
   const { AtomicFile } = await import('../write/atomic.js');
   const f = await AtomicFile.open(path, 'the report');
   try {
@@ -321,9 +338,10 @@ async function writeCombined(path: string, reports: AnyReport[], verdict: Verdic
       const { sarifChunks } = await import('../report/sarif.js');
       for (const c of sarifChunks(reports, lang)) await f.write(c);
     } else for await (const c of combinedMdChunks(reports, verdict, lang)) await f.write(c);
-    await f.commit();
+    f.seal();
   } catch (e) {
     f.abort();
     throw e;
   }
+  return f;
 }

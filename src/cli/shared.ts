@@ -3,7 +3,7 @@
  * their own module so that commands do not import src/cli/main.ts, which imports them lazily.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import type { Config } from '../config.js';
 import { isAuditError, usageError } from '../errors.js';
@@ -52,6 +52,19 @@ export interface CommonOptions {
  */
 export function oneLine(s: string): string {
   return escapeControls(s);
+}
+
+/**
+ * Temp files of runs killed outright (SIGKILL, power loss) hold personal data or a key: a run removes,
+ * in every folder it writes (its outputs', the key's, the lock's, the config's), those whose process is
+ * gone, and says so on stderr (issue #16).
+ */
+export async function cleanStaleTemps(paths: string[], io: CliIO, lang: Lang, quiet: boolean): Promise<void> {
+  const { removeStaleTemps } = await import('../write/atomic.js');
+  for (const dir of new Set(paths.filter((p) => p && p !== '-').map((p) => dirname(resolve(io.cwd, p))))) {
+    const removed = removeStaleTemps(dir);
+    if (removed && !quiet) io.stderr.write(`cnil-audit: ${oneLine(t(lang, 'cli.staleTemps', { count: removed, dir }))}\n`);
+  }
 }
 
 /** Prints one error line, `cnil-audit: file:line: problem`, in the user's language; returns 2. */

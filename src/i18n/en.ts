@@ -24,6 +24,7 @@ export const en: Catalogue = {
   'error.E_OUTPUT_OVER_INPUT': 'refusing to write {what} of {of} onto {input}, another input of this run; choose another path or --out-dir',
   'error.E_OUTPUT_CLASH': '{what} of {of} and {other} of {otherOf} would be the same file; use different --out-dir or rename an input',
   'error.E_OUTPUT_SPECIAL': 'refusing to replace a {kind} with {what}: write to a regular file, or "-" for standard output',
+  'error.E_INPUT_SPECIAL': 'refusing to read {what} from a {kind}: name a regular file (reading it could wait forever)',
   'error.E_LOCKED': '{what} is in use by another cnil-audit run (process {pid}) and stayed locked for {seconds} s; try again when it has finished',
   'error.E_INPUT_TOO_LARGE': 'the input (after decompression) is larger than {limit} bytes; raise --max-input-bytes if this file is genuine',
   'error.E_GZIP_RATIO': 'the compressed input inflates more than {ratio} times (a decompression bomb?); pass --max-input-bytes to read it anyway',

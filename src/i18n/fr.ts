@@ -23,6 +23,7 @@ export const fr: Catalogue = {
   'error.E_OUTPUT_OVER_INPUT': 'refus d’écrire {what} de {of} sur {input}, une autre entrée de cette exécution ; choisissez un autre chemin ou --out-dir',
   'error.E_OUTPUT_CLASH': '{what} de {of} et {other} de {otherOf} seraient le même fichier ; utilisez des --out-dir différents ou renommez une entrée',
   'error.E_OUTPUT_SPECIAL': 'refus de remplacer un {kind} par {what} : écrivez dans un fichier ordinaire, ou « - » pour la sortie standard',
+  'error.E_INPUT_SPECIAL': 'refus de lire {what} dans un {kind} : indiquez un fichier ordinaire (sa lecture pourrait attendre indéfiniment)',
   'error.E_LOCKED': '{what} est utilisé par une autre exécution de cnil-audit (processus {pid}) et est resté verrouillé {seconds} s ; réessayez quand elle sera finie',
   'error.E_INPUT_TOO_LARGE': 'l’entrée (après décompression) dépasse {limit} octets ; augmentez --max-input-bytes si ce fichier est authentique',
   'error.E_GZIP_RATIO': 'l’entrée compressée grossit plus de {ratio} fois à la décompression (une bombe de décompression ?) ; passez --max-input-bytes pour la lire malgré tout',

@@ -4,7 +4,7 @@
  * read by random access (yauzl), each XML part through a streaming parser (saxes); the shared-string
  * table, the one part that grows with the rows, is spooled to a temp file. Nothing holds the sheet.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -128,6 +128,9 @@ function hasZipEnd(path: string): boolean {
 export function sniffWorkbook(path: string): 'xlsx' | undefined {
   let head = Buffer.alloc(0);
   try {
+    // Only a regular file is sniffed: opening a FIFO without a writer blocks the whole process (deaf
+    // to SIGTERM, issue #16); a pipe or a device is streamed by the CSV reader, asynchronously.
+    if (!statSync(path).isFile()) return undefined;
     const fd = openSync(path, 'r');
     try {
       const b = Buffer.alloc(8);

@@ -35,9 +35,13 @@ import { escapeControls } from '../controls.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML content and double-quoted attributes. */
+/**
+ * Escapes text for HTML content and double-quoted attributes. Control characters from the input (ESC,
+ * BEL, C1, a bare CR, U+2028) are shown escaped (`\u001b`) like in the other reports (issue #16): a
+ * page saved as text or copied into a terminal must not carry them. LF and tab are HTML whitespace.
+ */
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return escapeControls(String(s), '\n\t').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 /** A value from the input: neutralised (a spreadsheet paste must not run it), then escaped. */
@@ -47,7 +51,8 @@ function val(s: string): string {
 
 /** "Label: value" where the value is already HTML. */
 function labelledHtml(lang: Lang, label: string, html: string): string {
-  return esc(labelled(lang, label, '\u0000')).replace('\u0000', html);
+  // A private-use character marks the place: esc leaves it (a control would be escaped).
+  return esc(labelled(lang, label, '\uE000')).replace('\uE000', html);
 }
 
 /** Anchor id of a rule's explanation. */
@@ -458,8 +463,8 @@ export function* htmlChunks(whole: AnyReport, lang: Lang): Generator<string> {
   // the same lines as the terminal summary and the Markdown report.
   if (report.input.profile) yield `<dt></dt><dd>${esc(L('summary.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}</dd>`;
   const notUnderstood = report.input.notUnderstood ?? [];
-  if (notUnderstood.length) yield `<dt></dt><dd class="not-understood">${val(escapeControls(L('summary.notUnderstood', { count: notUnderstood.length, total: report.input.columns, columns: notUnderstood.join(', ') })))}</dd>`;
-  for (const n of report.input.notices ?? []) yield `<dt></dt><dd class="notice">⚠ ${val(escapeControls(n.message))}</dd>`;
+  if (notUnderstood.length) yield `<dt></dt><dd class="not-understood">${val(L('summary.notUnderstood', { count: notUnderstood.length, total: report.input.columns, columns: notUnderstood.join(', ') }))}</dd>`;
+  for (const n of report.input.notices ?? []) yield `<dt></dt><dd class="notice">⚠ ${val(n.message)}</dd>`;
   yield `<dt>${esc(L('report.cleanedFile'))}</dt><dd class="mono">${report.output.path ? val(report.output.path) : esc(L('summary.dryRun'))}</dd>`;
   if (report.options.retention) {
     const ret = Object.entries(report.options.retention).map(([c, d]) => labelled(lang, L(`report.category.${c}`), durationLabel(lang, d)));

@@ -25,7 +25,7 @@ const finding = z.strictObject({
   rule: ruleId,
   severity: z.enum(SEVERITIES),
   line: z.number().int().min(1).describe('1-based physical line where the row starts; the header is line 1.'),
-  id: z.string().optional().describe("The row's `id` field, when mapped."),
+  id: z.string().optional().describe("The row's `id` field, when mapped and shaped like an identifier (never an e-mail, a phone, a name or a date: src/mask.ts isCarriedId)."),
   field: z.string().optional().describe('Canonical field or column name the finding is about.'),
   action: z.enum(ACTIONS).describe('What the cleaned file does about it.'),
   messageId: z.string().regex(/^[A-Za-z0-9]+$/).describe('Which message of the rule this is (catalogue key `rule.<rule>.<messageId>`): tells two messages of one rule apart without reading prose.'),

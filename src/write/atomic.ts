@@ -3,13 +3,24 @@
  * over the target. Until `commit`, nothing is visible at the target; on failure or interruption the temp
  * file is removed. A rename replaces a symlink at the target, never the file it points to.
  */
-import { closeSync, lstatSync, openSync, readSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { AuditError } from '../errors.js';
 
 /** Temp files alive in this process, removed by `removeAllTempFiles` (signal handlers). */
 const live = new Set<string>();
+/** Complete temp files waiting for their rename, by target (a later input of the run reads them). */
+const sealed = new Map<string, string>();
+
+/**
+ * The complete, not yet renamed, temp file of a target, if any: a run committing all its inputs at the
+ * end (issue #16) has the second purge extending a list read from what the first one wrote.
+ */
+export function pendingTemp(target: string): string | undefined {
+  return sealed.get(resolve(target));
+}
 
 export function removeAllTempFiles(): void {
   for (const p of live) {
@@ -37,10 +48,12 @@ export class AtomicFile {
   private fd: number | undefined;
   private failed: AuditError | undefined;
   private done = false;
+  /** Closed complete by `seal`, waiting for `commit`. */
+  private sealed = false;
 
   private constructor(target: string, private readonly what: string) {
     this.target = resolve(target);
-    this.temp = join(dirname(this.target), `.${basename(this.target)}.cnil-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.temp = tempPathFor(this.target);
   }
 
   private error(detail: string): AuditError {
@@ -121,6 +134,27 @@ export class AtomicFile {
     }
   }
 
+  /**
+   * Closes the temp file, complete, without renaming it yet: a run holding many inputs' outputs until
+   * the end holds no descriptor for them.
+   */
+  seal(): void {
+    if (this.failed || this.done || this.fd === undefined) return;
+    try {
+      closeSync(this.fd);
+    } catch (e) {
+      throw this.fail(e);
+    } finally {
+      this.fd = undefined;
+    }
+    this.sealed = true;
+    sealed.set(this.target, this.temp);
+  }
+
+  private unseal(): void {
+    if (sealed.get(this.target) === this.temp) sealed.delete(this.target);
+  }
+
   /** Closes the temp file, then renames it over the target. */
   async commit(): Promise<void> {
     if (this.failed) {
@@ -130,8 +164,9 @@ export class AtomicFile {
     try {
       const fd = this.fd;
       this.fd = undefined;
-      if (fd === undefined) throw new Error('already committed');
-      closeSync(fd);
+      if (fd === undefined && !this.sealed) throw new Error('already committed');
+      if (fd !== undefined) closeSync(fd);
+      this.sealed = false;
       // Checked again: something may have appeared at the target while the run worked.
       assertWritableTarget(this.target, this.what);
       renameSync(this.temp, this.target);
@@ -142,12 +177,14 @@ export class AtomicFile {
       throw this.failed!;
     }
     live.delete(this.temp);
+    this.unseal();
     this.done = true;
   }
 
   abort(): void {
     if (this.done) return;
     this.done = true;
+    this.unseal();
     if (this.fd !== undefined) {
       try { closeSync(this.fd); } catch { /* already closed */ }
       this.fd = undefined;
@@ -163,6 +200,34 @@ export function realOrResolved(p: string): string {
     return realpathSync(p);
   } catch {
     return resolve(p);
+  }
+}
+
+/**
+ * The file a path stands for, following symlinks even when the last one dangles (a suppression list
+ * not created yet, named through a link to a shared folder): a run extending it writes there and keeps
+ * the link. The resolved path when nothing links.
+ */
+export function realTarget(p: string): string {
+  let path = resolve(p);
+  for (let depth = 0; depth < 40; depth++) {
+    try {
+      return realpathSync(path);
+    } catch { /* missing, or a dangling link */ }
+    let link: string;
+    try {
+      if (!lstatSync(path).isSymbolicLink()) break;
+      link = readlinkSync(path);
+    } catch {
+      break;
+    }
+    path = resolve(dirname(path), link);
+  }
+  // Not there: its folder's real path, so two spellings of one folder still meet.
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
   }
 }
 
@@ -210,8 +275,22 @@ export function assertWritableTarget(path: string, what: string): void {
   throw new AuditError('E_OUTPUT_SPECIAL', { what, kind }, { file: resolve(path) });
 }
 
-/** Temp file names: `.<target>.cnil-audit-tmp-<pid>-<random>` (the pid lets a later run tell stale ones). */
-const TEMP_NAME = /^\..*\.cnil-audit-tmp-(\d+)-[0-9a-f]{8}$/;
+/**
+ * This host, as temp file names carry it: a folder shared over the network holds other hosts' temp
+ * files, whose pids mean nothing here (issue #16).
+ */
+const HOST_TAG = createHash('sha256').update(hostname() || '-').digest('hex').slice(0, 8);
+
+/**
+ * Temp file names: `.<target>.cnil-audit-tmp-<pid>-<host>-<random>` (the pid and the host let a later
+ * run tell stale ones); earlier versions wrote no host, read as this one's.
+ */
+const TEMP_NAME = /^\..*\.cnil-audit-tmp-(\d+)-(?:([0-9a-f]{8})-)?[0-9a-f]{8}$/;
+
+/** A fresh temp path beside `target` (every temp file of a run: outputs, the key, the lock, the config). */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.cnil-audit-tmp-${process.pid}-${HOST_TAG}-${randomBytes(4).toString('hex')}`);
+}
 
 /** Whether a process with this id is running (EPERM: it is, under another user). */
 export function processAlive(pid: number): boolean {
@@ -239,7 +318,8 @@ export function removeStaleTemps(dir: string): number {
   let removed = 0;
   for (const name of names) {
     const m = TEMP_NAME.exec(name);
-    if (!m || processAlive(Number(m[1]))) continue;
+    // Another host's: its process cannot be checked from here, so it is never removed.
+    if (!m || (m[2] !== undefined && m[2] !== HOST_TAG) || processAlive(Number(m[1]))) continue;
     const p = join(dir, name);
     try {
       if (!lstatSync(p).isFile()) continue;

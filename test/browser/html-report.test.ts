@@ -25,11 +25,12 @@ const ARGS = [
 ];
 
 const XSS_HEADER = '<img src=x onerror=window.__pwned=3>';
+// Injected ids are shaped like identifiers (no whitespace, a digit): only those are carried (isCarriedId).
 const INPUT = [
   `id,email,source,consentement email,date de consentement,dernier contact,${XSS_HEADER}`,
-  `"<img src=x onerror=""window.__pwned=1"">",a@exemple.fr,formulaire site web,oui,,2024-01-01,x`,
-  `"=HYPERLINK(""http://evil.example"")",b@exemple.fr,fichier acheté,,,2026-10-01,y`,
-  `"<svg onload=window.__pwned=4>",c@exemple.fr,,,,2019-01-01,z`,
+  `"<img/src=x/onerror=""window.__pwned=1"">",a@exemple.fr,formulaire site web,oui,,2024-01-01,x`,
+  `"=HYPERLINK(""http://evil1.example"")",b@exemple.fr,fichier acheté,,,2026-10-01,y`,
+  `"<svg/onload=window.__pwned=4>",c@exemple.fr,,,,2019-01-01,z`,
   `1004,d@exemple.fr,pétition,oui,,2026-11-01,`,
 ].join('\n') + '\n';
 
@@ -125,9 +126,9 @@ describe.skipIf(!available)(
       }
       const { page } = await open(scanned.html);
       const ids = await page.locator('#findings-table td[data-k="id"]').allTextContents();
-      expect(ids).toContain('<img src=x onerror="window.__pwned=1">');
-      expect(ids).toContain('<svg onload=window.__pwned=4>');
-      expect(ids).toContain(`'=HYPERLINK("http://evil.example")`);
+      expect(ids).toContain('<img/src=x/onerror="window.__pwned=1">');
+      expect(ids).toContain('<svg/onload=window.__pwned=4>');
+      expect(ids).toContain(`'=HYPERLINK("http://evil1.example")`);
       await expect(page.getByText(XSS_HEADER).first().isVisible()).resolves.toBe(true);
       await page.close();
       const s = await open(sample);
@@ -162,7 +163,7 @@ describe.skipIf(!available)(
       expect(new Set(warnings)).toEqual(new Set(['warning']));
 
       await page.selectOption('#filter-severity', '');
-      await page.fill('#filter-text', 'svg onload');
+      await page.fill('#filter-text', 'svg/onload');
       const lines = await page.locator('#findings-table tbody tr:not([hidden])').evaluateAll((rows) => rows.map((x) => Number(x.getAttribute('data-line'))));
       expect(lines.length).toBe(r.findings.filter((f) => f.line === 4).length);
       expect(new Set(lines)).toEqual(new Set([4]));

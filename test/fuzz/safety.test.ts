@@ -78,11 +78,11 @@ describe('encodings past the sample', () => {
 });
 
 /** Characters a header or a value may carry that must never reach a terminal or a report raw. */
-const CONTROL = ['\u001b[2J', '\u001b[32m', '\r', '\u0007', '\u0008', '\u009b', '\u007f', '\u0000'];
+const CONTROL = ['\u001b[2J', '\u001b[32m', '\r', '\u0007', '\u0008', '\u009b', '\u0085', '\u007f', '\u0000', '\u2028'];
 const headerArb = fc.array(fc.oneof(fc.constantFrom(...CONTROL), fc.constantFrom('a', 'Opinion', ' ', '=cmd', 'email', 'x')), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
 
 describe('control characters in headers', () => {
-  it('never reach the terminal, the CSV or the Markdown report raw', { timeout: fuzzTimeout(30, 1000) }, async () => {
+  it('never reach the terminal, the CSV, the Markdown or the HTML report raw', { timeout: fuzzTimeout(30, 1000) }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(headerArb, { minLength: 1, maxLength: 3 }), async (extra) => {
         const header = ['email', 'nom', 'source', ...extra].map((h) => `"${h.replace(/"/g, '""')}"`).join(';');
@@ -93,6 +93,8 @@ describe('control characters in headers', () => {
         expect(o.stdout + o.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
         if (o.code === 2) return;
         expect(o.read('r.md').toString('utf8')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+        // HTML (issue #16 audit N16): LF and tab are its whitespace; nothing else below U+0020, no C1.
+        expect(o.read('r.html').toString('utf8')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
         // CSV: CRLF ends rows; no other control character, and no row starts with a formula.
         const csv = o.read('r.csv').toString('utf8');
         expect(csv.replace(/\r\n/g, '').replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
@@ -121,6 +123,59 @@ describe('shifted malformed rows', () => {
         expect([0, 1, 2]).toContain(o.code);
         const texts = [o.stdout, o.stderr, ...(o.code === 2 ? [] : REPORTS.map((r) => o.read(r).toString('utf8')))];
         for (const t of texts) for (const secret of secrets) expect(t).not.toContain(secret);
+      }),
+      fuzzParams(30),
+    );
+  });
+});
+
+// An id column holding personal data (issue #16 audit N11): only ids shaped like a key a tool makes
+// are copied into findings (src/mask.ts isCarriedId); a phone, a name, an e-mail or a date is not.
+describe('ids that are personal data', () => {
+  const digit = fc.integer({ min: 0, max: 9 }).map(String);
+  const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const sep = fc.constantFrom(' ', '.', '-', '');
+  const phone = fc.oneof(
+    fc.tuple(fc.constantFrom('06', '07', '01', '09'), digits(8), sep).map(([p, d, s]) => [p, d.slice(0, 2), d.slice(2, 4), d.slice(4, 6), d.slice(6)].join(s)),
+    fc.tuple(fc.constantFrom('+33 6', '+336', '0033 7', '+33 (0)6'), digits(8)).map(([p, d]) => `${p}${d}`),
+    fc.tuple(fc.constantFrom('6', '7'), digits(8)).map(([p, d]) => p + d), // Excel dropped the 0
+    fc.tuple(fc.constantFrom('+1 ', '+44 ', '+49'), digits(10)).map(([p, d]) => p + d),
+  );
+  const word = fc.tuple(fc.constantFrom('J', 'M', 'É', 'L'), fc.constantFrom('ean', 'arie', 'lodie', 'ucas', 'ecretdupont')).map(([a, b]) => a + b);
+  const name = fc.oneof(
+    fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+    fc.tuple(word, word).map(([a, b]) => `${a}-${b}`),
+    word,
+    fc.tuple(word, digits(2)).map(([w, d]) => `${d} rue ${w}`),
+  );
+  const email = fc.tuple(word, digits(3)).map(([w, d]) => `${w.toLowerCase()}${d}@exemple.fr`);
+  const date = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1940, max: 2008 }))
+    .chain(([d, m, y]) => fc.constantFrom(`${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`, `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`));
+  const personal = fc.oneof(phone, name, email, date);
+  const key = fc.oneof(
+    fc.integer({ min: 1, max: 99_999_999 }).map(String),
+    fc.uuid(),
+    fc.tuple(fc.constantFrom('NB-', 'c', 'crm_', 'A1'), digits(5)).map(([p, d]) => p + d),
+  );
+
+  it('a phone, a name, an e-mail or a date in the id column is in no report; a key is', { timeout: fuzzTimeout(30, 1500) }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), personal, key), { minLength: 1, maxLength: 6 }), fc.boolean(), async (rows, showValues) => {
+        const secrets: string[] = [];
+        const keys: string[] = [];
+        // Each row has a finding (a bought list), so its id would be in the reports if carried.
+        const lines = rows.map(([isKey, p, k], i) => {
+          const id = isKey ? `${k}x${i}` : p;
+          (isKey ? keys : secrets).push(id);
+          return [id, `r${i}@exemple.fr`, 'achat de fichier', '05/03/2024'].map((c) => `"${c}"`).join(';');
+        });
+        const o = await cli(Buffer.from(`id;email;source;date de collecte\n${lines.join('\n')}\n`), ['--format', 'json', ...(showValues ? ['--show-values'] : [])]);
+        expect(o.code).toBe(1);
+        const texts = [o.stdout, o.stderr, ...REPORTS.map((r) => o.read(r).toString('utf8'))];
+        for (const t of texts) for (const secret of secrets) expect(t).not.toContain(JSON.stringify(secret).slice(1, -1));
+        // The property is not vacuous: identifier-shaped ids still reach the findings.
+        const ids = JSON.parse(o.read('r.json').toString('utf8')).findings.map((f: { id?: string }) => f.id).filter(Boolean);
+        for (const k of keys) expect(ids).toContain(k);
       }),
       fuzzParams(30),
     );
