@@ -3,7 +3,8 @@
  * each row into a decision (keep / drop, cells to write) plus findings. Streams and files are the
  * business of stream.ts and scan.ts.
  */
-import { AuditError } from './errors.js';
+import { AuditError, isAuditError } from './errors.js';
+import { configError, ruleIssues } from './config-issues.js';
 import { CONTACT_FIELDS, fieldGetter, looksLike, resolveMapping, type MappingResult } from './mapping.js';
 import { OPT_IN_CHANNELS } from './law/consent.js';
 import { createClassifier, type Classifier } from './classify.js';
@@ -137,7 +138,7 @@ export class AuditEngine {
     this.isSuppressed = opts.isSuppressed;
     this.profile = profile;
     const explicit = { ...(profile?.mapping ?? {}), ...(config.mapping ?? {}), ...(opts.map ?? {}) } as Record<string, string>;
-    this.mapping = resolveMapping(header, explicit);
+    this.mapping = mappingOf(header, explicit, config, opts.map);
     const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
     if (!CONTACT_FIELDS.some((f) => mapped.has(f))) {
       throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
@@ -216,7 +217,7 @@ export class AuditEngine {
       const f = consentFor[ch];
       if (!f || !OPT_IN_CHANNELS.value.has(ch)) continue;
       if (m[f] === undefined && m.consent === undefined && m.consent_date === undefined && !(subscribed & maskOf([ch]))) {
-        this.notices.push({ id: 'notice.noConsentColumn', params: { channel: ch } });
+        this.notices.push({ id: 'notice.noConsentColumn', params: { channel: ch, consentField: f } });
       }
     }
     // A sending tool's subscriber list (Mailchimp subscribed) leaves the unsubscribed out by itself.
@@ -360,18 +361,29 @@ function forgetPurged(findings: Finding[]): void {
   }
 }
 
+/**
+ * The header's mapping. Mapped columns the header lacks that the config file asked for are problems of
+ * the config (E_CONFIG, `mapping.<field>`, all at once, named after the config file by the CLI); those
+ * of `--map` stay E_MAP_UNKNOWN_COLUMN.
+ */
+function mappingOf(header: string[], explicit: Record<string, string>, config: Config, map: Record<string, string> | undefined): MappingResult {
+  try {
+    return resolveMapping(header, explicit);
+  } catch (e) {
+    if (!isAuditError(e) || e.code !== 'E_MAP_UNKNOWN_COLUMN' || typeof e.params.missing !== 'string') throw e;
+    const missing = JSON.parse(e.params.missing) as [string, string][];
+    const fromConfig = missing.filter(([f, c]) => (config.mapping as Record<string, string> | undefined)?.[f] === c && map?.[f] === undefined);
+    if (fromConfig.length) throw configError(fromConfig.map(([f, c]) => ({ path: `mapping.${f}`, id: 'mapColumn', params: { column: c } })));
+    throw e;
+  }
+}
+
 /** Applies config: rules turned off, severities overridden (SPEC §6). */
 function resolveRules(list: readonly Rule[], config: Config): ActiveRule[] {
   const overrides = config.rules ?? {};
-  const known = new Set(allRules.map((r) => r.id));
-  for (const [id, level] of Object.entries(overrides)) {
-    if (!known.has(id)) {
-      throw new AuditError('E_CONFIG', { path: `rules.${id}`, detail: `unknown rule (known: ${[...known].join(', ')})` });
-    }
-    if (level === 'off' && allRules.find((r) => r.id === id)?.mandatory) {
-      throw new AuditError('E_CONFIG', { path: `rules.${id}`, detail: 'this rule cannot be turned off' });
-    }
-  }
+  // validateConfig reports these with every other problem; a config given to the library unchecked too.
+  const issues = ruleIssues(overrides, allRules);
+  if (issues.length) throw configError(issues);
   const out: ActiveRule[] = [];
   for (const rule of list) {
     const level = overrides[rule.id];

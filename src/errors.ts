@@ -7,6 +7,7 @@ export type AuditErrorCode =
   | 'E_USAGE'
   | 'E_CONFIG'
   | 'E_INPUT_UNREADABLE'
+  | 'E_GZIP'
   | 'E_INPUT_EMPTY'
   | 'E_INPUT_BINARY'
   | 'E_ENCODING'

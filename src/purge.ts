@@ -501,19 +501,20 @@ export class SuppressionList {
 
 /**
  * Each category's retention as applied, and where it comes from: the config, or the default with its
- * source (the texts, or the tool's interpretation; see src/retention.ts).
+ * source (the texts, or the tool's interpretation; see src/retention.ts). Data only (issue 14): a
+ * message id and its params, worded by the renderers.
  */
-export function retentionApplied(config: Config | undefined, lang: Lang): PurgeSection['retention'] {
+export function retentionApplied(config: Config | undefined): PurgeSection['retention'] {
   const out: PurgeSection['retention'] = {};
   const configured = config?.retention ?? {};
   for (const [category, fallback] of Object.entries(DEFAULT_RETENTION)) {
     const own = configured[category as keyof typeof configured];
     out[category] = own !== undefined
-      ? { duration: own, source: t(lang, 'purge.retention.config', { default: fallback }) }
-      : { duration: fallback, source: t(lang, `purge.retention.default.${category}`) };
+      ? { duration: own, basis: 'config', messageId: 'purge.retention.config', params: { default: fallback } }
+      : { duration: fallback, basis: 'default', messageId: `purge.retention.default.${category}`, params: {} };
   }
   for (const [category, duration] of Object.entries(configured)) {
-    if (!(category in out) && duration !== undefined) out[category] = { duration, source: t(lang, 'purge.retention.configOnly') };
+    if (!(category in out) && duration !== undefined) out[category] = { duration, basis: 'config-only', messageId: 'purge.retention.configOnly', params: {} };
   }
   return out;
 }

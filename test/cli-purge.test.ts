@@ -71,7 +71,7 @@ describe('cnil-audit purge', () => {
     expect(r.stdout).toMatch(new RegExp(`Rows: 34 in, ${report.output.rows} kept, ${log.length} purged`));
     expect(r.stdout).toMatch(/Purged by reason[^\n]*\n\s+retention-expired\s+\d+/);
     expect(r.stdout).toMatch(/Purged by category/);
-    expect(r.stdout).toMatch(/regular_contact\s+3 years\s+default: NS 34/);
+    expect(r.stdout).toMatch(/regular contact\s+3 years\s+default: NS 34/);
     expect(r.stdout).toMatch(/voter\s+0 days\s+default: CNIL/);
     // The key file: created 0600, named with its fingerprint, never shown or copied anywhere.
     const key = readFileSync(join(dir, 'cnil-audit.key'), 'utf8').trim();

@@ -64,7 +64,7 @@ async function purge(input: string, asOf: string, o: Partial<PurgeRunOptions> & 
     key: KEY,
     purgedAt: new Date(NOW).toISOString(),
     dryRun: false,
-    retention: retentionApplied(undefined, 'en'),
+    retention: retentionApplied(undefined),
     ...o,
     log,
   });

@@ -171,7 +171,7 @@ describe('erase', () => {
     writeFileSync(join(dir, 'requests.csv'), `kind,identifier\nid,${nb.args[1]}\nerase,${an.args[1]}\naccess,personne@exemple.fr\n`);
     const r = cli(['erase', 'nationbuilder-people.csv', 'action-network.csv', '--requests', 'requests.csv', '--lang', 'en'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Request of line 2 \(id\): 1 row\(s\) erased in all/);
+    expect(r.stdout).toMatch(/Request of line 2 \(identifier\): 1 row\(s\) erased in all/);
     expect(r.stdout).toMatch(/Request of line 3 \(phone\): 1 row\(s\) erased in all/);
     expect(r.stdout).toMatch(/1 request\(s\) of another kind skipped/);
     for (const v of [...nb.all, ...an.all]) expect(r.stdout, v).not.toContain(v);

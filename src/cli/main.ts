@@ -54,7 +54,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--out-dir <dir>', 'folder for the outputs, created if missing (several inputs)')
     .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
     .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'github', 'none']).default('text'))
-    .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.join(', ')} (repeatable)`, collect)
+    .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.map((c) => `"${c}"`).join(', ')} (online political ads); repeatable, or several separated by commas ("email,sms")`, collect)
     .option('--as-of <date>', 'reference date for retention (default: today)')
     .option('--election-date <date>', 'date of the election / end of the operation the file serves')
     .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
@@ -65,7 +65,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
     .option('--output-delimiter <c>', "delimiter of the cleaned file (default: the input's)")
     .option('--profile <name>', 'export profile (mailchimp-subscribed, brevo, nationbuilder, …) or "none" (default: recognised from the header)')
-    .option('--source <kind>', 'origin of every row with no source cell: web_form, petition, in_person, electoral_list, … (as in a source column)')
+    .option('--source <kind>', 'origin of every row with no source cell: "web_form", "petition", "in_person", "electoral_list"… (or words as in a source column)')
     .option('--date-order <order>', 'order of day and month in slash dates: dmy or mdy (default: decided per column)')
     .option('--header-row <n>', 'line of the header row, when lines come before it')
     .option('--strict', 'exit 2 when the file was not fully understood (a column that looks like data but is not read, no consent or objection column for the channel, an ambiguous date order)')
@@ -99,12 +99,17 @@ let frenchErrors: ((message: string) => string) | undefined;
  * anywhere in argv, else the locale. A config file's `lang` applies once it is read, to what follows.
  */
 export function argvLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  return explicitLang(argv) ?? detectLang(env);
+}
+
+/** `--lang fr|en` anywhere in argv, even where commander takes it as another option's value. */
+function explicitLang(argv: string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
     if (v === 'fr' || v === 'en') return v;
   }
-  return detectLang(env);
+  return undefined;
 }
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -186,7 +191,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--phone <number>', 'the person\'s phone, written any way')
       .option('--id <id>', 'the person\'s id in the exports')
       .option('--name <key>', '"Last name|First names|YYYY-MM-DD" (files with no e-mail or phone)')
-      .option('--requests <file>', 'a batch: CSV, one request a line, kind,identifier (kind: email, phone, id, name, or find/access/erase)')
+      .option('--requests <file>', 'a batch: CSV, one request a line, kind,identifier (kind: "email", "phone", "id", "name", or "find", "access", "erase")')
       .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
       .option('--map <field=column>', 'map a column to a field, overriding detection (repeatable)', collect)
       .option('--encoding <enc>', 'force the input encoding')
@@ -269,7 +274,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], io0: CliIO): Promise<number> {
+  // One language detection for the run: commander's messages and the command's (issue 14).
+  const io: CliIO = { ...io0, lang: io0.lang ?? explicitLang(argv) };
   let code: number = EXIT.OK;
   const program = buildProgram(io, (c) => (code = c));
   if (argvLang(argv, io.env) === 'fr') {

@@ -8,11 +8,11 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, unlinkSync } from 'node:fs';
 import type { CliIO } from './io.js';
-import { EXIT, colorEnabled, reportError } from './shared.js';
+import { EXIT, colorEnabled, reportError, defaultLang } from './shared.js';
 import type { CommonOptions } from './main.js';
 import { runScan, type Extra, type PlanExtra } from './scan-command.js';
 import { AuditError, usageError } from '../errors.js';
-import { detectLang, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
 import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
@@ -22,6 +22,7 @@ import { assertNotInput } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
 import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
+import { retentionBasisText } from '../report/purge-section.js';
 import type { FailOn, Field, Lang } from '../types.js';
 
 export interface PurgeOptions extends CommonOptions {
@@ -80,7 +81,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     // Earlier versions' salt: a salted log is still read by `verify --salt`; new hashes are keyed.
     if (opts.salt !== undefined) parseSalt(opts.salt);
   } catch (e) {
-    return reportError(io, (opts.lang as Lang | undefined) ?? detectLang(io.env), e);
+    return reportError(io, (opts.lang as Lang | undefined) ?? defaultLang(io), e);
   }
   const now = io.now ?? Date.now;
   const purgedAt = new Date(now()).toISOString();
@@ -141,7 +142,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
       dryRun: !!base.dryRun,
       log,
       suppression,
-      retention: retentionApplied(base.config, base.lang ?? 'en'),
+      retention: retentionApplied(base.config),
     });
     runs.set(base.input, run);
     const lists = [suppress.load(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
@@ -292,26 +293,27 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
   const lines: string[] = ['', c.bold(L('title', { asOf: r.asOf }))];
   lines.push(L('inputHash', { sha256: r.input.sha256 }));
   lines.push(L(run.opts.dryRun ? 'countsDry' : 'counts', { rowsIn: r.input.rows, kept: r.output.rows, purged: run.purged }));
-  const table = (title: string, counts: Record<string, number>, label?: (k: string) => string) => {
+  /** A count per key: the key as shown (a rule id, a category in words), then the label when any. */
+  const table = (title: string, counts: Record<string, number>, shown: (k: string) => string, label?: (k: string) => string) => {
     const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
     if (!entries.length) return;
     lines.push(title);
-    const width = Math.max(...entries.map(([k]) => k.length));
-    for (const [k, n] of entries) lines.push(`  ${k.padEnd(width)}  ${String(n).padStart(7)}${label ? '  ' + c.dim(label(k)) : ''}`);
+    const width = Math.max(...entries.map(([k]) => shown(k).length));
+    for (const [k, n] of entries) lines.push(`  ${shown(k).padEnd(width)}  ${String(n).padStart(7)}${label ? '  ' + c.dim(label(k)) : ''}`);
   };
   if (run.purged === 0) lines.push(c.green(L('none')));
-  table(L('byReason'), run.byReason, (k) => t(lang, `rule.${k}.title`));
+  table(L('byReason'), run.byReason, (k) => k, (k) => t(lang, `rule.${k}.title`));
   table(L('byCategory'), run.byCategory, (k) => categoryWord(lang, k));
   if (run.suppressed) lines.push(L('suppressMatched', { count: run.suppressed }));
   lines.push(L('otherFindings'));
 
   lines.push('', L('retentionTitle'));
   const retention = Object.entries(r.purge?.retention ?? run.opts.retention);
-  const width = Math.max(...retention.map(([k]) => k.length), 'member'.length);
-  lines.push(`  ${'member'.padEnd(width)}  ${''.padEnd(Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length)))}  ${c.dim(L('retentionMember'))}`);
-  // The duration in words ("3 ans"); the category by its config key, which `retention` uses.
+  // Categories and durations in words ("contact régulier", "3 ans"), as in the reports (issue 14).
+  const width = Math.max(...[...retention.map(([k]) => k), 'member'].map((k) => categoryWord(lang, k).length));
   const durationWidth = Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length));
-  for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${durationWords(lang, duration).padEnd(durationWidth)}  ${c.dim(source)}`);
+  lines.push(`  ${categoryWord(lang, 'member').padEnd(width)}  ${''.padEnd(durationWidth)}  ${c.dim(L('retentionMember'))}`);
+  for (const [category, r] of retention) lines.push(`  ${categoryWord(lang, category).padEnd(width)}  ${durationWords(lang, r.duration).padEnd(durationWidth)}  ${c.dim(retentionBasisText(lang, r))}`);
   lines.push(r.options.electionDate ? L('electionDate', { date: r.options.electionDate }) : c.yellow(L('noElectionDate')));
 
   lines.push('');

@@ -6,15 +6,15 @@
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import { loadConfig, type Config } from '../config.js';
-import { detectLang } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 
 import { basename, dirname, extname, join } from 'node:path';
 import { renameSync, unlinkSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { EXIT, configAndLang, parseMap, reportError } from './shared.js';
+import { EXIT, configAndLang, parseMap, reportError, defaultLang } from './shared.js';
 import { forgetNewKey, keyLoader, purgeDefaults, resolveKeyPath } from './purge-command.js';
 import { t, render } from '../i18n/index.js';
+import { fieldWord } from '../i18n/words.js';
 import { usageError } from '../errors.js';
 import { fieldGetter, type Mapping } from '../mapping.js';
 import { formatDay, dayOf } from '../read/values.js';
@@ -70,12 +70,12 @@ function requestsOf(opts: RightsOptions, command: string, lang: Lang): { request
     const lines = readRequests(resolve(opts.requests));
     const mine = lines.filter((l) => !l.kind || l.kind === command);
     return {
-      requests: mine.map((l) => ({ label: t(lang, 'rights.requestLine', { line: l.line, kinds: queryKinds(l.query) }), query: l.query })),
+      requests: mine.map((l) => ({ label: render(lang, { id: 'rights.requestLine', params: { line: l.line, kinds: queryKinds(l.query) } }), query: l.query })),
       skipped: lines.length - mine.length,
     };
   }
   const query = personQuery({ email: opts.email, phone: opts.phone, id: opts.id, name: opts.name });
-  return { requests: [{ label: t(lang, 'rights.requestOne', { kinds: queryKinds(query) }), query }], skipped: 0 };
+  return { requests: [{ label: render(lang, { id: 'rights.requestOne', params: { kinds: queryKinds(query) } }), query }], skipped: 0 };
 }
 
 /** A row of a file that is the person's, as `find` and `access` keep it. */
@@ -120,7 +120,7 @@ function baseOptions(opts: RightsOptions, io: CliIO, config: Config, lang: Lang)
 
 /** `find`: the files and lines where the person appears; nothing of the rows is printed. */
 export async function runFind(files: string[], opts: RightsOptions, io: CliIO): Promise<number> {
-  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let lang: Lang = (opts.lang as Lang | undefined) ?? defaultLang(io);
   try {
     const prepared = prepareLight(opts, io);
     lang = prepared.lang;
@@ -139,7 +139,7 @@ export async function runFind(files: string[], opts: RightsOptions, io: CliIO): 
       requests.forEach((r, i) => {
         const found = perRequest[i];
         lines.push(t(lang, 'rights.findSummary', { request: r.label, rows: found.length, files: new Set(found.map((x) => x.file)).size }));
-        for (const x of found) lines.push(`  ${t(lang, 'rights.findLine', { file: x.file, line: x.line, category: x.category })}`);
+        for (const x of found) lines.push(`  ${render(lang, { id: 'rights.findLine', params: { file: x.file, line: x.line, category: x.category } })}`);
       });
       if (skipped) lines.push(t(lang, 'rights.skipped', { count: skipped }));
       io.stdout.write(lines.join('\n') + '\n');
@@ -162,7 +162,8 @@ function accessRecord(h: Hit, retention: Record<string, string>, lang: Lang) {
   }
   // The duration that applies; the date it runs to is in the retention findings, as the rules decide it.
   const duration = retention[h.r.category];
-  const retentionText = duration ? t(lang, 'rights.retention', { category: h.r.category, duration }) : t(lang, 'rights.retentionNone', { category: h.r.category });
+  // Category and duration in words: the extract is sent to the person (RGPD art. 12: intelligible).
+  const retentionText = render(lang, duration ? { id: 'rights.retention', params: { category: h.r.category, duration } } : { id: 'rights.retentionNone', params: { category: h.r.category } });
   const data: Record<string, string> = {};
   h.header.forEach((col, i) => {
     data[col] = h.cells[i] ?? '';
@@ -181,7 +182,7 @@ function accessRecord(h: Hit, retention: Record<string, string>, lang: Lang) {
 
 /** `access`: the person's rows with their source, category, consents, retention and findings (art. 15). */
 export async function runAccess(files: string[], opts: RightsOptions, io: CliIO): Promise<number> {
-  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let lang: Lang = (opts.lang as Lang | undefined) ?? defaultLang(io);
   try {
     const prepared = prepareLight(opts, io);
     lang = prepared.lang;
@@ -224,7 +225,7 @@ function accessCsv(records: ReturnType<typeof accessRecord>[], lang: Lang): stri
   for (const r of records) {
     const at = [r.file, String(r.line)];
     rows.push([...at, L('source'), r.source], [...at, L('category'), r.category], [...at, L('retention'), r.retention]);
-    for (const [k, v] of Object.entries(r.consents)) rows.push([...at, k, v]);
+    for (const [k, v] of Object.entries(r.consents)) rows.push([...at, fieldWord(lang, k), v]);
     for (const f of r.findings) rows.push([...at, `${L('finding')} ${f.rule}`, f.message]);
     for (const [k, v] of Object.entries(r.data)) rows.push([...at, k, v]);
   }
@@ -240,7 +241,7 @@ function accessCsv(records: ReturnType<typeof accessRecord>[], lang: Lang): stri
  * log and list, with the person's rows in place of the rules' decision.
  */
 export async function runErase(files: string[], opts: RightsOptions, io: CliIO): Promise<number> {
-  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let lang: Lang = (opts.lang as Lang | undefined) ?? defaultLang(io);
   let stored: ReturnType<typeof keyLoader> | undefined;
   let written = false;
   try {
@@ -293,7 +294,7 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
         dryRun: !!opts.dryRun,
         log,
         suppression: { path: listPath, list: SuppressionList.read(listPath, true, key), addedOn: day },
-        retention: retentionApplied(config, lang),
+        retention: retentionApplied(config),
         logAs: () => ({ rule: ERASURE_RULE, reason: t(lang, 'rights.erasureReason'), reference: ERASURE_REFERENCE }),
         suppressWhen: () => true,
         alsoSuppress: first ? own : [],

@@ -4,11 +4,11 @@ import { Chalk } from 'chalk';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
-import { EXIT, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
+import { EXIT, colorEnabled, oneLine, parseSizeOption, prepare, reportError, defaultLang } from './shared.js';
 import type { CommonOptions } from './main.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
-import { detectLang, errorText, t } from '../i18n/index.js';
+import { errorText, t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 import type { ScanOptions, ScanResult } from '../scan.js';
 import type { AnyReport } from '../report/model.js';
@@ -61,7 +61,7 @@ export async function runScan(
   /** How many findings of a report count against --fail-on, when the command decides it otherwise (purge, issue #13). */
   failCountOf?: (report: AnyReport) => number,
 ): Promise<number> {
-  let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
+  let lang = (opts.lang as 'fr' | 'en' | undefined) ?? defaultLang(io);
   const kept: ScanResult<FindingList>[] = [];
   let release: (() => void) | undefined;
   try {
@@ -138,8 +138,9 @@ export async function runScan(
       let result: ScanResult<FindingList>;
       try {
         result = await scanFile({ ...base, ...(extra?.(file, base) ?? {}), deferCommit: true });
-      } catch (e) {
+      } catch (thrown) {
         progress?.stop();
+        const e = configNamed(thrown, prepared.configPath);
         const code = reportError(io, lang, e);
         // Interrupted, or stdout gone (the signal then carries the stdout error): stop the run.
         if (code === EXIT.INTERRUPTED || io.signal?.aborted) {
@@ -221,6 +222,15 @@ export async function runScan(
     for (const r of kept) r.dispose();
     release?.();
   }
+}
+
+/**
+ * A config problem found while reading an input (a mapped column its header lacks) is the config
+ * file's: the error names the config file, and the input in its words (issue 14).
+ */
+function configNamed(e: unknown, configPath: string | undefined): unknown {
+  if (!isAuditError(e) || e.code !== 'E_CONFIG' || !configPath || e.file === configPath) return e;
+  return new AuditError('E_CONFIG', { ...e.params, input: e.file ?? '' }, { file: configPath });
 }
 
 /** One input's options, from the command line (the same for every input but the paths). */

@@ -7,9 +7,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { AnyReport } from './model.js';
-import { actionLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
+import { actionLabel, fieldLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
 import { escapeControls } from '../controls.js';
 import { findingMessage } from './wording.js';
+import { referenceLabel } from '../i18n/references.js';
 
 export const CSV_COLUMNS = ['line', 'id', 'rule', 'title', 'severity', 'action', 'field', 'message', 'value', 'references'] as const;
 
@@ -27,7 +28,7 @@ export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
   const refs = new Map<string, string>();
   const references = (rule: string) => {
     let s = refs.get(rule);
-    if (s === undefined) refs.set(rule, (s = (report.rules[rule]?.references ?? []).map((r) => `${r.label} <${r.url}>`).join(' ; ')));
+    if (s === undefined) refs.set(rule, (s = (report.rules[rule]?.references ?? []).map((r) => `${referenceLabel(lang, r)} <${r.url}>`).join(' ; ')));
     return s;
   };
   const titles = new Map<string, string>();
@@ -48,7 +49,7 @@ export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
         title(f.rule),
         severityLabel(lang, f.severity),
         actionLabel(lang, f.action),
-        f.field ?? '',
+        fieldLabel(lang, report, f.field),
         findingMessage(lang, f),
         f.value ?? '',
         references(f.rule),

@@ -10,6 +10,7 @@ import type { Lang, Severity } from '../types.js';
 import type { AnyReport, ReportRule } from './model.js';
 import { optionalText } from './shared.js';
 import { findingMessage } from './wording.js';
+import { referenceLabel } from '../i18n/references.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -31,8 +32,8 @@ function sarifRule(id: string, r: ReportRule, lang: Lang) {
     fullDescription: { text: description },
     ...(refs.length ? { helpUri: refs[0].url } : {}),
     help: {
-      text: [description, ...refs.map((ref) => `${ref.label} <${ref.url}>`)].join('\n'),
-      markdown: [description, '', ...refs.map((ref) => `- [${ref.label.replace(/[[\]]/g, '')}](${ref.url})`)].join('\n'),
+      text: [description, ...refs.map((ref) => `${referenceLabel(lang, ref)} <${ref.url}>`)].join('\n'),
+      markdown: [description, '', ...refs.map((ref) => `- [${referenceLabel(lang, ref).replace(/[[\]\\]/g, '\\$&')}](${ref.url})`)].join('\n'),
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { tags: ['cnil', 'gdpr', r.action] },
