@@ -10,6 +10,8 @@ import { parse } from 'csv-parse/sync';
 import AjvDraft04Module from 'ajv-draft-04';
 import { cli, files, tempDir, ROOT } from './helpers/cli.js';
 import { assertValidReport } from './helpers/report-schema.js';
+import { gzipSync } from 'node:zlib';
+import { SARIF_MAX_RESULTS, SARIF_PER_RULE, sarifQuotas } from '../src/report/sarif.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 const TWO = ['nationbuilder-people.csv', 'mailchimp-audience.csv'];
@@ -118,7 +120,42 @@ describe('SARIF', () => {
     expect(run.results.map((x: { ruleId: string; locations: { physicalLocation: { region: { startLine: number }; artifactLocation: { uri: string } } }[] }) => [x.ruleId, x.locations[0].physicalLocation.region.startLine]))
       .toEqual(report.findings.map((f: { rule: string; line: number }) => [f.rule, f.line]));
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${join(dir, 'nationbuilder-people.csv')}`);
+    // Under the limits: every finding, nothing said left out.
+    expect(run.invocations).toBeUndefined();
+    expect(run.properties).toMatchObject({ resultsLeftOut: 0, results: report.findings.length });
     for (const v of personalValues(dir, 'nationbuilder-people.csv')) expect(text, v).not.toContain(v);
+  });
+
+  it('caps a run under GitHub\'s limits: at most 1,000 results a rule and 5,000 in all, the most severe first, and says how many were left out', async () => {
+    const dir = tempDir();
+    const { generateFile } = await import('../bench/generate.mjs');
+    generateFile(join(dir, 'big.csv'), { rows: 8000, seed: 42 });
+    const r = cli(['scan', 'big.csv', ...AS_OF, '--for', 'email', '-r', 'r.sarif', '-r', 'r.json', '--quiet', '--lang', 'fr', '--out-dir', 'o'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const text = readFileSync(join(dir, 'r.sarif'), 'utf8');
+    const sarif = JSON.parse(text);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const run = sarif.runs[0];
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    const findings = Object.values(report.summary.byRule as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(findings).toBeGreaterThan(SARIF_MAX_RESULTS);
+    expect(run.results).toHaveLength(SARIF_MAX_RESULTS);
+    const perRule = new Map<string, number>();
+    for (const x of run.results as { ruleId: string; level: string }[]) perRule.set(x.ruleId, (perRule.get(x.ruleId) ?? 0) + 1);
+    for (const n of perRule.values()) expect(n).toBeLessThanOrEqual(SARIF_PER_RULE);
+    // The most severe first: with this many errors, no warning gets in.
+    expect(new Set(run.results.map((x: { level: string }) => x.level))).toEqual(new Set(['error']));
+    expect(run.properties).toMatchObject({ findings, results: SARIF_MAX_RESULTS, resultsLeftOut: findings - SARIF_MAX_RESULTS, maxResults: SARIF_MAX_RESULTS, maxResultsPerRule: SARIF_PER_RULE });
+    expect(Object.values(run.properties.leftOutByRule as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(findings - SARIF_MAX_RESULTS);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain(`${findings - SARIF_MAX_RESULTS} constats sur ${findings} ne sont pas dans ce SARIF`);
+    // Well under the 10 MB (gzipped) an upload may be.
+    expect(gzipSync(text).length).toBeLessThan(1_000_000);
+  });
+
+  it('gives the quota to the most severe rules first, each up to the per-rule cap, until the total is spent', () => {
+    const counts = new Map([['a', { count: 3, severity: 'warning' as const }], ['b', { count: 2000, severity: 'error' as const }], ['c', { count: 10, severity: 'info' as const }]]);
+    expect([...sarifQuotas(counts)]).toEqual([['b', 1000], ['a', 3], ['c', 10]]);
+    expect([...sarifQuotas(counts, 1002, 1000)]).toEqual([['b', 1000], ['a', 2], ['c', 0]]);
   });
 
   it('several inputs: one run, one artifact each, and it validates', () => {

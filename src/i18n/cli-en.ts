@@ -100,4 +100,5 @@ export const cliEn: Catalogue = {
   'csv.CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE': 'text follows the closing quote of a field',
   'csv.CSV_INVALID_OPENING_QUOTE': 'a quote opens inside a field that was not quoted',
   'csv.CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': 'a row does not have as many fields as the header',
+  'sarif.leftOut': '{leftOut} of {findings} findings are not in this SARIF run (at most {perRule} per rule and {total} in all, the most severe rules first: GitHub code scanning shows no more); the JSON and CSV reports list them',
 };
