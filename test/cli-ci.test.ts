@@ -169,6 +169,26 @@ describe('SARIF', () => {
   });
 });
 
+describe('-o - with a report on stdout', () => {
+  it('is a usage error (exit 2, one line, in the language, nothing on stdout): stdout holds the cleaned file or a report, not both', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    for (const format of ['json', 'md', 'github']) {
+      for (const [lang, words] of [['en', 'choose one'], ['fr', 'choisissez']] as const) {
+        const r = cli(['scan', 'nationbuilder-people.csv', '-o', '-', '--format', format, '--lang', lang], { cwd: dir });
+        expect(r.code, `${format} ${lang}`).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr).toContain(`--format ${format}`);
+        expect(r.stderr).toContain(words);
+      }
+    }
+    expect(files(dir)).toEqual(['nationbuilder-people.csv']);
+    // The cleaned file alone on stdout is fine; its summary goes to stderr.
+    const ok = cli(['scan', 'nationbuilder-people.csv', '-o', '-', '--format', 'text', ...AS_OF], { cwd: dir });
+    expect(ok.stdout.split('\n')[0]).toContain('nationbuilder_id');
+  });
+});
+
 describe('--max-warnings', () => {
   it('exits 1 above N warnings, 0 at or below, and says why', () => {
     const dir = tempDir('nationbuilder-people.csv');

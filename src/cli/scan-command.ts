@@ -70,6 +70,8 @@ export async function runScan(
     const several = files.length > 1;
     if (several && (opts.out || opts.rejects)) throw usageError('severalOutputs');
     if (files.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
+    // stdout holds one thing: the cleaned file (-o -) or a report (--format json|md|github), never both.
+    if (opts.out === '-' && ['json', 'md', 'github'].includes(opts.format)) throw usageError('stdoutTwice', { format: opts.format });
     for (const r of opts.report ?? []) assertReportFormat(r);
     const maxWarnings = parseMaxWarnings(opts.maxWarnings);
     // With several inputs, `-r` names one report that holds them all (JSON, Markdown, HTML, SARIF).
