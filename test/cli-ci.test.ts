@@ -4,7 +4,7 @@
  * OASIS schema (vendored in test/sarif/), --max-warnings, and the smaller output options.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import AjvDraft04Module from 'ajv-draft-04';
@@ -229,5 +229,35 @@ describe('outputs', () => {
     const bad = cli(['scan', 'nationbuilder-people.csv', '--output-delimiter', 'two', '--dry-run'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--output-delimiter');
+  });
+
+  it('--output-encoding never fills a character it lacks with "?": exit 2 naming the line, the column and the character, nothing written', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), 'id,email,Prénom,Date de collecte\n1,a@exemple.fr,Zoé,2026-01-01\n2,b@exemple.fr,Zoë 🌹 李,2026-01-01\n');
+    for (const [enc, line, column, char] of [['windows-1252', 3, 'Prénom', '🌹'], ['latin1', 3, 'Prénom', '🌹'], ['ascii', 1, 'Prénom', 'é']] as const) {
+      const r = cli(['scan', 'in.csv', ...AS_OF, '-o', 'out.csv', '--output-encoding', enc, '--lang', 'en'], { cwd: dir });
+      expect(r.code, enc).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`in.csv:${line}: column "${column}": ${enc} has no "${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); nothing was written`);
+      expect(files(dir), enc).toEqual(['in.csv']);
+    }
+    const fr = cli(['scan', 'in.csv', ...AS_OF, '-o', 'out.csv', '--output-encoding', 'windows-1252', '--lang', 'fr'], { cwd: dir });
+    expect(fr.stderr).toContain('colonne « Prénom » : windows-1252 n’a pas de « 🌹 » (U+1F339) ; rien n’a été écrit');
+    // What the encoding holds is written, in it.
+    writeFileSync(join(dir, 'ok.csv'), 'id,email,Prénom,Date de collecte\n1,a@exemple.fr,Zoé Œil,2026-01-01\n');
+    expect(cli(['scan', 'ok.csv', ...AS_OF, '-o', 'ok.out.csv', '--output-encoding', 'windows-1252', '--quiet', '--fail-on', 'never'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'ok.out.csv')).includes(Buffer.from([0x8c]))).toBe(true);
+  });
+
+  it('--output-encoding utf-16le, utf-16be and utf-16 write the byte order mark Excel and readers need', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    for (const [enc, bom] of [['utf-16le', [0xff, 0xfe]], ['utf-16', [0xff, 0xfe]], ['utf-16be', [0xfe, 0xff]]] as const) {
+      const r = cli(['scan', 'nationbuilder-people.csv', ...AS_OF, '-o', `${enc}.csv`, '--output-encoding', enc, '--quiet'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(1);
+      const out = readFileSync(join(dir, `${enc}.csv`));
+      expect([...out.subarray(0, 2)], enc).toEqual(bom);
+      // And it reads back: the BOM tells the encoding.
+      expect(cli(['scan', `${enc}.csv`, ...AS_OF, '--dry-run', '--format', 'json', '--quiet'], { cwd: dir }).stdout).toContain(`"encoding": "${enc === 'utf-16be' ? 'utf-16be' : 'utf-16le'}"`);
+    }
   });
 });

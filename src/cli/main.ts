@@ -62,7 +62,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--encoding <enc>', 'force the input encoding (utf-8, utf-16le, utf-16be, windows-1252)')
     .option('--delimiter <c>', 'force the delimiter (, ; tab |)')
     .option('--sheet <name|N>', 'workbook (.xlsx) sheet to read, by name or position (default: the first with a recognisable header)')
-    .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
+    .option('--output-encoding <enc>', 'encoding of the cleaned file (default: the input\'s; "utf-8-bom" for Excel; one lacking a character of the data is refused, exit 2)')
     .option('--output-delimiter <c>', "delimiter of the cleaned file (default: the input's)")
     .option('--profile <name>', 'export profile (mailchimp-subscribed, brevo, nationbuilder, …) or "none" (default: recognised from the header)')
     .option('--source <kind>', 'origin of every row with no source cell: "web_form", "petition", "in_person", "electoral_list"… (or words as in a source column)')

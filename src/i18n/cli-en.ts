@@ -102,4 +102,5 @@ export const cliEn: Catalogue = {
   'csv.CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': 'a row does not have as many fields as the header',
   'sarif.leftOut': '{leftOut} of {findings} findings are not in this SARIF run (at most {perRule} per rule and {total} in all, the most severe rules first: GitHub code scanning shows no more); the JSON and CSV reports list them',
   'usage.stdoutTwice': '-o - puts the cleaned file on standard output, and --format {format} puts the report there too: choose one (the report with -r <file>, or the cleaned file with -o <file>)',
+  'error.E_OUTPUT_UNENCODABLE': 'column "{column}": {encoding} has no "{char}" ({codepoint}); nothing was written. Choose an encoding that holds it (--output-encoding utf-8-bom for Excel)',
 };

@@ -102,4 +102,5 @@ export const cliFr: Catalogue = {
   'csv.CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': 'une ligne n’a pas autant de champs que l’en-tête',
   'sarif.leftOut': '{leftOut} constats sur {findings} ne sont pas dans ce SARIF (au plus {perRule} par règle et {total} en tout, les règles les plus graves d’abord : l’analyse de code de GitHub n’en montre pas plus) ; les rapports JSON et CSV les listent',
   'usage.stdoutTwice': '-o - met le fichier nettoyé sur la sortie standard, et --format {format} y met aussi le rapport : choisissez (le rapport avec -r <fichier>, ou le fichier nettoyé avec -o <fichier>)',
+  'error.E_OUTPUT_UNENCODABLE': 'colonne « {column} » : {encoding} n’a pas de « {char} » ({codepoint}) ; rien n’a été écrit. Choisissez un encodage qui le contient (--output-encoding utf-8-bom pour Excel)',
 };

@@ -20,7 +20,7 @@ export const helpFr: Record<string, string> = {
   '*|--map': 'associe une colonne à un champ, à la place de la détection (répétable)',
   '*|--encoding': 'force l’encodage du fichier lu (utf-8, utf-16le, utf-16be, windows-1252)',
   '*|--delimiter': 'force le séparateur (, ; tab |)',
-  '*|--output-encoding': 'encodage du fichier écrit (par défaut : celui de l’entrée ; utf-8-bom pour Excel)',
+  '*|--output-encoding': 'encodage du fichier nettoyé (par défaut : celui de l’entrée ; « utf-8-bom » pour Excel ; un encodage auquel manque un caractère des données est refusé, code de sortie 2)',
   '*|--output-delimiter': 'séparateur du fichier écrit (par défaut : celui de l’entrée ; « ; » pour Excel en français)',
   '*|--fail-on': 'code de sortie 1 dès qu’un constat atteint ce niveau (« error », « warning » ou « never »)',
   '*|--max-warnings': 'code de sortie 1 au-delà de n avertissements',
