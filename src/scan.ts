@@ -433,14 +433,16 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (opts.purge) report.purge = opts.purge();
 
     const written: ScanResult['written'] = { reports: [], extra: [] };
+    // The reports, a dry run's too (they are what it is for); the rest only when not a dry run.
+    const files: AtomicFile[] = [];
+    for (const p of reportPaths) {
+      const f = await AtomicFile.open(p, 'the report');
+      open.push(f);
+      files.push(f);
+      await writeReport(f, p, report, lang);
+    }
+    written.reports = files.map((f) => f.target);
     if (!opts.dryRun) {
-      const files: AtomicFile[] = [];
-      for (const p of reportPaths) {
-        const f = await AtomicFile.open(p, 'the report');
-        open.push(f);
-        files.push(f);
-        await writeReport(f, p, report, lang);
-      }
       for (const { s: sc, f } of sidecars) {
         const tail = sc.end?.();
         if (tail && f) await f.write(tail);
@@ -450,7 +452,6 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       for (const w of sheets) await w.finish();
       if (clean) written.clean = clean.target;
       if (rejects) written.rejects = rejects.target;
-      written.reports = files.map((f) => f.target);
     }
     // Everything is complete: make it visible, all at once.
     const commit = async () => {

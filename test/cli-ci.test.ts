@@ -57,7 +57,7 @@ describe('several inputs, one verdict', () => {
     expect(lines.at(-1)).toMatch(/^Code de sortie 1 : \d+ constat\(s\) de niveau « erreur » ou plus\.$/);
   });
 
-  it('-r with several inputs writes one combined report (JSON, Markdown, HTML, SARIF); CSV asks for --out-dir', () => {
+  it('-r with several inputs writes one combined report (JSON, Markdown, HTML, SARIF, CSV)', () => {
     const dir = tempDir(...TWO);
     const r = cli(['scan', ...TWO, ...AS_OF, '--dry-run', '-r', 'all.md', '-r', 'all.json', '-r', 'all.sarif', '-r', 'all.html', '--quiet'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -71,10 +71,24 @@ describe('several inputs, one verdict', () => {
     expect(html.match(/id="f1-findings-table"/g)).toHaveLength(1);
     expect(html.match(/id="f2-findings-table"/g)).toHaveLength(1);
     expect(html.match(/<h1>/g)).toHaveLength(1);
-    for (const ext of ['csv']) {
-      const bad = cli(['scan', ...TWO, ...AS_OF, '-r', `all.${ext}`], { cwd: dir });
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toMatch(/--out-dir/);
+    // CSV too, with a file column (it was refused with a message asking for --out-dir even when given).
+    const c = cli(['scan', ...TWO, ...AS_OF, '-r', 'all.csv', '--out-dir', 'o', '--quiet', '--lang', 'fr'], { cwd: dir });
+    expect(c.code).toBe(1);
+    const rows = parse(readFileSync(join(dir, 'all.csv'), 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    expect(rows[0].slice(0, 3)).toEqual(['fichier', 'ligne', 'identifiant']);
+    expect(new Set(rows.slice(1).map((x) => x[0]))).toEqual(new Set(TWO.map((f) => join(dir, f))));
+    const json = JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'));
+    expect(rows.length - 1).toBe(json.files.reduce((a: number, f: { findings: unknown[] }) => a + f.findings.length, 0));
+    // Only the cleaned files in --out-dir: the combined report is the report.
+    expect(files(join(dir, 'o'))).toEqual(['mailchimp-audience.clean.csv', 'nationbuilder-people.clean.csv']);
+  });
+
+  it('with --format json|md on stdout and --out-dir, writes no default report per input (the report is on stdout)', () => {
+    const dir = tempDir(...TWO);
+    for (const format of ['json', 'md']) {
+      const r = cli(['scan', ...TWO, ...AS_OF, '--format', format, '--out-dir', `o-${format}`], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(files(join(dir, `o-${format}`)), format).toEqual(['mailchimp-audience.clean.csv', 'nationbuilder-people.clean.csv']);
     }
   });
 });

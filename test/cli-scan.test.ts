@@ -123,7 +123,25 @@ describe('scan options', () => {
     const r = cli(['scan', 'nationbuilder-people.csv', '--dry-run'], { cwd: dir });
     expect([0, 1]).toContain(r.code);
     expect(files(dir)).toEqual(['nationbuilder-people.csv']);
-    expect(r.stdout).toContain('Dry run: no cleaned file written.');
+    expect(r.stdout).toContain('Dry run: no cleaned file written (only the reports asked for with -r).');
+  });
+
+  it('--dry-run with -r writes the reports asked for and nothing else, for one input as for several (SPEC §1: compute everything, write no cleaned file)', () => {
+    const dir = tempDir('nationbuilder-people.csv', 'mailchimp-audience.csv');
+    const one = cli(['scan', 'nationbuilder-people.csv', '--dry-run', '-r', 'one.html', '-r', 'one.json', '--lang', 'en'], { cwd: dir });
+    expect(one.code).toBe(1);
+    expect(files(dir)).toEqual(['mailchimp-audience.csv', 'nationbuilder-people.csv', 'one.html', 'one.json']);
+    expect(one.stdout).toContain(`Report: ${join(dir, 'one.html')}`);
+    // The next step of a dry run is the real run, not "use the cleaned file".
+    expect(one.stdout).toContain('Next step: run again without --dry-run');
+    expect(JSON.parse(readFileSync(join(dir, 'one.json'), 'utf8')).options.dryRun).toBe(true);
+    const several = cli(['scan', 'nationbuilder-people.csv', 'mailchimp-audience.csv', '--dry-run', '-r', 'all.html', '--out-dir', 'o'], { cwd: dir });
+    expect(several.code).toBe(1);
+    expect(files(dir)).toEqual(['all.html', 'mailchimp-audience.csv', 'nationbuilder-people.csv', 'one.html', 'one.json']);
+    // purge: no purged file, log or list, but the report asked for.
+    const purge = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--dry-run', '-r', 'p.md', '--key-file', 'k.key', '--suppression-list', 's.csv'], { cwd: dir });
+    expect(purge.code, purge.stderr).toBe(0);
+    expect(files(dir)).toEqual(['all.html', 'mailchimp-audience.csv', 'nationbuilder-people.csv', 'one.html', 'one.json', 'p.md']);
   });
 
   it('--format none prints nothing; -q prints nothing', () => {

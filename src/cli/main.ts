@@ -52,7 +52,7 @@ export function addCommonOptions(cmd: Command): Command {
   return cmd
     .option('-o, --out <file>', 'cleaned file, CSV or .xlsx by its extension (default: <name>.clean.csv, or .clean.xlsx for a workbook, beside the input; "-" for stdout)')
     .option('--out-dir <dir>', 'folder for the outputs, created if missing (several inputs)')
-    .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
+    .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv .sarif (repeatable; several inputs: one report holds them all)', collect)
     .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'github', 'none']).default('text'))
     .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.map((c) => `"${c}"`).join(', ')} (online political ads); repeatable, or several separated by commas ("email,sms")`, collect)
     .option('--as-of <date>', 'reference date for retention (default: today)')
@@ -73,7 +73,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
     .option('--rejects <file>', 'also write the removed rows (contains personal data)')
-    .option('--dry-run', 'compute everything, write no file')
+    .option('--dry-run', 'compute everything, write no cleaned file (only the reports asked for with -r)')
     .option('--show-values', 'show masked values (j***@exemple.fr) in findings')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-color', 'no colours (also NO_COLOR)')
@@ -154,7 +154,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   for (const o of purge.options) {
     if (o.long === '--out') o.description = 'purged file (default: <name>.purged.csv beside the input; "-" for stdout)';
     if (o.long === '--report') o.description = 'report file, format from extension (default: <name>.purge-report-<as-of>.json; repeatable)';
-    if (o.long === '--dry-run') o.description = 'list what would be purged; delete and write nothing';
+    if (o.long === '--dry-run') o.description = 'list what would be purged; delete nothing, write no purged file, log or list (only the reports asked for with -r)';
     // purge refuses --rejects (it says why when given): its help shows only what it accepts.
     if (o.long === '--rejects') o.hideHelp();
   }

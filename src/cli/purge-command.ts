@@ -113,11 +113,13 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     ];
     return { day, defaults, list, log, readOnly };
   };
+  // The reports: those of -r; else the dated default, except on a dry run, which writes only what -r asks (issue 14).
+  const reportsOf = (base: ScanOptions, fallback: string) => (base.reports?.length ? base.reports : base.dryRun ? [] : [fallback]);
   const planExtra: PlanExtra = (_file, base) => {
     const p = paths(base);
     const sidecars = [{ path: p.log, what: 'the purge log' }];
     if (p.list) sidecars.push({ path: p.list, what: 'the suppression list', extends: true } as (typeof sidecars)[number]);
-    return { out: base.out ?? p.defaults.out, reports: base.reports?.length ? base.reports : [p.defaults.report], readOnly: p.readOnly, sidecars };
+    return { out: base.out ?? p.defaults.out, reports: reportsOf(base, p.defaults.report), readOnly: p.readOnly, sidecars };
   };
 
   const extra: Extra = (_file, base) => {
@@ -149,7 +151,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const more: Partial<ScanOptions> = {
       readOnly,
       out: base.out ?? defaults.out,
-      reports: base.reports?.length ? base.reports : [defaults.report],
+      reports: reportsOf(base, defaults.report),
       sidecars: run.sidecars(),
       purge: () => run.section(),
     };

@@ -31,9 +31,6 @@ export type PlanExtra = (file: string, base: ScanOptions) => Pick<Partial<ScanOp
   sidecars?: { path: string; what: string; extends?: boolean }[];
 };
 
-/** Formats one report can hold several inputs in (`-r` with several inputs). */
-const COMBINED_FORMATS = ['json', 'md', 'html', 'sarif'];
-
 /** `--max-warnings N`: a whole number, or undefined when absent. */
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -74,12 +71,9 @@ export async function runScan(
     if (opts.out === '-' && ['json', 'md', 'github'].includes(opts.format)) throw usageError('stdoutTwice', { format: opts.format });
     for (const r of opts.report ?? []) assertReportFormat(r);
     const maxWarnings = parseMaxWarnings(opts.maxWarnings);
-    // With several inputs, `-r` names one report that holds them all (JSON, Markdown, HTML, SARIF).
+    // With several inputs, `-r` names one report that holds them all, in any report format (a CSV one
+    // has a file column).
     const combined = several ? (opts.report ?? []).map((r) => resolve(io.cwd, r)) : [];
-    for (const r of combined) {
-      const ext = reportFormatOf(r);
-      if (!COMBINED_FORMATS.includes(ext)) throw usageError('combinedFormat', { path: r, ext });
-    }
     const [{ scanFile }, { checkPlan, outputsOf }, { removeStaleTemps }, { isWorkbookFile }] = await Promise.all([
       import('../scan.js'), import('../plan.js'), import('../write/atomic.js'), import('../write/xlsx-output.js'),
     ]);
@@ -254,7 +248,9 @@ function baseOptions(
     out: opts.out === '-' ? '-' : opts.out ? resolve(io.cwd, opts.out) : undefined,
     outDir: opts.outDir ? resolve(io.cwd, opts.outDir) : file === '-' ? io.cwd : undefined,
     reports: several ? undefined : opts.report?.map((r) => resolve(io.cwd, r)),
-    noReport: several ? combinedReport || (stdoutReport && !opts.outDir) : stdoutReport && !opts.report?.length,
+    // No default report beside (or, with --out-dir, for) an input when -r names the report, or when
+    // the report goes to stdout (--format json|md|github), for one input as for several (issue 14).
+    noReport: several ? combinedReport || stdoutReport : stdoutReport && !opts.report?.length,
     config: prepared.config,
     map: prepared.map,
     for: prepared.for,
@@ -332,6 +328,9 @@ async function writeCombined(path: string, reports: AnyReport[], verdict: Verdic
     } else if (format === 'sarif') {
       const { sarifChunks } = await import('../report/sarif.js');
       for (const c of sarifChunks(reports, lang)) await f.write(c);
+    } else if (format === 'csv') {
+      const { combinedCsvChunks } = await import('../report/csv.js');
+      for (const c of combinedCsvChunks(reports, lang)) await f.write(c);
     } else for await (const c of combinedMdChunks(reports, verdict, lang)) await f.write(c);
     await f.commit();
   } catch (e) {

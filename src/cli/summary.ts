@@ -78,7 +78,8 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   if (result.written.rejects) lines.push(c.yellow(t(lang, 'summary.wroteRejects', { path: escapeControls(result.written.rejects) })));
   const count = r.summary.bySeverity.error + r.summary.bySeverity.warning;
   // purge prints its own next step (move the purged file into place) in its section.
-  if (!purge) lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
+  // A dry run wrote no cleaned file: its next step is the real run, not "use the cleaned file".
+  if (!purge) lines.push(t(lang, r.options.dryRun && count ? 'summary.nextStepDryRun' : count ? 'summary.nextStepErrors' : 'summary.nextStepClean'));
   if (exitCode === 1) {
     // The same count that decided the exit code (a purge counts only what stays in the purged file).
     if (verdict) lines.push(c.red(verdictLine(verdict, lang)));

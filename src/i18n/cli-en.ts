@@ -22,7 +22,6 @@ export const cliEn: Catalogue = {
   'verdict.maxWarnings': 'Exit 1: {count} warning(s), more than --max-warnings {max}.',
   'verdict.unreadable': 'Exit 2: {count} file(s) could not be read.',
   'github.more': '{count} more finding(s) of {rule} ({title}) not annotated here; the report lists them',
-  'usage.combinedFormat': '--report {path}: with several inputs, one report holds them all as .json, .md, .html or .sarif only; use --out-dir for one .{ext} report per input',
   'usage.maxWarnings': '--max-warnings: "{value}" is not a whole number (0 or more)',
   'usage.outputDelimiter': '--output-delimiter: "{value}" is not one character (or "tab", "comma", "semicolon", "pipe")',
   'config.several': 'invalid configuration, {count} problems: {list}',
@@ -103,4 +102,7 @@ export const cliEn: Catalogue = {
   'sarif.leftOut': '{leftOut} of {findings} findings are not in this SARIF run (at most {perRule} per rule and {total} in all, the most severe rules first: GitHub code scanning shows no more); the JSON and CSV reports list them',
   'usage.stdoutTwice': '-o - puts the cleaned file on standard output, and --format {format} puts the report there too: choose one (the report with -r <file>, or the cleaned file with -o <file>)',
   'error.E_OUTPUT_UNENCODABLE': 'column "{column}": {encoding} has no "{char}" ({codepoint}); nothing was written. Choose an encoding that holds it (--output-encoding utf-8-bom for Excel)',
+  'summary.nextStepDryRun': 'Next step: run again without --dry-run to write the cleaned file, then use it, not the original (cnil-audit explain <rule> says why).',
+  'report.dryRun': 'Dry run: no cleaned file written.',
+  'report.col.file': 'file',
 };

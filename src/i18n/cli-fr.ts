@@ -22,7 +22,6 @@ export const cliFr: Catalogue = {
   'verdict.maxWarnings': 'Code de sortie 1 : {count} avertissement(s), plus que --max-warnings {max}.',
   'verdict.unreadable': 'Code de sortie 2 : {count} fichier(s) n’ont pas pu être lus.',
   'github.more': '{count} constat(s) de plus pour {rule} ({title}), non annotés ici ; le rapport les liste',
-  'usage.combinedFormat': '--report {path} : avec plusieurs fichiers, un seul rapport les réunit en .json, .md, .html ou .sarif seulement ; utilisez --out-dir pour un rapport .{ext} par fichier',
   'usage.maxWarnings': '--max-warnings : « {value} » n’est pas un nombre entier (0 ou plus)',
   'usage.outputDelimiter': '--output-delimiter : « {value} » n’est pas un seul caractère (ni « tab », « comma », « semicolon », « pipe »)',
   'config.several': 'configuration invalide, {count} problèmes : {list}',
@@ -103,4 +102,7 @@ export const cliFr: Catalogue = {
   'sarif.leftOut': '{leftOut} constats sur {findings} ne sont pas dans ce SARIF (au plus {perRule} par règle et {total} en tout, les règles les plus graves d’abord : l’analyse de code de GitHub n’en montre pas plus) ; les rapports JSON et CSV les listent',
   'usage.stdoutTwice': '-o - met le fichier nettoyé sur la sortie standard, et --format {format} y met aussi le rapport : choisissez (le rapport avec -r <fichier>, ou le fichier nettoyé avec -o <fichier>)',
   'error.E_OUTPUT_UNENCODABLE': 'colonne « {column} » : {encoding} n’a pas de « {char} » ({codepoint}) ; rien n’a été écrit. Choisissez un encodage qui le contient (--output-encoding utf-8-bom pour Excel)',
+  'summary.nextStepDryRun': 'Étape suivante : relancez sans --dry-run pour écrire le fichier nettoyé, puis utilisez-le à la place de l’original (cnil-audit explain <règle> explique pourquoi).',
+  'report.dryRun': 'Essai à blanc : aucun fichier nettoyé écrit.',
+  'report.col.file': 'fichier',
 };

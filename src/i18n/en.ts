@@ -114,7 +114,7 @@ export const en: Catalogue = {
   'summary.wrotePurged': 'Purged file: {path}',
   'summary.wroteReport': 'Report: {path}',
   'summary.wroteRejects': 'Removed rows: {path} (contains personal data: protect or delete it)',
-  'summary.dryRun': 'Dry run: no cleaned file written.',
+  'summary.dryRun': 'Dry run: no cleaned file written (only the reports asked for with -r).',
   'summary.truncated': 'Some rules had more than {limit} findings: the report lists the first ones and counts all.',
   'summary.nextStepErrors': 'Next step: use the cleaned file, not the original, and review the report (cnil-audit explain <rule> tells why).',
   'summary.nextStepClean': 'Next step: the file can be used for the channels checked.',

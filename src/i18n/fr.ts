@@ -112,7 +112,7 @@ export const fr: Catalogue = {
   'summary.wrotePurged': 'Fichier purgé : {path}',
   'summary.wroteReport': 'Rapport : {path}',
   'summary.wroteRejects': 'Lignes retirées : {path} (contient des données personnelles : protégez-le ou supprimez-le)',
-  'summary.dryRun': 'Essai à blanc : aucun fichier nettoyé écrit.',
+  'summary.dryRun': 'Essai à blanc : aucun fichier nettoyé écrit (seulement les rapports demandés avec -r).',
   'summary.truncated': 'Certaines règles ont plus de {limit} constats : le rapport liste les premiers et les compte tous.',
   'summary.nextStepErrors': 'Étape suivante : utilisez le fichier nettoyé, pas l’original, et lisez le rapport (cnil-audit explain <règle> explique pourquoi).',
   'summary.nextStepClean': 'Étape suivante : le fichier peut être utilisé pour les canaux vérifiés.',

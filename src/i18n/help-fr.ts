@@ -39,8 +39,8 @@ export const helpFr: Record<string, string> = {
 
   'scan|': 'audite des fichiers de contacts ; écrit un fichier nettoyé et un rapport',
   'scan|--out': 'fichier nettoyé (par défaut : <nom>.clean.csv à côté de l’entrée ; « - » pour la sortie standard)',
-  'scan|--report': 'fichier de rapport, format selon l’extension : .json .md .html .csv .sarif (répétable ; plusieurs entrées : un seul rapport .json, .md, .html ou .sarif)',
-  'scan|--dry-run': 'calcule tout, n’écrit aucun fichier',
+  'scan|--report': 'fichier de rapport, format selon l’extension : .json .md .html .csv .sarif (répétable ; plusieurs entrées : un seul rapport les réunit)',
+  'scan|--dry-run': 'calcule tout, n’écrit aucun fichier nettoyé (seulement les rapports demandés avec -r)',
   'scan|--suppress': 'retire les lignes dont l’e-mail ou le téléphone figure sur cette liste d’opposition (écrite par purge --suppression-list ; par défaut : suppressionList de la configuration)',
 
   'scan|--key-file': 'clé des empreintes de la liste d’opposition (par défaut : keyFile de la configuration, sinon cnil-audit.key à côté de la configuration)',
@@ -48,7 +48,7 @@ export const helpFr: Record<string, string> = {
   'purge|': 'purge de conservation pour un DPO : retire les lignes dont la durée de conservation est dépassée, opposées, aspirées, de source interdite ou mal formées ; écrit un journal de purge sans donnée personnelle',
   'purge|--out': 'fichier purgé (par défaut : <nom>.purged.csv à côté de l’entrée ; « - » pour la sortie standard)',
   'purge|--report': 'fichier de rapport, format selon l’extension (par défaut : <nom>.purge-report-<date>.json ; répétable)',
-  'purge|--dry-run': 'liste ce qui serait purgé ; ne supprime et n’écrit rien',
+  'purge|--dry-run': 'liste ce qui serait purgé ; ne supprime rien, n’écrit ni fichier purgé, ni journal, ni liste (seulement les rapports demandés avec -r)',
   'purge|--log': 'journal de purge, CSV ou .json (par défaut : <nom>.purge-log-<date>.csv à côté de l’entrée)',
   'purge|--salt': 'n’est plus utilisé (les empreintes sont faites avec une clé : --key-file) ; accepté avec un avertissement',
   'purge|--key-file': 'clé des empreintes du journal et de la liste, créée en mode 0600 si absente (par défaut : keyFile de la configuration, sinon cnil-audit.key à côté de la configuration)',

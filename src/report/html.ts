@@ -355,7 +355,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   yield `<dt>SHA-256</dt><dd class="mono">${esc(report.input.sha256)}</dd>`;
   yield `<dt>${esc(L('report.channelsChecked'))}</dt><dd>${esc(s.channelsChecked ? (report.options.for.length ? report.options.for.map((ch) => channelWord(lang, ch)).join(', ') : L('report.channelColumn')) : L('report.channelsNotChecked'))}</dd>`;
   if (report.options.electionDate) yield `<dt>${esc(L('report.electionDate'))}</dt><dd>${esc(report.options.electionDate)}</dd>`;
-  if (report.options.dryRun) yield `<dt></dt><dd>${esc(L('summary.dryRun'))}</dd>`;
+  if (report.options.dryRun) yield `<dt></dt><dd>${esc(L('report.dryRun'))}</dd>`;
   yield `</dl></header>\n`;
 
   // A purge report opens with the purge, then describes what remains (issue #13).
@@ -449,7 +449,7 @@ export function* htmlChunks(report: AnyReport, lang: Lang): Generator<string> {
   const notUnderstood = report.input.notUnderstood ?? [];
   if (notUnderstood.length) yield `<dt></dt><dd class="not-understood">${val(escapeControls(L('summary.notUnderstood', { count: notUnderstood.length, total: report.input.columns, columns: notUnderstood.join(', ') })))}</dd>`;
   for (const n of report.input.notices ?? []) yield `<dt></dt><dd class="notice">⚠ ${val(escapeControls(noticeText(lang, n)))}</dd>`;
-  yield `<dt>${esc(L('report.cleanedFile'))}</dt><dd class="mono">${report.output.path ? val(report.output.path) : esc(L('summary.dryRun'))}</dd>`;
+  yield `<dt>${esc(L('report.cleanedFile'))}</dt><dd class="mono">${report.output.path ? val(report.output.path) : esc(L('report.dryRun'))}</dd>`;
   if (report.options.retention) {
     const ret = Object.entries(report.options.retention).map(([c, d]) => labelled(lang, L(`report.category.${c}`), durationLabel(lang, d)));
     yield `<dt>${esc(L('report.retention'))}</dt><dd>${esc(ret.join(' · '))}</dd>`;
