@@ -6,6 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { AuditError } from './errors.js';
 import { readSmallFile } from './read/small-file.js';
+import { configError, regexIssues, ruleIssues, type ConfigIssue } from './config-issues.js';
+import { rules as allRules } from './rules/index.js';
 import { CATEGORIES, CHANNELS, FIELDS, LANGS, SOURCES } from './types.js';
 import { DURATION_PATTERN, parseDate } from './read/values.js';
 import { PROFILE_NAMES } from './vocabulary/exports/index.js';
@@ -98,11 +100,7 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 
 /** One config problem as data: its path, a message id (`config.<id>`) and its parameters; worded at the edge. */
-export interface ConfigIssue {
-  path: string;
-  id: string;
-  params: Record<string, string | number>;
-}
+export type { ConfigIssue } from './config-issues.js';
 
 const CUSTOM_MESSAGES: Record<string, string> = {
   'expected a duration like "3y", "36m", "2m", "90d" or "2w"': 'duration',
@@ -112,18 +110,20 @@ const CUSTOM_MESSAGES: Record<string, string> = {
 
 /** A zod issue as data (src/i18n words it: `config.<id>`); what has no id keeps zod's own words. */
 function configIssue(issue: z.core.$ZodIssue): ConfigIssue {
-  const path = issue.path.length ? issue.path.join('.') : '(root)';
+  // '' is the file itself (its top level), worded at the edge.
+  const path = issue.path.join('.');
   const custom = CUSTOM_MESSAGES[issue.message];
   if (custom) return { path, id: custom, params: {} };
   switch (issue.code) {
     case 'unrecognized_keys':
-      return { path, id: 'unknownKeys', params: { keys: issue.keys.map((k) => JSON.stringify(k)).join(', ') } };
+      return { path, id: 'unknownKeys', params: { keys: issue.keys.join('\u0000') } };
     case 'invalid_value':
-      return { path, id: 'oneOf', params: { values: issue.values.map((v) => JSON.stringify(v)).join(', ') } };
+      return { path, id: 'oneOf', params: { values: issue.values.map(String).join('\u0000') } };
     case 'invalid_type':
       return { path, id: 'type', params: { expected: String(issue.expected) } };
     case 'too_small':
-      return { path, id: 'tooSmall', params: { minimum: Number(issue.minimum) } };
+      // `positive()` is an exclusive minimum of 0: "at least 0" would be false.
+      return { path, id: issue.inclusive === false ? 'greaterThan' : 'tooSmall', params: { minimum: Number(issue.minimum) } };
     case 'invalid_key':
       return { path, id: 'invalidKey', params: {} };
     default:
@@ -132,15 +132,27 @@ function configIssue(issue: z.core.$ZodIssue): ConfigIssue {
 }
 
 /**
- * Validates a parsed config object; throws E_CONFIG naming every problem, each with its zod path
- * (`params.issues`, JSON of `ConfigIssue[]`, worded by the CLI); `path` and `detail` are the first.
+ * Validates a parsed config object; throws E_CONFIG naming every problem at once, each with its path
+ * (`params.issues`, JSON of `ConfigIssue[]`, worded by the CLI): the schema's (zod), and what the
+ * schema cannot say — an unknown rule id, a mandatory rule turned off, a `profiling.add` pattern that
+ * is not a regular expression — checked on the same object, so one run lists them all.
  */
 export function validateConfig(data: unknown, file?: string): Config {
   const r = configSchema.safeParse(data);
-  if (r.success) return r.data;
-  const issues = r.error.issues.map(configIssue);
-  const first = r.error.issues[0];
-  throw new AuditError('E_CONFIG', { path: issues[0].path, detail: first.message, issues: JSON.stringify(issues) }, { file });
+  const raw = (data && typeof data === 'object' ? data : {}) as { rules?: unknown; profiling?: { add?: unknown } };
+  const issues: ConfigIssue[] = [
+    ...(r.success ? [] : r.error.issues.map(configIssue)),
+    ...ruleIssues(raw.rules, allRules),
+    ...regexIssues(Array.isArray(raw.profiling?.add) ? raw.profiling.add : undefined),
+  ];
+  if (issues.length) throw configError(issues, file);
+  return r.data!;
+}
+
+/** Line and column of a character position in a text (1-based). */
+function lineColumn(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /** Reads and validates a config file. */
@@ -154,10 +166,13 @@ export function loadConfig(file: string): Config {
     throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
   }
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(json);
   } catch (e) {
-    throw new AuditError('E_CONFIG', { path: '(json)', detail: (e as Error).message }, { file });
+    // V8's words are English: only where it stopped is kept (its position, else the end of the text).
+    const at = /position (\d+)/.exec((e as Error).message);
+    throw configError([{ path: '', id: 'json', params: lineColumn(json, at ? Number(at[1]) : json.length) }], file);
   }
   const config = validateConfig(data, file);
   // Paths in the config are relative to the config file, wherever the command runs from.

@@ -3,7 +3,8 @@
  * each row into a decision (keep / drop, cells to write) plus findings. Streams and files are the
  * business of stream.ts and scan.ts.
  */
-import { AuditError } from './errors.js';
+import { AuditError, isAuditError } from './errors.js';
+import { configError, ruleIssues } from './config-issues.js';
 import { CONTACT_FIELDS, fieldGetter, looksLike, resolveMapping, type MappingResult } from './mapping.js';
 import { OPT_IN_CHANNELS } from './law/consent.js';
 import { createClassifier, type Classifier } from './classify.js';
@@ -148,7 +149,7 @@ export class AuditEngine {
       const mappedByProfile = new Set(Object.values(profile.mapping).map((c) => header.indexOf(c!)));
       for (const i of profile.known) if (!mappedByProfile.has(i)) reserved.add(i);
     }
-    this.mapping = resolveMapping(header, explicit, reserved);
+    this.mapping = mappingOf(header, explicit, config, opts.map, reserved);
     const mapped = new Set(Object.keys(this.mapping.mapping) as Field[]);
     if (!CONTACT_FIELDS.some((f) => mapped.has(f))) {
       throw new AuditError('E_NO_CONTACT_COLUMN', { columns: header.slice(0, 20).map(headerShown).join(', ') + (header.length > 20 ? ', …' : '') }, { line: 1 });
@@ -238,7 +239,7 @@ export class AuditEngine {
       if (m[f] !== undefined || m.consent_date !== undefined || subscribed & maskOf([ch])) continue;
       // A general consent column covers only the channel of collection, or the channels its cells name
       // (SPEC §4): not a consent column for this channel, and said so.
-      this.notices.push({ id: m.consent === undefined ? 'notice.noConsentColumn' : 'notice.noConsentColumnGeneric', params: { channel: ch, column: m.consent === undefined ? '' : header[m.consent] } });
+      this.notices.push({ id: m.consent === undefined ? 'notice.noConsentColumn' : 'notice.noConsentColumnGeneric', params: { channel: ch, consentField: f, column: m.consent === undefined ? '' : header[m.consent] } });
     }
     // A sending tool's subscriber list (Mailchimp subscribed) leaves the unsubscribed out by itself.
     if (m.objection === undefined && m.consent === undefined && !this.file.objected && !this.file.subscribed && !this.classifier.hasObjectionColumns) {
@@ -455,18 +456,29 @@ function forgetPurged(findings: Finding[]): void {
   }
 }
 
+/**
+ * The header's mapping. Mapped columns the header lacks that the config file asked for are problems of
+ * the config (E_CONFIG, `mapping.<field>`, all at once, named after the config file by the CLI); those
+ * of `--map` stay E_MAP_UNKNOWN_COLUMN.
+ */
+function mappingOf(header: string[], explicit: Record<string, string>, config: Config, map: Record<string, string> | undefined, reserved: ReadonlySet<number>): MappingResult {
+  try {
+    return resolveMapping(header, explicit, reserved);
+  } catch (e) {
+    if (!isAuditError(e) || e.code !== 'E_MAP_UNKNOWN_COLUMN' || typeof e.params.missing !== 'string') throw e;
+    const missing = JSON.parse(e.params.missing) as [string, string][];
+    const fromConfig = missing.filter(([f, c]) => (config.mapping as Record<string, string> | undefined)?.[f] === c && map?.[f] === undefined);
+    if (fromConfig.length) throw configError(fromConfig.map(([f, c]) => ({ path: `mapping.${f}`, id: 'mapColumn', params: { column: c } })));
+    throw e;
+  }
+}
+
 /** Applies config: rules turned off, severities overridden (SPEC §6). */
 function resolveRules(list: readonly Rule[], config: Config): ActiveRule[] {
   const overrides = config.rules ?? {};
-  const known = new Set(allRules.map((r) => r.id));
-  for (const [id, level] of Object.entries(overrides)) {
-    if (!known.has(id)) {
-      throw new AuditError('E_CONFIG', { path: `rules.${id}`, detail: `unknown rule (known: ${[...known].join(', ')})` });
-    }
-    if (level === 'off' && allRules.find((r) => r.id === id)?.mandatory) {
-      throw new AuditError('E_CONFIG', { path: `rules.${id}`, detail: 'this rule cannot be turned off' });
-    }
-  }
+  // validateConfig reports these with every other problem; a config given to the library unchecked too.
+  const issues = ruleIssues(overrides, allRules);
+  if (issues.length) throw configError(issues);
   const out: ActiveRule[] = [];
   for (const rule of list) {
     const level = overrides[rule.id];

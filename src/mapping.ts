@@ -147,15 +147,21 @@ function findColumn(header: string[], column: string): number {
 export function resolveMapping(header: string[], explicit: Record<string, string> = {}, reserved: ReadonlySet<number> = new Set()): MappingResult {
   const mapping: Mapping = {};
   const taken = new Set<number>();
+  // Every mapped column the header lacks, at once (issue 14), not the first alone.
+  const missing: [string, string][] = [];
   for (const [field, column] of Object.entries(explicit)) {
     if (!(FIELDS as readonly string[]).includes(field)) {
       throw new AuditError('E_MAP_UNKNOWN_FIELD', { field, fields: FIELDS.join(', ') });
     }
     const i = findColumn(header, column);
-    if (i === -1) throw new AuditError('E_MAP_UNKNOWN_COLUMN', { field, column });
+    if (i === -1) {
+      missing.push([field, column]);
+      continue;
+    }
     mapping[field as Field] = i;
     taken.add(i);
   }
+  if (missing.length) throw new AuditError('E_MAP_UNKNOWN_COLUMN', { field: missing[0][0], column: missing[0][1], missing: JSON.stringify(missing) });
   // One named cell over several columns is a title above the header ("Fichier militants 2026;;;"), not a
   // header whose columns need names (issue 12 item 6).
   const titled = header.filter((h) => h.trim() !== '');

@@ -4,7 +4,7 @@
  */
 import type { ColumnKind, DetectedColumn } from './types.js';
 import type { Config } from './config.js';
-import { AuditError } from './errors.js';
+import { configError, regexIssues } from './config-issues.js';
 import { normalizeHeader } from './mapping.js';
 import { termKey } from './text.js';
 
@@ -32,13 +32,10 @@ export function matchColumn(header: string): ColumnPattern | undefined {
  */
 export function detectColumns(header: string[], config: Config, skip: ReadonlySet<number>): DetectedColumn[] {
   const allow = new Set((config.profiling?.allow ?? []).map(normalizeHeader));
-  const extra = (config.profiling?.add ?? []).map((source, i) => {
-    try {
-      return { source, re: new RegExp(source, 'i') };
-    } catch (e) {
-      throw new AuditError('E_CONFIG', { path: `profiling.add.${i}`, detail: `invalid regular expression: ${(e as Error).message}` });
-    }
-  });
+  // validateConfig reports a bad pattern with every other problem; a config given to the library unchecked too.
+  const issues = regexIssues(config.profiling?.add);
+  if (issues.length) throw configError(issues);
+  const extra = (config.profiling?.add ?? []).map((source) => ({ source, re: new RegExp(source, 'i') }));
   const out: DetectedColumn[] = [];
   header.forEach((name, index) => {
     if (skip.has(index) || allow.has(normalizeHeader(name))) return;

@@ -96,11 +96,13 @@ export function outputsOf(opts: OutputNaming): { clean?: string; reports: string
     if (ext && path) throw usageError('spreadsheetOutput', { option, path, ext: `.${ext.toLowerCase()}` });
   }
   const clean = opts.dryRun ? undefined : opts.out ?? defaultPath(opts, cleanSuffix(!!opts.workbook));
-  const reports = opts.noReport ? [] : opts.reports?.length ? opts.reports : [defaultPath(opts, '.report.json')];
+  // A dry run computes everything and writes no cleaned file (SPEC §1), nor a log, a list or removed
+  // rows: only the reports asked for with -r, the same for one input as for several (issue 14).
+  const reports = opts.noReport ? [] : opts.reports?.length ? opts.reports : opts.dryRun ? [] : [defaultPath(opts, '.report.json')];
   const list: PlannedOutput[] = [];
-  if (opts.dryRun) return { clean, reports, list };
-  if (clean && clean !== '-') list.push({ path: clean, what: opts.outputWhat ?? (opts.mode === 'purge' ? 'the purged file' : 'the cleaned file'), of, replaces: opts.inPlace });
   for (const r of reports) list.push({ path: r, what: 'the report', of });
+  if (opts.dryRun) return { clean, reports, list };
+  if (clean && clean !== '-') list.unshift({ path: clean, what: opts.outputWhat ?? (opts.mode === 'purge' ? 'the purged file' : 'the cleaned file'), of, replaces: opts.inPlace });
   if (opts.rejects) list.push({ path: opts.rejects, what: 'the removed rows', of });
   for (const s of opts.sidecars ?? []) list.push({ path: s.path, what: s.what, of, extends: s.extends });
   return { clean, reports, list };

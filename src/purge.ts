@@ -512,26 +512,27 @@ export class SuppressionList {
 
 /**
  * Each category's retention as applied, and where it comes from: the config, or the default with its
- * source (the texts, or the tool's interpretation; see src/retention.ts).
+ * source (the texts, or the tool's interpretation; see src/retention.ts). Data only (issue 14): a
+ * message id and its params, worded by the renderers.
  */
-export function retentionApplied(config: Config | undefined, lang: Lang): PurgeSection['retention'] {
+export function retentionApplied(config: Config | undefined): PurgeSection['retention'] {
   // A member has no duration: the membership is its basis; then it is a regular contact (SPEC §5).
-  const out: PurgeSection['retention'] = { member: { duration: '', source: t(lang, 'purge.retentionMember') } };
+  const out: PurgeSection['retention'] = { member: { duration: '', basis: 'member', messageId: 'purge.retentionMember', params: {} } };
   const configured = config?.retention ?? {};
   for (const [category, fallback] of Object.entries(DEFAULT_RETENTION)) {
     const own = configured[category as keyof typeof configured];
     out[category] = own !== undefined
-      ? { duration: own, source: t(lang, 'purge.retention.config', { default: fallback }) }
-      : { duration: fallback, source: t(lang, `purge.retention.default.${category}`) };
+      ? { duration: own, basis: 'config', messageId: 'purge.retention.config', params: { default: fallback } }
+      : { duration: fallback, basis: 'default', messageId: `purge.retention.default.${category}`, params: {} };
   }
   for (const [category, duration] of Object.entries(configured)) {
-    if (!(category in out) && duration !== undefined) out[category] = { duration, source: t(lang, 'purge.retention.configOnly') };
+    if (!(category in out) && duration !== undefined) out[category] = { duration, basis: 'config-only', messageId: 'purge.retention.configOnly', params: {} };
   }
   // Shorter periods by source (config retentionBySource, e.g. web_form occasional contacts: 1 month):
   // the report a DPO files must say what was applied, not the default (issue #13 audit).
   for (const [source, byCategory] of Object.entries(config?.retentionBySource ?? {})) {
     for (const [category, duration] of Object.entries(byCategory ?? {})) {
-      if (duration !== undefined) out[`${category}/${source}`] = { duration, source: t(lang, 'purge.retention.bySource', { source }) };
+      if (duration !== undefined) out[`${category}/${source}`] = { duration, basis: 'config', messageId: 'purge.retention.bySource', params: { source } };
     }
   }
   return out;

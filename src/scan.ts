@@ -11,7 +11,7 @@ import { Readable, Transform, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, isAuditError, usageError } from './errors.js';
 import { openCsv, type CsvReader } from './read/reader.js';
-import { canonicalEncoding, createEncoder } from './read/encoding.js';
+import { canonicalEncoding, createEncoder, unencodableFinder } from './read/encoding.js';
 import { parseDelimiterOption } from './read/dialect.js';
 import { dayOf, formatDay, parseDate, type DateOrder } from './read/values.js';
 import { chooseProfile, planProfile, PROFILES } from './exports.js';
@@ -299,7 +299,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const collector = new ReportCollector<FindingSink>(lang, opts.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, asOf, spool ?? []);
 
     const outEncoding = outputEncoding ?? dialect.encoding;
-    const outBom = outputBom || (outputEncoding ? outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom : dialect.bom);
+    // UTF-16 is always written with its BOM: without it neither Excel nor a reader can tell it (SPEC §2).
+    const outBom = outputBom || (outputEncoding ? outputEncoding.startsWith('utf-16') || (outputEncoding !== 'utf-8' && outputEncoding === dialect.encoding && dialect.bom) : dialect.bom);
+    // An output encoding that lacks a character of the data is refused, not filled with "?" (issue 14).
+    const unencodable = outputEncoding && outputEncoding !== dialect.encoding ? unencodableFinder(outputEncoding) : undefined;
     const stringifyOptions = {
       delimiter: outputDelimiter ?? dialect.delimiter,
       record_delimiter: dialect.recordDelimiter,
@@ -356,6 +359,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const cleanSheet = workbookWriter(cleanPath, clean, reader, stem, engine.outputHeader);
     const rejectsSheet = workbookWriter(opts.rejects, rejects, reader, stem, reader.header);
     for (const w of [cleanSheet, rejectsSheet]) if (w) sheets.push(w);
+    if (unencodable && (clean || cleanStdout) && !cleanSheet) checkEncodable(unencodable, engine.outputHeader, engine.outputHeader, outputEncoding!, reader.headerLine);
     if (!cleanSheet) await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
     if (rejects && !rejectsSheet) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
 
@@ -391,6 +395,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         }
         const kinds = (rec as { kinds?: Uint8Array }).kinds;
         if (r.output) {
+          if (unencodable) checkEncodable(unencodable, r.output, engine.outputHeader, outputEncoding!, rec.line);
           keptRows.push(r.output);
           if (cleanSheet) keptKinds.push(outputKinds(kinds, engine.keepIndexes));
         } else if (rejects) {
@@ -469,14 +474,16 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (opts.purge) report.purge = opts.purge();
 
     const written: ScanResult['written'] = { reports: [], extra: [] };
+    // The reports, a dry run's too (they are what it is for); the rest only when not a dry run.
+    const files: AtomicFile[] = [];
+    for (const p of reportPaths) {
+      const f = await AtomicFile.open(p, 'the report');
+      open.push(f);
+      files.push(f);
+      await writeReport(f, p, report, lang);
+    }
+    written.reports = files.map((f) => f.target);
     if (!opts.dryRun) {
-      const files: AtomicFile[] = [];
-      for (const p of reportPaths) {
-        const f = await AtomicFile.open(p, 'the report');
-        open.push(f);
-        files.push(f);
-        await writeReport(f, p, report, lang);
-      }
       for (const { s: sc, f } of sidecars) {
         const tail = sc.end?.();
         if (tail && f) await f.write(tail);
@@ -487,7 +494,6 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       for (const w of sheets) await w.finish();
       if (clean) written.clean = clean.target;
       if (rejects) written.rejects = rejects.target;
-      written.reports = files.map((f) => f.target);
     }
     // Everything is complete: make it visible, all at once.
     const commit = async () => {
@@ -526,6 +532,16 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
 /** The error an aborted run ends with: the signal's own reason when it is an AuditError (stdout gone), else an interruption. */
 function abortError(signal: AbortSignal | undefined): AuditError {
   return isAuditError(signal?.reason) ? signal.reason : new AuditError('E_INTERRUPTED');
+}
+
+/** Throws E_OUTPUT_UNENCODABLE, naming the line, the column and the character, for a cell the output encoding cannot hold. */
+function checkEncodable(find: (text: string) => string | undefined, row: readonly string[], header: readonly string[], encoding: string, line: number): void {
+  for (let c = 0; c < row.length; c++) {
+    const ch = find(row[c]);
+    if (ch === undefined) continue;
+    const codepoint = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new AuditError('E_OUTPUT_UNENCODABLE', { encoding, char: ch, codepoint, column: header[c] ?? String(c + 1) }, { line });
+  }
 }
 
 /** An encoder in the input's current encoding (see Decoder's 'encoding-changed'). */

@@ -4,12 +4,14 @@
  * OASIS schema (vendored in test/sarif/), --max-warnings, and the smaller output options.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import AjvDraft04Module from 'ajv-draft-04';
 import { cli, files, tempDir, ROOT } from './helpers/cli.js';
 import { assertValidReport } from './helpers/report-schema.js';
+import { gzipSync } from 'node:zlib';
+import { SARIF_MAX_RESULTS, SARIF_PER_RULE, sarifQuotas } from '../src/report/sarif.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 const TWO = ['nationbuilder-people.csv', 'mailchimp-audience.csv'];
@@ -55,7 +57,7 @@ describe('several inputs, one verdict', () => {
     expect(lines.at(-1)).toMatch(/^Code de sortie 1 : \d+ constat\(s\) de niveau « erreur » ou plus\.$/);
   });
 
-  it('-r with several inputs writes one combined report (JSON, Markdown, HTML, SARIF); CSV asks for --out-dir', () => {
+  it('-r with several inputs writes one combined report (JSON, Markdown, HTML, SARIF, CSV)', () => {
     const dir = tempDir(...TWO);
     const r = cli(['scan', ...TWO, ...AS_OF, '--dry-run', '-r', 'all.md', '-r', 'all.json', '-r', 'all.sarif', '-r', 'all.html', '--quiet'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -69,10 +71,24 @@ describe('several inputs, one verdict', () => {
     expect(html.match(/id="f1-findings-table"/g)).toHaveLength(1);
     expect(html.match(/id="f2-findings-table"/g)).toHaveLength(1);
     expect(html.match(/<h1>/g)).toHaveLength(1);
-    for (const ext of ['csv']) {
-      const bad = cli(['scan', ...TWO, ...AS_OF, '-r', `all.${ext}`], { cwd: dir });
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toMatch(/--out-dir/);
+    // CSV too, with a file column (it was refused with a message asking for --out-dir even when given).
+    const c = cli(['scan', ...TWO, ...AS_OF, '-r', 'all.csv', '--out-dir', 'o', '--quiet', '--lang', 'fr'], { cwd: dir });
+    expect(c.code).toBe(1);
+    const rows = parse(readFileSync(join(dir, 'all.csv'), 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+    expect(rows[0].slice(0, 3)).toEqual(['fichier', 'ligne', 'identifiant']);
+    expect(new Set(rows.slice(1).map((x) => x[0]))).toEqual(new Set(TWO.map((f) => join(dir, f))));
+    const json = JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8'));
+    expect(rows.length - 1).toBe(json.files.reduce((a: number, f: { findings: unknown[] }) => a + f.findings.length, 0));
+    // Only the cleaned files in --out-dir: the combined report is the report.
+    expect(files(join(dir, 'o'))).toEqual(['mailchimp-audience.clean.csv', 'nationbuilder-people.clean.csv']);
+  });
+
+  it('with --format json|md on stdout and --out-dir, writes no default report per input (the report is on stdout)', () => {
+    const dir = tempDir(...TWO);
+    for (const format of ['json', 'md']) {
+      const r = cli(['scan', ...TWO, ...AS_OF, '--format', format, '--out-dir', `o-${format}`], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(files(join(dir, `o-${format}`)), format).toEqual(['mailchimp-audience.clean.csv', 'nationbuilder-people.clean.csv']);
     }
   });
 });
@@ -118,7 +134,42 @@ describe('SARIF', () => {
     expect(run.results.map((x: { ruleId: string; locations: { physicalLocation: { region: { startLine: number }; artifactLocation: { uri: string } } }[] }) => [x.ruleId, x.locations[0].physicalLocation.region.startLine]))
       .toEqual(report.findings.map((f: { rule: string; line: number }) => [f.rule, f.line]));
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${join(dir, 'nationbuilder-people.csv')}`);
+    // Under the limits: every finding, nothing said left out.
+    expect(run.invocations).toBeUndefined();
+    expect(run.properties).toMatchObject({ resultsLeftOut: 0, results: report.findings.length });
     for (const v of personalValues(dir, 'nationbuilder-people.csv')) expect(text, v).not.toContain(v);
+  });
+
+  it('caps a run under GitHub\'s limits: at most 1,000 results a rule and 5,000 in all, the most severe first, and says how many were left out', async () => {
+    const dir = tempDir();
+    const { generateFile } = await import('../bench/generate.mjs');
+    generateFile(join(dir, 'big.csv'), { rows: 8000, seed: 42 });
+    const r = cli(['scan', 'big.csv', ...AS_OF, '--for', 'email', '-r', 'r.sarif', '-r', 'r.json', '--quiet', '--lang', 'fr', '--out-dir', 'o'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const text = readFileSync(join(dir, 'r.sarif'), 'utf8');
+    const sarif = JSON.parse(text);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const run = sarif.runs[0];
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    const findings = Object.values(report.summary.byRule as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(findings).toBeGreaterThan(SARIF_MAX_RESULTS);
+    expect(run.results).toHaveLength(SARIF_MAX_RESULTS);
+    const perRule = new Map<string, number>();
+    for (const x of run.results as { ruleId: string; level: string }[]) perRule.set(x.ruleId, (perRule.get(x.ruleId) ?? 0) + 1);
+    for (const n of perRule.values()) expect(n).toBeLessThanOrEqual(SARIF_PER_RULE);
+    // The most severe first: with this many errors, no warning gets in.
+    expect(new Set(run.results.map((x: { level: string }) => x.level))).toEqual(new Set(['error']));
+    expect(run.properties).toMatchObject({ findings, results: SARIF_MAX_RESULTS, resultsLeftOut: findings - SARIF_MAX_RESULTS, maxResults: SARIF_MAX_RESULTS, maxResultsPerRule: SARIF_PER_RULE });
+    expect(Object.values(run.properties.leftOutByRule as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(findings - SARIF_MAX_RESULTS);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain(`${findings - SARIF_MAX_RESULTS} constats sur ${findings} ne sont pas dans ce SARIF`);
+    // Well under the 10 MB (gzipped) an upload may be.
+    expect(gzipSync(text).length).toBeLessThan(1_000_000);
+  });
+
+  it('gives the quota to the most severe rules first, each up to the per-rule cap, until the total is spent', () => {
+    const counts = new Map([['a', { count: 3, severity: 'warning' as const }], ['b', { count: 2000, severity: 'error' as const }], ['c', { count: 10, severity: 'info' as const }]]);
+    expect([...sarifQuotas(counts)]).toEqual([['b', 1000], ['a', 3], ['c', 10]]);
+    expect([...sarifQuotas(counts, 1002, 1000)]).toEqual([['b', 1000], ['a', 2], ['c', 0]]);
   });
 
   it('several inputs: one run, one artifact each, and it validates', () => {
@@ -129,6 +180,26 @@ describe('SARIF', () => {
     expect(sarif.runs[0].artifacts).toHaveLength(2);
     const indexes = new Set(sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { index: number } } }[] }) => x.locations[0].physicalLocation.artifactLocation.index));
     expect([...indexes].sort()).toEqual([0, 1]);
+  });
+});
+
+describe('-o - with a report on stdout', () => {
+  it('is a usage error (exit 2, one line, in the language, nothing on stdout): stdout holds the cleaned file or a report, not both', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    for (const format of ['json', 'md', 'github']) {
+      for (const [lang, words] of [['en', 'choose one'], ['fr', 'choisissez']] as const) {
+        const r = cli(['scan', 'nationbuilder-people.csv', '-o', '-', '--format', format, '--lang', lang], { cwd: dir });
+        expect(r.code, `${format} ${lang}`).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr).toContain(`--format ${format}`);
+        expect(r.stderr).toContain(words);
+      }
+    }
+    expect(files(dir)).toEqual(['nationbuilder-people.csv']);
+    // The cleaned file alone on stdout is fine; its summary goes to stderr.
+    const ok = cli(['scan', 'nationbuilder-people.csv', '-o', '-', '--format', 'text', ...AS_OF], { cwd: dir });
+    expect(ok.stdout.split('\n')[0]).toContain('nationbuilder_id');
   });
 });
 
@@ -172,5 +243,35 @@ describe('outputs', () => {
     const bad = cli(['scan', 'nationbuilder-people.csv', '--output-delimiter', 'two', '--dry-run'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--output-delimiter');
+  });
+
+  it('--output-encoding never fills a character it lacks with "?": exit 2 naming the line, the column and the character, nothing written', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), 'id,email,Prénom,Date de collecte\n1,a@exemple.fr,Zoé,2026-01-01\n2,b@exemple.fr,Zoë 🌹 李,2026-01-01\n');
+    for (const [enc, line, column, char] of [['windows-1252', 3, 'Prénom', '🌹'], ['latin1', 3, 'Prénom', '🌹'], ['ascii', 1, 'Prénom', 'é']] as const) {
+      const r = cli(['scan', 'in.csv', ...AS_OF, '-o', 'out.csv', '--output-encoding', enc, '--lang', 'en'], { cwd: dir });
+      expect(r.code, enc).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`in.csv:${line}: column "${column}": ${enc} has no "${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); nothing was written`);
+      expect(files(dir), enc).toEqual(['in.csv']);
+    }
+    const fr = cli(['scan', 'in.csv', ...AS_OF, '-o', 'out.csv', '--output-encoding', 'windows-1252', '--lang', 'fr'], { cwd: dir });
+    expect(fr.stderr).toContain('colonne « Prénom » : windows-1252 n’a pas de « 🌹 » (U+1F339) ; rien n’a été écrit');
+    // What the encoding holds is written, in it.
+    writeFileSync(join(dir, 'ok.csv'), 'id,email,Prénom,Date de collecte\n1,a@exemple.fr,Zoé Œil,2026-01-01\n');
+    expect(cli(['scan', 'ok.csv', ...AS_OF, '-o', 'ok.out.csv', '--output-encoding', 'windows-1252', '--quiet', '--fail-on', 'never'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'ok.out.csv')).includes(Buffer.from([0x8c]))).toBe(true);
+  });
+
+  it('--output-encoding utf-16le, utf-16be and utf-16 write the byte order mark Excel and readers need', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    for (const [enc, bom] of [['utf-16le', [0xff, 0xfe]], ['utf-16', [0xff, 0xfe]], ['utf-16be', [0xfe, 0xff]]] as const) {
+      const r = cli(['scan', 'nationbuilder-people.csv', ...AS_OF, '-o', `${enc}.csv`, '--output-encoding', enc, '--quiet'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(1);
+      const out = readFileSync(join(dir, `${enc}.csv`));
+      expect([...out.subarray(0, 2)], enc).toEqual(bom);
+      // And it reads back: the BOM tells the encoding.
+      expect(cli(['scan', `${enc}.csv`, ...AS_OF, '--dry-run', '--format', 'json', '--quiet'], { cwd: dir }).stdout).toContain(`"encoding": "${enc === 'utf-16be' ? 'utf-16be' : 'utf-16le'}"`);
+    }
   });
 });

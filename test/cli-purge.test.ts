@@ -72,7 +72,7 @@ describe('cnil-audit purge', () => {
     expect(r.stdout).toMatch(new RegExp(`Rows: 34 in, ${report.output.rows} kept, ${log.length} purged`));
     expect(r.stdout).toMatch(/Purged by reason[^\n]*\n\s+retention-expired\s+\d+/);
     expect(r.stdout).toMatch(/Purged by category/);
-    expect(r.stdout).toMatch(/regular_contact\s+3 years\s+default: NS 34/);
+    expect(r.stdout).toMatch(/regular contact\s+3 years\s+default: NS 34/);
     expect(r.stdout).toMatch(/voter\s+0 days\s+default: CNIL/);
     // The key file: created 0600, named with its fingerprint, never shown or copied anywhere.
     const key = readFileSync(join(dir, 'cnil-audit.key'), 'utf8').trim();
@@ -356,9 +356,9 @@ describe('cnil-audit purge', () => {
     expect(after).toMatch(/data-line="\d+"/);
     for (const line of purgedLines) expect(after).not.toContain(`data-line="${line}"`);
     // The retention a DPO files: member, and the shorter period the config set for web forms.
-    expect(md).toMatch(/\| `member` \| {2}\| kept while the membership lasts/);
-    expect(md).toMatch(/\| `occasional_contact\/web_form` \| 1m \| set in the config for the rows whose source is web\\_form \(retentionBySource\) \|/);
-    expect(html).toContain('occasional_contact/web_form');
+    expect(md).toMatch(/\| member \| {2}\| kept while the membership lasts/);
+    expect(md).toMatch(/\| occasional contact \(web form\) \| 1 month \| set in the config for the rows whose source is web form \|/);
+    expect(html).toContain('occasional contact (web form)');
   });
 
   it('the Markdown and HTML reports open with the purge, then describe what remains; never the key', () => {

@@ -13,7 +13,7 @@ describe('cnil-audit rules', () => {
     // Severity and action in words, for people ("error", "row dropped"; French: "erreur", "ligne retirée").
     for (const rule of rules) expect(r.stdout).toMatch(new RegExp(`^${rule.id}\\s+${t('en', `severity.${rule.severity}`)}\\s+${t('en', `action.${rule.action}`)}\\s+\\S`, 'm'));
     expect(r.stdout).toContain('Retention period exceeded');
-    expect(r.stdout).toContain('sources: RGPD');
+    expect(r.stdout).toContain('sources: GDPR');
   });
 
   it('--format json is machine-readable', () => {
@@ -53,9 +53,9 @@ describe('cnil-audit explain', () => {
     const r = cli(['explain', 'retention-expired', '--lang', 'en']);
     expect(r.code).toBe(0);
     const text = r.stdout.replace(/\s+/g, ' ');
-    expect(text).toMatch(/regular_contact: 3y after [^-]* — default 3y: an interpretation/);
-    expect(text).toMatch(/occasional_contact: 2m after [^-]* — default 2m: from the texts/);
-    expect(text).toMatch(/voter: 0d after the election date/);
+    expect(text).toMatch(/regular contact: 3 years after [^-]* — default 3 years: an interpretation/);
+    expect(text).toMatch(/occasional contact: 2 months after [^-]* — default 2 months: from the texts/);
+    expect(text).toMatch(/voter: 0 days after the election date/);
     expect(r.stdout).toMatch(/^Interpretation$/m);
     expect(text).toMatch(/3 years without contact from the person/);
   });
@@ -65,7 +65,7 @@ describe('cnil-audit explain', () => {
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ retention: { regular_contact: '5y' } }));
     const r = cli(['explain', 'retention-unknown', '--lang', 'en', '-c', 'c.json'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/regular_contact: 5y after [^-]* — set by config \(default 3y\)/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/regular contact: 5 years after [^-]* — set by config \(default 3 years\)/);
   });
 
   it('French, and json', () => {

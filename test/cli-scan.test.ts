@@ -123,7 +123,25 @@ describe('scan options', () => {
     const r = cli(['scan', 'nationbuilder-people.csv', '--dry-run'], { cwd: dir });
     expect([0, 1]).toContain(r.code);
     expect(files(dir)).toEqual(['nationbuilder-people.csv']);
-    expect(r.stdout).toContain('Dry run: no cleaned file written.');
+    expect(r.stdout).toContain('Dry run: no cleaned file written (only the reports asked for with -r).');
+  });
+
+  it('--dry-run with -r writes the reports asked for and nothing else, for one input as for several (SPEC §1: compute everything, write no cleaned file)', () => {
+    const dir = tempDir('nationbuilder-people.csv', 'mailchimp-audience.csv');
+    const one = cli(['scan', 'nationbuilder-people.csv', '--dry-run', '-r', 'one.html', '-r', 'one.json', '--lang', 'en'], { cwd: dir });
+    expect(one.code).toBe(1);
+    expect(files(dir)).toEqual(['mailchimp-audience.csv', 'nationbuilder-people.csv', 'one.html', 'one.json']);
+    expect(one.stdout).toContain(`Report: ${join(dir, 'one.html')}`);
+    // The next step of a dry run is the real run, not "use the cleaned file".
+    expect(one.stdout).toContain('Next step: run again without --dry-run');
+    expect(JSON.parse(readFileSync(join(dir, 'one.json'), 'utf8')).options.dryRun).toBe(true);
+    const several = cli(['scan', 'nationbuilder-people.csv', 'mailchimp-audience.csv', '--dry-run', '-r', 'all.html', '--out-dir', 'o'], { cwd: dir });
+    expect(several.code).toBe(1);
+    expect(files(dir)).toEqual(['all.html', 'mailchimp-audience.csv', 'nationbuilder-people.csv', 'one.html', 'one.json']);
+    // purge: no purged file, log or list, but the report asked for.
+    const purge = cli(['purge', 'nationbuilder-people.csv', '--as-of', '2026-11-23', '--dry-run', '-r', 'p.md', '--key-file', 'k.key', '--suppression-list', 's.csv'], { cwd: dir });
+    expect(purge.code, purge.stderr).toBe(0);
+    expect(files(dir)).toEqual(['all.html', 'mailchimp-audience.csv', 'nationbuilder-people.csv', 'one.html', 'one.json', 'p.md']);
   });
 
   it('--format none prints nothing; -q prints nothing', () => {
@@ -245,13 +263,13 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
   });
 
   const configs: [string, string, RegExp][] = [
-    ['invalid JSON', '{ "lang": ', /cnil-audit\.config\.json: invalid configuration: \(json\)/],
-    ['bad retention', '{ "retention": { "regular_contact": "3 ans" } }', /retention\.regular_contact: expected a duration like "3y"/],
-    ['unknown key', '{ "retentoin": {} }', /invalid configuration: \(root\)|retentoin/],
-    ['unknown rule', '{ "rules": { "no-such-rule": "off" } }', /rules\.no-such-rule: unknown rule/],
-    ['malformed-row off', '{ "rules": { "malformed-row": "off" } }', /rules\.malformed-row: this rule cannot be turned off/],
+    ['invalid JSON', '{ "lang": ', /cnil-audit\.config\.json: invalid configuration: not valid JSON \(line 1, column 11\)/],
+    ['bad retention', '{ "retention": { "regular_contact": "3 ans" } }', /"retention\.regular_contact": expected a duration like "3y"/],
+    ['unknown key', '{ "retentoin": {} }', /invalid configuration: unknown key\(s\) "retentoin"/],
+    ['unknown rule', '{ "rules": { "no-such-rule": "off" } }', /cnil-audit\.config\.json: invalid configuration: "rules\.no-such-rule": unknown rule "no-such-rule"/],
+    ['malformed-row off', '{ "rules": { "malformed-row": "off" } }', /cnil-audit\.config\.json: invalid configuration: "rules\.malformed-row": this rule cannot be turned off/],
     // NS 34: "délai maximal de deux mois"; retentionBySource may only shorten it (issue 11 audit).
-    ['retentionBySource longer than NS 34', '{ "retentionBySource": { "social_occasional": { "occasional_contact": "6m" } } }', /retentionBySource\.social_occasional\.occasional_contact: longer than the two months NS 34 allows/],
+    ['retentionBySource longer than NS 34', '{ "retentionBySource": { "social_occasional": { "occasional_contact": "6m" } } }', /"?retentionBySource\.social_occasional\.occasional_contact"?: longer than the two months NS 34 allows/],
   ];
   for (const [name, config, pattern] of configs) {
     it(`config: ${name}`, () => {
@@ -274,7 +292,7 @@ describe('bad input: exit 2, one line naming the file (and line), nothing writte
     expectOneLineError(cli(['scan', 'ok.csv', '--as-of', 'hier', '--lang', 'fr'], { cwd: dir }), /--as-of : « hier » n’est pas une date/);
     expectOneLineError(cli(['scan', 'ok.csv', '--for', 'pigeon', '--lang', 'fr'], { cwd: dir }), /--for pigeon : canal inconnu/);
     writeFileSync(join(dir, 'long.json'), '{ "retentionBySource": { "petition": { "prospect": "3m" } } }');
-    expectOneLineError(cli(['scan', 'ok.csv', '-c', 'long.json', '--lang', 'fr'], { cwd: dir }), /retentionBySource\.petition\.prospect : plus long que les deux mois que la NS 34 autorise/);
+    expectOneLineError(cli(['scan', 'ok.csv', '-c', 'long.json', '--lang', 'fr'], { cwd: dir }), /« retentionBySource\.petition\.prospect » : plus long que les deux mois que la NS 34 autorise/);
   });
 
   it('the fixtures folder is left clean by these tests', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRulesSection, renderRulesMarkdown, replaceRulesSection, RULES_END, RULES_START } from '../src/cli/rules-command.js';
 import { rules } from '../src/rules/index.js';
+import { t } from '../src/i18n/index.js';
 import { ROOT } from './helpers/cli.js';
 
 describe('README rules table', () => {
@@ -16,7 +17,8 @@ describe('README rules table', () => {
     expect(lines).toHaveLength(rules.length + 2);
     for (const [i, r] of rules.entries()) {
       const row = lines[i + 2];
-      expect(row.startsWith(`| \`${r.id}\` | ${r.severity} | ${r.action} |`)).toBe(true);
+      // Severity and action in words (issue 14: not "error | drop-row").
+      expect(row.startsWith(`| \`${r.id}\` | ${t('en', `severity.${r.severity}`)} | ${t('en', `action.${r.action}`)} |`), row).toBe(true);
       for (const ref of r.references) expect(row).toContain(`](${ref.url})`);
     }
   });

@@ -23,7 +23,7 @@ function words(s: string): string {
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/(^|[\s(])-{1,2}[\w-]+/g, ' ')
     .replace(/\bhelp \[/g, ' [')
-    .replace(/«[^»]*»|"[^"]*"|`[^`]*`|<[^>]*>|\[[^\]]*\]/g, ' ')
+    .replace(/«[^»]*»|"[^"]*"|“[^”]*”|`[^`]*`|<[^>]*>|\[[^\]]*\]/g, ' ')
     .replace(/\/[\w./-]+/g, ' ')
     .replace(/\b[A-Za-z]+[_.-][\w.-]+\b/g, ' ');
 }
@@ -117,11 +117,47 @@ describe('config errors', () => {
     const fr = cli(['scan', 'nationbuilder-people.csv', '-c', 'bad.json', '--lang', 'fr'], { cwd: dir });
     expect(fr.code).toBe(2);
     expect(fr.stderr.trimEnd().split('\n')).toHaveLength(1);
-    for (const path of ['retention.regular_contact :', 'electionDate :', 'lang :', '(root) : clé(s) inconnue(s) : "extra"']) expect(fr.stderr).toContain(path);
+    for (const path of ['« retention.regular_contact » :', '« electionDate » :', '« lang » :', ' ; clé(s) inconnue(s) : « extra »']) expect(fr.stderr).toContain(path);
     expect(fr.stderr).toContain('configuration invalide, 4 problèmes');
     expectOnly('fr', fr.stderr.replace(/^cnil-audit: \S+:/, ''), 'config errors');
     const en = cli(['scan', 'nationbuilder-people.csv', '-c', 'bad.json', '--lang', 'en'], { cwd: dir });
-    expect(en.stderr).toContain('invalid configuration, 4 problems: retention.regular_contact: expected a duration like "3y"');
+    expect(en.stderr).toContain('invalid configuration, 4 problems: "retention.regular_contact": expected a duration like "3y"');
+  });
+});
+
+describe('config errors, all at once (issue 14)', () => {
+  it('an unknown rule, a mandatory rule turned off, a bad pattern and the schema\'s problems, in one line naming the config file', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ rules: { nope: 'off', 'malformed-row': 'off' }, profiling: { add: ['(unclosed'] }, lang: 'de' }));
+    for (const lang of ['fr', 'en'] as const) {
+      const r = cli(['scan', 'nationbuilder-people.csv', '-c', 'c.json', '--lang', lang, '--dry-run'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^cnil-audit: ${join(dir, 'c.json').replace(/[.]/g, '\\.')}: `));
+      expect(r.stderr).not.toContain('nationbuilder-people.csv');
+      for (const path of ['rules.nope', 'rules.malformed-row', 'profiling.add.0', 'lang']) expect(r.stderr).toContain(path);
+      expect(r.stderr).toContain(lang === 'fr' ? 'configuration invalide, 4 problèmes' : 'invalid configuration, 4 problems');
+    }
+  });
+
+  it('a mapped column the input lacks names the config file and the input, every such column at once', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ mapping: { email: 'Courriel absent', phone: 'Tél absent' } }));
+    const r = cli(['scan', 'nationbuilder-people.csv', '-c', 'c.json', '--lang', 'fr', '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cnil-audit: ${join(dir, 'c.json')}: configuration invalide, 2 problèmes : « mapping.email » : pas de colonne « Courriel absent » dans l’en-tête de ${join(dir, 'nationbuilder-people.csv')}`);
+    expect(r.stderr).toContain('« mapping.phone » : pas de colonne « Tél absent »');
+    // The same through --map is a usage of the command line: the input is named.
+    const m = cli(['scan', 'nationbuilder-people.csv', '--map', 'email=Courriel absent', '--map', 'phone=Tél absent', '--lang', 'en', '--dry-run'], { cwd: dir });
+    expect(m.code).toBe(2);
+    expect(m.stderr).toContain('nationbuilder-people.csv: mappings with no such column in the header: "email=Courriel absent", "phone=Tél absent"');
+  });
+
+  it('a JSON syntax error says where, in the language', () => {
+    const dir = tempDir('nationbuilder-people.csv');
+    writeFileSync(join(dir, 'c.json'), '{\n  "retention": {\n    "voter": \n');
+    const r = cli(['scan', 'nationbuilder-people.csv', '-c', 'c.json', '--lang', 'fr', '--dry-run'], { cwd: dir });
+    expect(r.stderr).toMatch(/c\.json: configuration invalide : ce n’est pas du JSON valable \(ligne 4, colonne 1\)/);
   });
 });
 

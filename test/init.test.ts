@@ -44,7 +44,7 @@ describe('cnil-audit init <sample>', () => {
     const dir = tempDir('nationbuilder-people.csv');
     const r = cli(['init', 'nationbuilder-people.csv'], { cwd: dir });
     expect(r.stdout).toContain(`Wrote ${join(dir, CONFIG)}`);
-    expect(r.stdout).toMatch(/^ {2}last_contact_at +← last_contacted_at$/m);
+    expect(r.stdout).toMatch(/^ {2}last contact date +← last_contacted_at$/m);
     expect(r.stdout).toMatch(/^Columns not mapped, passed through unchanged \(\d+\): .*\btag_list\b/m);
     expect(r.stdout).toMatch(/^Columns recognised as political opinion, profiling or sensitive data \(\d+\): .*\binferred_support_level\b/m);
     expect(r.stdout).toMatch(/Review it/);

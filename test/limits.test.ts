@@ -96,7 +96,7 @@ describe('limits', () => {
   it('rejects a limit that is not a positive integer as a configuration error', async () => {
     const r = await scan('email\na@example.org\n', { maxColumns: 0 });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/invalid configuration: limits\.maxColumns/);
+    expect(r.stderr).toMatch(/invalid configuration: "limits\.maxColumns": must be greater than 0/);
   });
 
   it('stops an endless field at the limit', async () => {

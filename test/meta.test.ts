@@ -168,17 +168,23 @@ describe('law layer (src/law/)', async () => {
   });
 });
 
+/** The .ts files of src/ whose text matches `re`, as paths from the repository's root. */
+function srcFilesMatching(re: RegExp): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') && re.test(readFileSync(p, 'utf8'))) out.push(p.slice(ROOT.length + 1));
+    }
+  };
+  walk(join(ROOT, 'src'));
+  return out;
+}
+
 describe('one text folder (src/text.ts)', () => {
   it('no other file of src/ folds accents itself', () => {
-    const out: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.name.endsWith('.ts') && p !== join(ROOT, 'src/text.ts') && /normalize\('NFD'\)|\\u0300|\\p\{M\}/.test(readFileSync(p, 'utf8'))) out.push(p.slice(ROOT.length + 1));
-      }
-    };
-    walk(join(ROOT, 'src'));
+    const out = srcFilesMatching(/normalize\('NFD'\)|\\u0300|\\p\{M\}/).filter((p) => p !== 'src/text.ts');
     expect(out).toEqual([]);
   });
 });
@@ -194,15 +200,7 @@ describe('CLI modules', () => {
   });
 
   it('no file of src/ imports a Node built-in dynamically (the single executable cannot: "A dynamic import callback was not specified")', () => {
-    const out: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.name.endsWith('.ts') && /\bimport\(\s*['"]node:/.test(readFileSync(p, 'utf8'))) out.push(p.slice(ROOT.length + 1));
-      }
-    };
-    walk(join(ROOT, 'src'));
+    const out = srcFilesMatching(/\bimport\(\s*['"]node:/);
     expect(out).toEqual([]);
   });
 });

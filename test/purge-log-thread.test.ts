@@ -32,7 +32,7 @@ const inputs = [
 
 async function purge(input: string, logThread: 'worker' | 'inline', ext: 'csv' | 'json', dir = tmp()) {
   const log = join(dir, `log.${ext}`);
-  const run = new PurgeRun({ lang: 'fr', key: KEY, purgedAt: new Date(NOW).toISOString(), dryRun: false, log, retention: retentionApplied(undefined, 'fr'), logThread });
+  const run = new PurgeRun({ lang: 'fr', key: KEY, purgedAt: new Date(NOW).toISOString(), dryRun: false, log, retention: retentionApplied(undefined), logThread });
   const result = await scanFile({
     input,
     mode: 'purge',

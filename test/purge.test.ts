@@ -64,7 +64,7 @@ async function purge(input: string, asOf: string, o: Partial<PurgeRunOptions> & 
     key: KEY,
     purgedAt: new Date(NOW).toISOString(),
     dryRun: false,
-    retention: retentionApplied(undefined, 'en'),
+    retention: retentionApplied(undefined),
     ...o,
     log,
   });
@@ -286,13 +286,14 @@ describe('purge over the fixtures', () => {
     expect(JSON.parse(readFileSync(join(dir, 'empty.json'), 'utf8'))).toEqual([]);
   });
 
-  it('a dry run writes nothing and lists the lines that would go', async () => {
+  it('a dry run writes only the report asked for and lists the lines that would go', async () => {
     const dir = tmp();
     const input = join(FIXTURES, 'mailchimp-audience.csv');
     const run = new PurgeRun({ lang: 'en', key: KEY, purgedAt: '', dryRun: true, log: join(dir, 'log.csv'), retention: {} });
     const result = await scanFile({ input, mode: 'purge', asOf: '2026-11-23', dryRun: true, out: join(dir, 'out.csv'), reports: [join(dir, 'r.json')], sidecars: run.sidecars(), purge: () => run.section() });
-    expect(readdirSync(dir)).toEqual([]);
-    expect(result.written).toEqual({ reports: [], extra: [] });
+    // Only the report asked for (issue #14: a dry run writes the reports named, nothing else).
+    expect(readdirSync(dir)).toEqual(['r.json']);
+    expect(result.written).toEqual({ reports: [join(dir, 'r.json')], extra: [] });
     expect(run.purged).toBeGreaterThan(0);
     expect(result.report.purge!.log).toBeUndefined();
     const listed = [...run.lines.values()].flatMap((l) => l.ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k)));

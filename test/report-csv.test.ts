@@ -52,7 +52,8 @@ describe('CSV findings report', () => {
       expect.any(String),
       'error',
       'row dropped',
-      'last_contact_at',
+      // The field as the file names it (the JSON keeps the code).
+      'dernier contact',
       'retention over (category regular contact): kept 3 years after dernier contact (2022-05-14), so until 2025-05-14',
       '',
       'RGPD art. 5.1.e <https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679> ; CNIL, délibération 2012-021 (NS 34) <https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000025284421>',

@@ -69,7 +69,7 @@ describe('Markdown report', () => {
     expect(text).toContain('No findings.');
     expect(text).toContain('> No finding');
     expect(text).toContain('Cross-channel use was not checked');
-    expect(text).toContain('Run again with --for');
+    expect(text).toContain('Audit the file again naming the channels it will be used on');
     expect(text).not.toContain('## Findings\n');
     expect(text).not.toContain('Use the cleaned file');
   });

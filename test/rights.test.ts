@@ -228,7 +228,7 @@ describe('homonyms and ambiguous requests (issue #13 audit)', () => {
     expect(cli(['find', 'homo.csv', '--email', 'luc@example.org', '--lang', 'en'], { cwd: dir }).stdout).toMatch(/2 row\(s\) in 1 file\(s\), 1 person/);
     for (const [args, re] of [
       [['--name', 'Dupont|Jean|'], /a name without a birth date can match a namesake/],
-      [['--email', 'luc@example.org', '--phone', '06 00 00 11 11'], /Request \(email\+phone\): 2 different people match \(\[person 1\] homo\.csv line 2; \[person 2\] homo\.csv line 4, homo\.csv line 5\)/],
+      [['--email', 'luc@example.org', '--phone', '06 00 00 11 11'], /Request \(email \+ phone\): 2 different people match \(\[person 1\] homo\.csv line 2; \[person 2\] homo\.csv line 4, homo\.csv line 5\)/],
     ] as [string[], RegExp][]) {
       for (const lang of ['en', 'fr']) {
         const r = cli(['erase', 'homo.csv', ...args, '--lang', lang], { cwd: dir });
@@ -503,7 +503,7 @@ describe('batches, malformed rows, the extract, verify', () => {
     writeFileSync(join(dir, 'requests.csv'), 'kind,identifier\naccess,51234567801\nemail,personne.absente@example.org\nerase,x@example.org\n');
     const r = cli(['access', 'hub.csv', '--requests', 'requests.csv', '--out-dir', 'extraits', '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Request of line 2 \(id\): 1 row\(s\) from 1 file\(s\), 1 person, written to extraits\/access-line-2\.json/);
+    expect(r.stdout).toMatch(/Request of line 2 \(identifier\): 1 row\(s\) from 1 file\(s\), 1 person, written to extraits\/access-line-2\.json/);
     expect(r.stdout).toMatch(/Request of line 3 \(email\): found in no file; no extract written/);
     expect(r.stdout).toMatch(/1 request\(s\) of another kind skipped/);
     expect(readdirSync(join(dir, 'extraits'))).toEqual(['access-line-2.json']);

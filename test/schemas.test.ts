@@ -35,7 +35,7 @@ describe('report schema', () => {
     delete r.summary.lastContactAges;
     delete r.options.retention;
     assertValidReport(r);
-    assertValidReport(sampleReport({ command: 'purge', purge: { byReason: { 'retention-expired': 2 }, byCategory: { voter: 2 }, retention: { voter: { duration: '0d', source: 'CNIL' } } } }));
+    assertValidReport(sampleReport({ command: 'purge', purge: { byReason: { 'retention-expired': 2 }, byCategory: { voter: 2 }, retention: { voter: { duration: '0d', basis: 'default', messageId: 'purge.retention.default.voter', params: {} } } } }));
   });
 
   it('rejects a report that drifted from the type: unknown key, missing key, wrong value', () => {

@@ -20,14 +20,21 @@ function extras(s: string): string {
     .replace(/, (choices|default|preset|env): /g, (_m, k: string) => `, ${{ choices: 'choix', default: 'par défaut', preset: 'préréglage', env: 'env' }[k]} : `);
 }
 
+/** Commander's "(choices: "fr", "en")" and "(default: "x")" quote values in English quotes: French ones here. */
+function quotesFr(s: string): string {
+  return s.replace(/\((choix|par défaut) : ([^)]*)\)/g, (_m, k: string, v: string) => `(${k} : ${v.replace(/"([^"]*)"/g, '« $1 »')})`);
+}
+
 /** Placeholder names in option and argument terms, in French (syntax stays: <…>, […], "..."). */
 const PLACEHOLDERS: Record<string, string> = {
   file: 'fichier', dir: 'dossier', channel: 'canal', 'field=column': 'champ=colonne', level: 'niveau',
   lang: 'langue', fmt: 'format', 'rule-id': 'id-de-règle', sample: 'échantillon', command: 'commande', options: 'options',
+  'name|N': 'nom|N', name: 'nom', kind: 'type', order: 'ordre', size: 'taille', address: 'adresse', number: 'numéro', key: 'clé',
+  hex: 'hexa', enc: 'encodage', date: 'date', n: 'n', id: 'id', c: 'c',
 };
 
 function placeholders(s: string): string {
-  return s.replace(/([<[])([\w=-]+)(\.\.\.)?([>\]])/g, (m, open: string, name: string, dots: string | undefined, close: string) =>
+  return s.replace(/([<[])([\w=|-]+)(\.\.\.)?([>\]])/g, (m, open: string, name: string, dots: string | undefined, close: string) =>
     PLACEHOLDERS[name] ? `${open}${PLACEHOLDERS[name]}${dots ?? ''}${close}` : m);
 }
 
@@ -51,7 +58,7 @@ export function localiseHelp(program: Command): void {
       argumentTerm: (a) => PLACEHOLDERS[a.name()] ?? a.name(),
       commandUsage: (c) => placeholders(Help.prototype.commandUsage.call(cmd.createHelp(), c)),
       subcommandTerm: (c) => placeholders(Help.prototype.subcommandTerm.call(cmd.createHelp(), c)),
-      optionDescription: (o) => extras(Help.prototype.optionDescription.call(cmd.createHelp(), o)),
+      optionDescription: (o) => quotesFr(extras(Help.prototype.optionDescription.call(cmd.createHelp(), o))),
       argumentDescription: (a) => extras(Help.prototype.argumentDescription.call(cmd.createHelp(), a)),
     });
     for (const sub of cmd.commands) walk(sub, sub.name());

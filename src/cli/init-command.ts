@@ -11,9 +11,10 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import type { CliIO } from './io.js';
-import { EXIT, cleanStaleTemps, reportError } from './shared.js';
+import { EXIT, cleanStaleTemps, reportError, defaultLang } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
-import { detectLang, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import { fieldWord } from '../i18n/words.js';
 import { openCsv } from '../read/reader.js';
 import { CONTACT_FIELDS, resolveMapping } from '../mapping.js';
 import { chooseProfile, planProfile, PROFILES } from '../exports.js';
@@ -169,7 +170,7 @@ function writeConfig(path: string, text: string, force: boolean, existsMessage: 
 const DELIMITER_NAMES: Record<string, string> = { ',': '","', ';': '";"', '\t': 'tab', '|': '"|"' };
 
 export async function runInit(sample: string | undefined, opts: InitOptions, io: CliIO): Promise<number> {
-  const lang: Lang = opts.lang === 'fr' || opts.lang === 'en' ? opts.lang : detectLang(io.env);
+  const lang: Lang = opts.lang === 'fr' || opts.lang === 'en' ? opts.lang : defaultLang(io);
   const L = (id: string, p?: Record<string, string | number>) => t(lang, id, p);
   const target = resolve(io.cwd, opts.out ?? DEFAULT_CONFIG_NAME);
   try {
@@ -199,8 +200,9 @@ export async function runInit(sample: string | undefined, opts: InitOptions, io:
       else out.push(L('init.sample', { columns: info.columns, encoding: info.encoding, delimiter: DELIMITER_NAMES[info.delimiter] ?? JSON.stringify(info.delimiter) }));
       const mapped = Object.entries(info.mapping);
       out.push(L('init.mapped', { count: mapped.length }));
-      const width = Math.max(0, ...mapped.map(([f]) => f.length));
-      for (const [field, column] of mapped) out.push(`  ${field.padEnd(width)}  ← ${column}`);
+      // The field in words ("fin d’adhésion"); the config file written holds its key.
+      const width = Math.max(0, ...mapped.map(([f]) => fieldWord(lang, f).length));
+      for (const [field, column] of mapped) out.push(`  ${fieldWord(lang, field).padEnd(width)}  ← ${column}`);
       if (info.unmapped.length) out.push(L('init.unmapped', { count: info.unmapped.length, columns: info.unmapped.join(', ') }));
       if (info.detected.length) out.push(L('init.detected', { count: info.detected.length, columns: info.detected.join(', ') }));
       if (!CONTACT_FIELDS.some((f) => info!.mapping[f] !== undefined)) out.push(L('init.noContact'));

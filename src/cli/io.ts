@@ -14,5 +14,10 @@ export interface CliIO {
   cwd: string;
   /** Aborted on SIGINT / SIGTERM. */
   signal?: AbortSignal;
+  /**
+   * The language `--lang` asked for anywhere on the command line, seen before commander parses (a
+   * `--lang fr` taken as another option's value still counts): the one language detection of a run.
+   */
+  lang?: 'fr' | 'en';
   now?: () => number;
 }

@@ -20,9 +20,9 @@ export function addCommonOptions(cmd: Command): Command {
   return cmd
     .option('-o, --out <file>', 'cleaned file, CSV or .xlsx by its extension (default: <name>.clean.csv, or .clean.xlsx for a workbook, beside the input; "-" for stdout)')
     .option('--out-dir <dir>', 'folder for the outputs, created if missing (several inputs)')
-    .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv (repeatable)', collect)
+    .option('-r, --report <file>', 'report file, format from extension: .json .md .html .csv .sarif (repeatable; several inputs: one report holds them all)', collect)
     .addOption(new Option('--format <fmt>', 'what goes to stdout').choices(['text', 'json', 'md', 'github', 'none']).default('text'))
-    .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.join(', ')} (repeatable)`, collect)
+    .option('--for <channel>', `intended channel of the cleaned file: ${CHANNELS.map((c) => `"${c}"`).join(', ')} (online political ads); repeatable, or several separated by commas ("email,sms")`, collect)
     .option('--as-of <date>', 'reference date for retention (default: today)')
     .option('--election-date <date>', 'date of the election / end of the operation the file serves')
     .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
@@ -30,10 +30,10 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--encoding <enc>', 'force the input encoding (utf-8, utf-16le, utf-16be, windows-1252)')
     .option('--delimiter <c>', 'force the delimiter (, ; tab |)')
     .option('--sheet <name|N>', 'workbook (.xlsx) sheet to read, by name or position among the visible sheets (default: the first with a recognisable header)')
-    .option('--output-encoding <enc>', "encoding of the cleaned file (default: the input's)")
+    .option('--output-encoding <enc>', 'encoding of the cleaned file (default: the input\'s; "utf-8-bom" for Excel; one lacking a character of the data is refused, exit 2)')
     .option('--output-delimiter <c>', "delimiter of the cleaned file (default: the input's)")
     .option('--profile <name>', 'export profile (mailchimp-subscribed, brevo, nationbuilder, …) or "none" (default: recognised from the header)')
-    .option('--source <kind>', 'origin of every row with no source cell: web_form, petition, in_person, electoral_list, … (as in a source column)')
+    .option('--source <kind>', 'origin of every row with no source cell: "web_form", "petition", "in_person", "electoral_list"… (or words as in a source column)')
     .option('--date-order <order>', 'order of day and month in slash dates: dmy or mdy (default: decided per column)')
     .option('--header-row <n>', 'line of the header row (a workbook: its sheet row), when lines come before it')
     .option('--strict', 'exit 2 when the file was not fully understood (a column that looks like data but is not read, no consent or objection column for the channel, an ambiguous date order)')
@@ -41,7 +41,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--lang <lang>', 'language of messages and reports (default: fr when the locale is French)').choices([...LANGS]))
     .option('--rejects <file>', 'also write the removed rows (contains personal data)')
-    .option('--dry-run', 'compute everything, write no file')
+    .option('--dry-run', 'compute everything, write no cleaned file (only the reports asked for with -r)')
     .option('--show-values', 'show masked values (j***@exemple.fr) in findings')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-color', 'no colours (also NO_COLOR)')
@@ -67,12 +67,17 @@ let frenchErrors: ((message: string) => string) | undefined;
  * anywhere in argv, else the locale. A config file's `lang` applies once it is read, to what follows.
  */
 export function argvLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  return explicitLang(argv) ?? detectLang(env);
+}
+
+/** `--lang fr|en` anywhere in argv, even where commander takes it as another option's value. */
+function explicitLang(argv: string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
     if (v === 'fr' || v === 'en') return v;
   }
-  return detectLang(env);
+  return undefined;
 }
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -117,7 +122,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   for (const o of purge.options) {
     if (o.long === '--out') o.description = 'purged file (default: <name>.purged.csv beside the input; "-" for stdout)';
     if (o.long === '--report') o.description = 'report file, format from extension (default: <name>.purge-report-<as-of>.json; repeatable)';
-    if (o.long === '--dry-run') o.description = 'list what would be purged; delete and write nothing';
+    if (o.long === '--dry-run') o.description = 'list what would be purged; delete nothing, write no purged file, log or list (only the reports asked for with -r)';
     // purge refuses --rejects (it says why when given): its help shows only what it accepts.
     if (o.long === '--rejects') o.hideHelp();
   }
@@ -154,7 +159,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--phone <number>', 'the person\'s phone, written any way')
       .option('--id <id>', 'the person\'s id in the exports')
       .option('--name <key>', '"Last name|First names|YYYY-MM-DD" (files with no e-mail or phone)')
-      .option('--requests <file>', 'a batch: CSV, one request a line, kind,identifier (kind: email, phone, id, name, or find/access/erase)')
+      .option('--requests <file>', 'a batch: CSV, one request a line, kind,identifier (kind: "email", "phone", "id", "name", or "find", "access", "erase")')
       .option('-c, --config <file>', 'config file (default: ./cnil-audit.config.json if present)')
       .option('--map <field=column>', 'map a column to a field, overriding detection (repeatable)', collect)
       .option('--encoding <enc>', 'force the input encoding')
@@ -245,7 +250,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], io0: CliIO): Promise<number> {
+  // One language detection for the run: commander's messages and the command's (issue 14).
+  const io: CliIO = { ...io0, lang: io0.lang ?? explicitLang(argv) };
   let code: number = EXIT.OK;
   const program = buildProgram(io, (c) => (code = c));
   if (argvLang(argv, io.env) === 'fr') {

@@ -8,12 +8,12 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, unlinkSync } from 'node:fs';
 import type { CliIO } from './io.js';
-import { EXIT, colorEnabled, reportError } from './shared.js';
+import { EXIT, colorEnabled, reportError, defaultLang } from './shared.js';
 import type { CommonOptions } from './shared.js';
 import { runScan, type Extra, type PlanExtra } from './scan-command.js';
 import { keyAndLists } from '../plan.js';
 import { AuditError, usageError } from '../errors.js';
-import { detectLang, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
 import { categoryWord, durationWords } from '../i18n/words.js';
 import { dayOf, formatDay } from '../read/values.js';
@@ -23,6 +23,7 @@ import { assertNotInput, pendingTemp, realOrResolved, realTarget } from '../writ
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
 import { ephemeralKey, keyFilePath, loadKey, type HashKey } from '../keys.js';
 import { countAtOrAbove, type AnyReport } from '../report/model.js';
+import { retentionBasisText, retentionCategoryWord } from '../report/purge-section.js';
 import type { FailOn, Field, Lang } from '../types.js';
 
 export interface PurgeOptions extends CommonOptions {
@@ -81,7 +82,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     // Earlier versions' salt: a salted log is still read by `verify --salt`; new hashes are keyed.
     if (opts.salt !== undefined) parseSalt(opts.salt);
   } catch (e) {
-    return reportError(io, (opts.lang as Lang | undefined) ?? detectLang(io.env), e);
+    return reportError(io, (opts.lang as Lang | undefined) ?? defaultLang(io), e);
   }
   const now = io.now ?? Date.now;
   const purgedAt = new Date(now()).toISOString();
@@ -112,11 +113,13 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
     const readOnly = keyAndLists(keyPath, [suppress.path !== list ? suppress.path : undefined]);
     return { day, defaults, list, log, readOnly };
   };
+  // The reports: those of -r; else the dated default, except on a dry run, which writes only what -r asks (issue 14).
+  const reportsOf = (base: ScanOptions, fallback: string) => (base.reports?.length ? base.reports : base.dryRun ? [] : [fallback]);
   const planExtra: PlanExtra = (_file, base) => {
     const p = paths(base);
     const sidecars = [{ path: p.log, what: 'the purge log' }];
     if (p.list) sidecars.push({ path: p.list, what: 'the suppression list', extends: true } as (typeof sidecars)[number]);
-    return { out: base.out ?? p.defaults.out, reports: base.reports?.length ? base.reports : [p.defaults.report], readOnly: p.readOnly, sidecars };
+    return { out: base.out ?? p.defaults.out, reports: reportsOf(base, p.defaults.report), readOnly: p.readOnly, sidecars };
   };
 
   const extra: Extra = (_file, base) => {
@@ -141,14 +144,14 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
       dryRun: !!base.dryRun,
       log,
       suppression,
-      retention: retentionApplied(base.config, base.lang ?? 'en'),
+      retention: retentionApplied(base.config),
     });
     runs.set(base.input, run);
     const lists = [suppress.load(), suppression?.list].filter((l): l is SuppressionList => !!l && l.size > 0);
     const more: Partial<ScanOptions> = {
       readOnly,
       out: base.out ?? defaults.out,
-      reports: base.reports?.length ? base.reports : [defaults.report],
+      reports: reportsOf(base, defaults.report),
       sidecars: run.sidecars(),
       purge: () => run.section(),
     };
@@ -301,25 +304,27 @@ export function renderPurgeSummary(result: ScanResult<FindingList>, run: PurgeRu
   const lines: string[] = ['', c.bold(L('title', { asOf: r.asOf }))];
   lines.push(L('inputHash', { sha256: r.input.sha256 }));
   lines.push(L(run.opts.dryRun ? 'countsDry' : 'counts', { rowsIn: r.input.rows, kept: r.output.rows, purged: run.purged }));
-  const table = (title: string, counts: Record<string, number>, label?: (k: string) => string) => {
+  /** A count per key: the key as shown (a rule id, a category in words), then the label when any. */
+  const table = (title: string, counts: Record<string, number>, shown: (k: string) => string, label?: (k: string) => string) => {
     const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
     if (!entries.length) return;
     lines.push(title);
-    const width = Math.max(...entries.map(([k]) => k.length));
-    for (const [k, n] of entries) lines.push(`  ${k.padEnd(width)}  ${String(n).padStart(7)}${label ? '  ' + c.dim(label(k)) : ''}`);
+    const width = Math.max(...entries.map(([k]) => shown(k).length));
+    for (const [k, n] of entries) lines.push(`  ${shown(k).padEnd(width)}  ${String(n).padStart(7)}${label ? '  ' + c.dim(label(k)) : ''}`);
   };
   if (run.purged === 0) lines.push(c.green(L('none')));
-  table(L('byReason'), run.byReason, (k) => t(lang, `rule.${k}.title`));
+  table(L('byReason'), run.byReason, (k) => k, (k) => t(lang, `rule.${k}.title`));
   table(L('byCategory'), run.byCategory, (k) => categoryWord(lang, k));
   if (run.suppressed) lines.push(L('suppressMatched', { count: run.suppressed }));
   lines.push(L('otherFindings'));
 
   lines.push('', L('retentionTitle'));
   const retention = Object.entries(r.purge?.retention ?? run.opts.retention);
-  const width = Math.max(...retention.map(([k]) => k.length));
-  // The duration in words ("3 ans"); the category by its config key, which `retention` uses.
+  // Categories and durations in words ("contact régulier", "3 ans"), as in the reports (issue 14); the
+  // member's line comes with the others (retentionApplied).
+  const width = Math.max(...retention.map(([k]) => retentionCategoryWord(lang, k).length));
   const durationWidth = Math.max(5, ...retention.map(([, { duration }]) => durationWords(lang, duration).length));
-  for (const [category, { duration, source }] of retention) lines.push(`  ${category.padEnd(width)}  ${durationWords(lang, duration).padEnd(durationWidth)}  ${c.dim(source)}`);
+  for (const [category, r] of retention) lines.push(`  ${retentionCategoryWord(lang, category).padEnd(width)}  ${durationWords(lang, r.duration).padEnd(durationWidth)}  ${c.dim(retentionBasisText(lang, r))}`);
   lines.push(r.options.electionDate ? L('electionDate', { date: r.options.electionDate }) : c.yellow(L('noElectionDate')));
 
   lines.push('');

@@ -16,10 +16,10 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { CliIO } from './io.js';
 import { loadConfig, type Config } from '../config.js';
-import { EXIT, configAndLang, oneLine, parseMap, parseSizeOption, reportError } from './shared.js';
+import { EXIT, configAndLang, defaultLang, oneLine, parseMap, parseSizeOption, reportError } from './shared.js';
 import { forgetNewKey, keyLoader, resolveKeyPath } from './purge-command.js';
 import { makeOutDir, readingOptions } from './scan-command.js';
-import { detectLang, render, t } from '../i18n/index.js';
+import { render, t } from '../i18n/index.js';
 import { categoryWord, durationWords } from '../i18n/words.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { escapeControls } from '../controls.js';
@@ -94,12 +94,12 @@ function requestsOf(opts: RightsOptions, command: string, lang: Lang, cwd: strin
     const mine = lines.filter((l) => !l.kind || l.kind === command);
     if (!mine.length) throw usageError('requestsNone', { command, file: opts.requests });
     return {
-      requests: mine.map((l) => ({ label: t(lang, 'rights.requestLine', { line: l.line, kinds: queryKinds(l.query) }), line: l.line, query: l.query })),
+      requests: mine.map((l) => ({ label: render(lang, { id: 'rights.requestLine', params: { line: l.line, kinds: queryKinds(l.query) } }), line: l.line, query: l.query })),
       skipped: lines.length - mine.length,
     };
   }
   const query = personQuery({ email: opts.email, phone: opts.phone, id: opts.id, name: opts.name });
-  return { requests: [{ label: t(lang, 'rights.requestOne', { kinds: queryKinds(query) }), query }], skipped: 0 };
+  return { requests: [{ label: render(lang, { id: 'rights.requestOne', params: { kinds: queryKinds(query) } }), query }], skipped: 0 };
 }
 
 /** A path as the DPO typed it (relative to the working folder when inside it), safe for a terminal. */
@@ -276,7 +276,7 @@ function sheetsNotice(lang: Lang, cwd: string, file: string, scan: FileScan): st
 
 /** `find`: the files and lines where the person appears; nothing of the rows is printed. */
 export async function runFind(files: string[], opts: RightsOptions, io: CliIO): Promise<number> {
-  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let lang: Lang = (opts.lang as Lang | undefined) ?? defaultLang(io);
   try {
     const p = prepareRights(files, opts, io, 'find');
     lang = p.lang;
@@ -420,7 +420,7 @@ async function planRun(io: CliIO, lang: Lang, p: Prepared, outputs: import('../p
 
 /** `access`: the person's rows with their source, category, consents, retention and findings (art. 15). */
 export async function runAccess(files: string[], opts: RightsOptions, io: CliIO): Promise<number> {
-  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let lang: Lang = (opts.lang as Lang | undefined) ?? defaultLang(io);
   const open: AtomicFile[] = [];
   try {
     const p = prepareRights(files, opts, io, 'access');
@@ -493,7 +493,7 @@ interface EraseFile {
  * without a birth date, unless `--all-matches` says to erase every row matched.
  */
 export async function runErase(files: string[], opts: RightsOptions, io: CliIO): Promise<number> {
-  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let lang: Lang = (opts.lang as Lang | undefined) ?? defaultLang(io);
   let stored: ReturnType<typeof keyLoader> | undefined;
   let committed = false;
   const work: EraseFile[] = [];
@@ -571,7 +571,7 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
         purgedAt,
         dryRun: dry,
         log: w.log,
-        retention: retentionApplied(p.config, lang),
+        retention: retentionApplied(p.config),
         logAs: () => ({ rule: ERASURE_RULE, reason: t(lang, 'rights.erasureReason'), reference: ERASURE_REFERENCE }),
       });
       w.run = run;

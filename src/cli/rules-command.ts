@@ -5,9 +5,9 @@
  */
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
-import { EXIT, reportError } from './shared.js';
+import { EXIT, reportError, defaultLang } from './shared.js';
 import { AuditError } from '../errors.js';
-import { detectLang, hasMessage, t } from '../i18n/index.js';
+import { hasMessage, render, t } from '../i18n/index.js';
 import { rules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { DEFAULT_RETENTION } from '../engine.js';
@@ -15,6 +15,7 @@ import { RETENTION_BASIS } from '../law/retention.js';
 import { decisionById } from '../law/index.js';
 import type { Lang, Reference } from '../types.js';
 import { mdCell, mdLink } from '../report/md.js';
+import { referenceLabel } from '../i18n/references.js';
 
 export type CatalogueFormat = 'text' | 'json' | 'md';
 
@@ -36,7 +37,7 @@ export function ruleEntry(rule: Rule, lang: Lang): RuleEntry {
     mandatory: rule.mandatory ?? false,
     title: t(lang, `rule.${rule.id}.title`),
     description: t(lang, `rule.${rule.id}.description`),
-    references: rule.references,
+    references: rule.references.map((ref) => ({ label: referenceLabel(lang, ref), url: ref.url })),
   };
 }
 
@@ -61,7 +62,8 @@ export function renderRulesMarkdown(lang: Lang, list: readonly Rule[] = rules): 
   const rows = list.map((r) => {
     const e = ruleEntry(r, lang);
     const sources = e.references.map((ref) => mdLink(ref.label, ref.url)).join('<br>');
-    return `| \`${e.id}\` | ${e.severity} | ${e.action} | ${mdCell(e.title)} | ${sources || '—'} |`;
+    // Severity and action in words, as everywhere people read (the JSON catalogue keeps the codes).
+    return `| \`${e.id}\` | ${t(lang, `severity.${e.severity}`)} | ${t(lang, `action.${e.action}`)} | ${mdCell(e.title)} | ${sources || '—'} |`;
   });
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n') + '\n';
 }
@@ -126,16 +128,17 @@ export interface RetentionLine {
 
 function retentionLines(lang: Lang, configured: Readonly<Record<string, string>>): RetentionLine[] {
   return RETENTION_CATEGORIES.map((category) => {
-    if (category === 'member') return { category, interpretation: false, text: t(lang, 'explain.retention.member') };
+    const words = (id: string, params: Record<string, string> = {}) => render(lang, { id, params: { category, ...params } });
+    if (category === 'member') return { category, interpretation: false, text: words('explain.retention.member') };
     const def = DEFAULT_RETENTION[category];
     const duration = configured[category] ?? def;
     const interpretation = RETENTION_BASIS[category]?.interpretation ?? false;
     const note = duration !== def
-      ? t(lang, 'explain.retention.configured', { default: def })
-      : t(lang, interpretation ? 'explain.retention.interpretation' : 'explain.retention.fromText', { default: def });
+      ? words('explain.retention.configured', { default: def })
+      : words(interpretation ? 'explain.retention.interpretation' : 'explain.retention.fromText', { default: def });
     // NS 34: for data collected online the two months "devrait être raccourci" (law/retention.ts).
     const online = category === 'occasional_contact' ? `. ${t(lang, 'explain.retention.online')}` : '';
-    return { category, duration, default: def, interpretation, text: `${t(lang, `explain.retention.${category}`, { duration })} — ${note}${online}` };
+    return { category, duration, default: def, interpretation, text: `${words(`explain.retention.${category}`, { duration })} — ${note}${online}` };
   });
 }
 
@@ -217,7 +220,7 @@ export interface CatalogueOptions {
 }
 
 function langOf(opts: CatalogueOptions, io: CliIO): Lang {
-  return (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  return (opts.lang as Lang | undefined) ?? defaultLang(io);
 }
 
 export async function runRules(opts: CatalogueOptions, io: CliIO): Promise<number> {

@@ -4,11 +4,11 @@ import { Chalk } from 'chalk';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
-import { EXIT, cleanStaleTemps, colorEnabled, oneLine, parseSizeOption, prepare, reportError } from './shared.js';
+import { EXIT, cleanStaleTemps, colorEnabled, oneLine, parseSizeOption, prepare, reportError, defaultLang } from './shared.js';
 import type { CommonOptions } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
-import { detectLang, errorText, t } from '../i18n/index.js';
+import { errorText, t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 import type { ScanOptions, ScanResult } from '../scan.js';
 import type { AnyReport } from '../report/model.js';
@@ -30,9 +30,6 @@ export type Extra = (file: string, base: ScanOptions) => Partial<ScanOptions>;
 export type PlanExtra = (file: string, base: ScanOptions) => Pick<Partial<ScanOptions>, 'out' | 'reports' | 'readOnly'> & {
   sidecars?: { path: string; what: string; extends?: boolean }[];
 };
-
-/** Formats one report can hold several inputs in (`-r` with several inputs). */
-const COMBINED_FORMATS = ['json', 'md', 'html', 'sarif'];
 
 /** `--max-warnings N`: a whole number, or undefined when absent. */
 function parseMaxWarnings(value: string | undefined): number | undefined {
@@ -63,7 +60,7 @@ export async function runScan(
   /** Files the command may create besides the planned outputs (purge: the key file), whose folders are cleaned of stale temp files too. */
   writesAlso?: (bases: ScanOptions[]) => string[],
 ): Promise<number> {
-  let lang = (opts.lang as 'fr' | 'en' | undefined) ?? detectLang(io.env);
+  let lang = (opts.lang as 'fr' | 'en' | undefined) ?? defaultLang(io);
   const kept: ScanResult<FindingList>[] = [];
   // With several inputs, every output waits complete (sealed) for the end of the run: nothing is
   // renamed into place until all that stdout carries is flushed (issue #16 audit N13).
@@ -75,14 +72,13 @@ export async function runScan(
     const several = files.length > 1;
     if (several && (opts.out || opts.rejects)) throw usageError('severalOutputs');
     if (files.filter((f) => f === '-').length > 1) throw usageError('stdinOnce');
+    // stdout holds one thing: the cleaned file (-o -) or a report (--format json|md|github), never both.
+    if (opts.out === '-' && ['json', 'md', 'github'].includes(opts.format)) throw usageError('stdoutTwice', { format: opts.format });
     for (const r of opts.report ?? []) assertReportFormat(r);
     const maxWarnings = parseMaxWarnings(opts.maxWarnings);
-    // With several inputs, `-r` names one report that holds them all (JSON, Markdown, HTML, SARIF).
+    // With several inputs, `-r` names one report that holds them all, in any report format (a CSV one
+    // has a file column).
     const combined = several ? (opts.report ?? []).map((r) => resolve(io.cwd, r)) : [];
-    for (const r of combined) {
-      const ext = reportFormatOf(r);
-      if (!COMBINED_FORMATS.includes(ext)) throw usageError('combinedFormat', { path: r, ext });
-    }
     const [{ scanFile }, { checkPlan, outputsOf }, { isWorkbookFile }] = await Promise.all([
       import('../scan.js'), import('../plan.js'), import('../write/xlsx-output.js'),
     ]);
@@ -139,8 +135,9 @@ export async function runScan(
       let result: ScanResult<FindingList>;
       try {
         result = await scanFile({ ...base, ...(extra?.(file, base) ?? {}), deferCommit: true });
-      } catch (e) {
+      } catch (thrown) {
         progress?.stop();
+        const e = configNamed(thrown, prepared.configPath);
         const code = reportError(io, lang, e);
         // Interrupted, or stdout gone (the signal then carries the stdout error): stop the run.
         if (code === EXIT.INTERRUPTED || io.signal?.aborted) {
@@ -240,6 +237,15 @@ export async function runScan(
   }
 }
 
+/**
+ * A config problem found while reading an input (a mapped column its header lacks) is the config
+ * file's: the error names the config file, and the input in its words (issue 14).
+ */
+function configNamed(e: unknown, configPath: string | undefined): unknown {
+  if (!isAuditError(e) || e.code !== 'E_CONFIG' || !configPath || e.file === configPath) return e;
+  return new AuditError('E_CONFIG', { ...e.params, input: e.file ?? '' }, { file: configPath });
+}
+
 /** One input's options, from the command line (the same for every input but the paths). */
 function baseOptions(
   file: string,
@@ -259,7 +265,9 @@ function baseOptions(
     out: opts.out === '-' ? '-' : opts.out ? resolve(io.cwd, opts.out) : undefined,
     outDir: opts.outDir ? resolve(io.cwd, opts.outDir) : file === '-' ? io.cwd : undefined,
     reports: several ? undefined : opts.report?.map((r) => resolve(io.cwd, r)),
-    noReport: several ? combinedReport || (stdoutReport && !opts.outDir) : stdoutReport && !opts.report?.length,
+    // No default report beside (or, with --out-dir, for) an input when -r names the report, or when
+    // the report goes to stdout (--format json|md|github), for one input as for several (issue 14).
+    noReport: several ? combinedReport || stdoutReport : stdoutReport && !opts.report?.length,
     config: prepared.config,
     map: prepared.map,
     for: prepared.for,
@@ -337,6 +345,9 @@ async function writeCombined(path: string, reports: AnyReport[], verdict: Verdic
     } else if (format === 'sarif') {
       const { sarifChunks } = await import('../report/sarif.js');
       for (const c of sarifChunks(reports, lang)) await f.write(c);
+    } else if (format === 'csv') {
+      const { combinedCsvChunks } = await import('../report/csv.js');
+      for (const c of combinedCsvChunks(reports, lang)) await f.write(c);
     } else for await (const c of combinedMdChunks(reports, verdict, lang)) await f.write(c);
     f.seal();
   } catch (e) {

@@ -122,7 +122,12 @@ export function configAndLang(opts: { config?: string; lang?: string }, io: CliI
   if (!configPath && existsSync(resolve(io.cwd, 'cnil-audit.config.json'))) configPath = 'cnil-audit.config.json';
   const path = configPath ? resolve(io.cwd, configPath) : undefined;
   const config = path ? loadConfig(path) : {};
-  return { config, configPath: path, lang: (opts.lang as Lang | undefined) ?? config.lang ?? detectLang(io.env) };
+  return { config, configPath: path, lang: (opts.lang as Lang | undefined) ?? io.lang ?? config.lang ?? detectLang(io.env) };
+}
+
+/** The language when no `--lang` option was parsed: the command line's (io.lang), else the locale. */
+export function defaultLang(io: CliIO): Lang {
+  return io.lang ?? detectLang(io.env);
 }
 
 /** Loads config (explicit or ./cnil-audit.config.json) and resolves the options shared by commands. */

@@ -1,7 +1,7 @@
 /** The terminal summary (SPEC §7): rows, findings by rule with severity colours, files, next step. */
 import type { FindingList } from '../report/findings.js';
 import type { ChalkInstance } from 'chalk';
-import { t } from '../i18n/index.js';
+import { render, t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
 import { channelWord } from '../i18n/words.js';
 import type { FailOn, Lang } from '../types.js';
@@ -41,7 +41,7 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   // How the file was read beyond its dialect (issue 12): profile, whole-file source, notices.
   if (r.input.profile) lines.push(t(lang, 'summary.profile', { profile: r.input.profile, how: t(lang, `summary.profileOrigin.${r.input.profileOrigin ?? 'header'}`) }));
   const wfs = r.input.wholeFileSource;
-  if (wfs && wfs.rows > 0) lines.push(t(lang, wfs.from === 'option' ? 'summary.wholeFileSource' : 'summary.wholeFileSourceProfile', { source: wfs.value, rows: wfs.rows }));
+  if (wfs && wfs.rows > 0) lines.push(render(lang, { id: wfs.from === 'option' ? 'summary.wholeFileSource' : 'summary.wholeFileSourceProfile', params: { source: wfs.value, rows: wfs.rows } }));
   const nu = r.input.notUnderstood ?? [];
   if (nu.length) lines.push(t(lang, 'summary.notUnderstood', { count: nu.length, total: r.input.columns, columns: escapeControls(nu.slice(0, 12).join(', ') + (nu.length > 12 ? ', …' : '')) }));
   for (const n of r.input.notices ?? []) lines.push(c.yellow(escapeControls(n.message)));
@@ -78,7 +78,8 @@ export function renderSummary(result: ScanResult<FindingList>, lang: Lang, c: Ch
   if (result.written.rejects) lines.push(c.yellow(t(lang, 'summary.wroteRejects', { path: escapeControls(result.written.rejects) })));
   const count = r.summary.bySeverity.error + r.summary.bySeverity.warning;
   // purge prints its own next step (move the purged file into place) in its section.
-  if (!purge) lines.push(count ? t(lang, 'summary.nextStepErrors') : t(lang, 'summary.nextStepClean'));
+  // A dry run wrote no cleaned file: its next step is the real run, not "use the cleaned file".
+  if (!purge) lines.push(t(lang, r.options.dryRun && count ? 'summary.nextStepDryRun' : count ? 'summary.nextStepErrors' : 'summary.nextStepClean'));
   if (exitCode === 1) {
     // The same count that decided the exit code (a purge counts only what stays in the purged file).
     if (verdict) lines.push(c.red(verdictLine(verdict, lang)));

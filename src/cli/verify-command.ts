@@ -1,10 +1,10 @@
 /** `cnil-audit verify` (issue #13): whether, when and why a person was purged, from what they know. */
 import { resolve } from 'node:path';
 import type { CliIO } from './io.js';
-import { EXIT, reportError } from './shared.js';
+import { EXIT, reportError, defaultLang } from './shared.js';
 import { keyLoader, resolveKeyPath } from './purge-command.js';
 import { usageError } from '../errors.js';
-import { detectLang, t } from '../i18n/index.js';
+import { render, t } from '../i18n/index.js';
 import { parseSalt, type IdentityKind } from '../purge.js';
 import type { Lang } from '../types.js';
 import { ruleTitle } from '../report/purge-section.js';
@@ -37,7 +37,7 @@ export function identityOption(opts: IdentityOptions, kinds: readonly IdentityKi
 }
 
 export async function runVerify(opts: VerifyOptions, io: CliIO): Promise<number> {
-  let lang: Lang = (opts.lang as Lang | undefined) ?? detectLang(io.env);
+  let lang: Lang = (opts.lang as Lang | undefined) ?? defaultLang(io);
   try {
     const { prepareLight } = await import('./rights-command.js');
     const prepared = prepareLight(opts, io);
@@ -56,7 +56,7 @@ export async function runVerify(opts: VerifyOptions, io: CliIO): Promise<number>
       for (const m of result.matches) {
         // An erasure on request was not a purge: said as such (issue #13 audit).
         const id = m.rule === ERASURE_RULE ? 'rights.verifyErased' : 'rights.verifyFound';
-        lines.push(t(lang, id, { date: m.purgedAt, rule: m.rule, title: ruleTitle(lang, m.rule), line: m.line, category: categoryWord(lang, m.category), log: escapeControls(m.log) }));
+        lines.push(render(lang, { id, params: { date: m.purgedAt, rule: m.rule, title: ruleTitle(lang, m.rule), line: m.line, category: m.category, log: escapeControls(m.log) } }));
       }
       if (!result.matches.length) {
         // A log of an earlier version hashed only the id of a row that had one: an e-mail, a phone or a

@@ -56,7 +56,20 @@ export function render(lang: Lang, m: MessageRef): string {
  */
 export function errorText(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
   // Every problem of a config file at once, each with its path (src/config.ts validateConfig).
-  if (code === 'E_CONFIG' && typeof params.issues === 'string') return configIssuesText(lang, params.issues);
+  if (code === 'E_CONFIG' && typeof params.issues === 'string') return configIssuesText(lang, params.issues, params.input);
+  // Values the user types, listed: quoted the language's way (« email », « sms »).
+  if (code === 'E_USAGE' && params.usage === 'forChannel' && typeof params.channels === 'string') return t(lang, 'usage.forChannel', { ...params, channels: quotedList(lang, params.channels.split(', ')) });
+  if (code === 'E_MAP_UNKNOWN_FIELD' && typeof params.fields === 'string') return t(lang, 'error.E_MAP_UNKNOWN_FIELD', { ...params, fields: quotedList(lang, params.fields.split(', ')) });
+  // csv-parse's code in words; one the catalogue does not know is shown as the code alone outside English.
+  if (code === 'E_CSV_SYNTAX' && typeof params.code === 'string') {
+    const id = `csv.${params.code}`;
+    const detail = hasMessage(id, lang) ? t(lang, id) : lang === 'en' ? String(params.detail ?? params.code) : params.code;
+    return t(lang, 'error.E_CSV_SYNTAX', { detail });
+  }
+  if (code === 'E_MAP_UNKNOWN_COLUMN' && typeof params.missing === 'string') {
+    const missing = JSON.parse(params.missing) as [string, string][];
+    if (missing.length > 1) return t(lang, 'error.E_MAP_UNKNOWN_COLUMNS', { list: quotedList(lang, missing.map(([f, c]) => `${f}=${c}`)) });
+  }
   // A usage error worded by the catalogue (usageError in src/errors.ts).
   if (code === 'E_USAGE' && typeof params.usage === 'string' && hasMessage(`usage.${params.usage}`, 'en')) return t(lang, `usage.${params.usage}`, params);
   const p = { ...params };
@@ -71,17 +84,28 @@ export function errorText(lang: Lang, code: string, params: Record<string, strin
   return t(lang, `error.${code}`, p);
 }
 
-/** The config problems of an E_CONFIG error, in `lang`: one, as before; several, all in one line. */
-function configIssuesText(lang: Lang, json: string): string {
+/** Literals the user types, each quoted the language's way, joined by ", ". */
+function quotedList(lang: Lang, values: readonly string[]): string {
+  return values.map((value) => t(lang, 'words.quote', { value })).join(', ');
+}
+
+/**
+ * The config problems of an E_CONFIG error, in `lang`, all in one line: each with its path in the
+ * file (quoted; none for the file as a whole). `input`: the input whose reading found the problem.
+ */
+function configIssuesText(lang: Lang, json: string, input?: string | number): string {
   const issues = JSON.parse(json) as { path: string; id: string; params: Record<string, string | number> }[];
-  const words = issues.map((i) => {
-    const p = { ...i.params };
+  const texts = issues.map((i) => {
+    const p: Record<string, string | number> = { ...i.params };
     if (i.id === 'type' && hasMessage(`config.type.${p.expected}`, lang)) p.expected = t(lang, `config.type.${p.expected}`);
-    const detail = i.id === 'other' && lang !== 'en' ? t(lang, 'config.invalid') : t(lang, `config.${i.id}`, p);
-    return { path: i.path, detail };
+    if (i.id === 'oneOf' && typeof p.values === 'string') p.values = quotedList(lang, p.values.split('\u0000'));
+    if (i.id === 'unknownKeys' && typeof p.keys === 'string') p.keys = quotedList(lang, p.keys.split('\u0000'));
+    const id = i.id === 'mapColumn' && input ? 'mapColumnIn' : i.id;
+    const detail = i.id === 'other' && lang !== 'en' ? t(lang, 'config.invalid') : t(lang, `config.${id}`, { ...p, input: input ?? '' });
+    return i.path ? t(lang, 'config.issue', { path: t(lang, 'words.quote', { value: i.path }), detail }) : detail;
   });
-  if (words.length === 1) return t(lang, 'error.E_CONFIG', words[0]);
-  return t(lang, 'config.several', { count: words.length, list: words.map((w) => t(lang, 'config.issue', w)).join(t(lang, 'config.separator')) });
+  if (texts.length === 1) return t(lang, 'config.one', { issue: texts[0] });
+  return t(lang, 'config.several', { count: texts.length, list: texts.join(t(lang, 'config.separator')) });
 }
 
 /**

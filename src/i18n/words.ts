@@ -8,6 +8,11 @@ import type { Lang } from '../types.js';
 import { hasMessage, t } from './index.js';
 import { memo } from '../text.js';
 
+/** Whether a count takes the singular: 1 in English; 0 and 1 in French ("0 jour", "1 an"). */
+export function singular(lang: Lang, n: number): boolean {
+  return lang === 'fr' ? n < 2 : n === 1;
+}
+
 /** A duration code ("3y", "36m", "2w", "90d", "1y2m") in words; an unreadable one as it is. */
 export function durationWords(lang: Lang, duration: string): string {
   const parts = /^\s*(\d+[dwmy]\s*)+$/i.test(duration) ? duration.toLowerCase().match(/\d+[dwmy]/g) : null;
@@ -16,22 +21,31 @@ export function durationWords(lang: Lang, duration: string): string {
     .map((p) => {
       const n = Number(p.slice(0, -1));
       const unit = p.slice(-1);
-      return t(lang, `report.duration.${unit}${n === 1 ? '1' : ''}`, { n });
+      return t(lang, `report.duration.${unit}${singular(lang, n) ? '1' : ''}`, { n });
     })
     .join(' ');
 }
 
-/** A channel code in words ("phone" → "téléphone"); unknown codes as they are. */
-export function channelWord(lang: Lang, channel: string): string {
-  const id = `words.channel.${channel}`;
-  return hasMessage(id, lang) ? t(lang, id) : channel;
+/** Codes in words from the catalogue (`<prefix>.<code>`); a code it does not know as it is. */
+function wordsOf(prefix: string): (lang: Lang, code: string) => string {
+  return (lang, code) => {
+    const id = `${prefix}.${code}`;
+    return hasMessage(id, lang) ? t(lang, id) : code;
+  };
 }
 
+/** A channel code in words ("phone" → "téléphone"). */
+export const channelWord = wordsOf('words.channel');
 /** A category code in words ("regular_contact" → "contact régulier"). */
-export function categoryWord(lang: Lang, category: string): string {
-  const id = `report.category.${category}`;
-  return hasMessage(id, lang) ? t(lang, id) : category;
-}
+export const categoryWord = wordsOf('report.category');
+/** A canonical field code in words ("membership_end" → "fin d’adhésion"); a column name as it is. */
+export const fieldWord = wordsOf('words.field');
+/** A source code in words ("file_rental" → "fichier loué"); free text (a source cell) as it is. */
+export const sourceWord = wordsOf('report.source');
+/** An identity kind of a rights request ("email", "name") in words. */
+export const identityWord = wordsOf('words.identity');
+/** A date order code ("dmy") in words. */
+const orderWord = wordsOf('words.order');
 
 /** A list of codes joined by ", " (as rules join them), each put in words. */
 function listOf(word: (lang: Lang, code: string) => string, lang: Lang, value: string): string {
@@ -48,6 +62,12 @@ const WORDERS: Record<string, (lang: Lang, value: string) => string> = {
   basis: (lang, v) => listOf(channelWord, lang, v),
   category: categoryWord,
   duration: durationWords,
+  default: durationWords,
+  // `fields` holds canonical field codes (retention-unknown); `field` is a column name, left as it is.
+  fields: (lang, v) => listOf(fieldWord, lang, v),
+  source: sourceWord,
+  order: orderWord,
+  kinds: (lang, v) => v.split('+').map((k) => identityWord(lang, k)).join(' + '),
 };
 
 /**

@@ -20,7 +20,7 @@ export interface EncodingInfo {
 
 const CANONICAL: Record<string, string> = {
   utf8: 'utf-8', 'utf-8': 'utf-8',
-  utf16le: 'utf-16le', 'utf-16le': 'utf-16le', ucs2: 'utf-16le', 'ucs-2': 'utf-16le',
+  utf16le: 'utf-16le', 'utf-16le': 'utf-16le', ucs2: 'utf-16le', 'ucs-2': 'utf-16le', utf16: 'utf-16le', 'utf-16': 'utf-16le',
   utf16be: 'utf-16be', 'utf-16be': 'utf-16be',
   cp1252: 'windows-1252', 'windows-1252': 'windows-1252', win1252: 'windows-1252',
   latin1: 'latin1', 'iso-8859-1': 'latin1', 'iso-8859-15': 'iso-8859-15',
@@ -301,6 +301,31 @@ export class Decoder extends Transform {
 /** A NUL character in UTF-16 text (its NUL bytes are normal; a NUL character is not text). */
 function wideNul(encoding: string, text: string): boolean {
   return encoding.startsWith('utf-16') && text.indexOf('\u0000') !== -1;
+}
+
+/**
+ * A check that text fits an output encoding (issue 14): iconv writes "?" for a character the encoding
+ * lacks (`Zoë 🌹 李` → `Zoë ?? ?` in Windows-1252), which would change the data silently. Undefined for
+ * the Unicode encodings, which hold everything. Each non-ASCII character is tried once (encoded and
+ * decoded back), then remembered: nothing per row but a scan for non-ASCII characters.
+ */
+export function unencodableFinder(encoding: string): ((text: string) => string | undefined) | undefined {
+  if (encoding === 'utf-8' || encoding.startsWith('utf-16')) return undefined;
+  const known = new Map<string, boolean>();
+  const fits = (ch: string) => {
+    let ok = known.get(ch);
+    if (ok === undefined) known.set(ch, (ok = iconv.decode(iconv.encode(ch, encoding), encoding) === ch));
+    return ok;
+  };
+  return (text) => {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) < 0x80) continue;
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (!fits(ch)) return ch;
+      if (ch.length === 2) i++;
+    }
+    return undefined;
+  };
 }
 
 /** Encodes the cleaned file in the input's encoding (SPEC §7), with a BOM when asked. */

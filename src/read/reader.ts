@@ -109,7 +109,8 @@ function maybeGunzip(input: Readable, limit: number, ratioCheck: boolean, floor 
     input.removeListener('end', onEnd);
     const target = gz ? createGunzip() : out;
     if (gz) {
-      target.on('error', (e) => out.destroy(new AuditError('E_INPUT_UNREADABLE', { detail: `gzip: ${e.message}` })));
+      // zlib's words are English: its code is kept (Z_BUF_ERROR: cut short; Z_DATA_ERROR: damaged), worded by the catalogue.
+      target.on('error', (e: NodeJS.ErrnoException) => out.destroy(new AuditError('E_GZIP', { code: e.code ?? 'Z_ERROR' })));
       target.pipe(out);
     }
     if (head.length) target.write(head);
@@ -158,8 +159,9 @@ function csvError(e: unknown, fallbackLine: number, lead = 0): AuditError {
     if (err.code === 'CSV_MAX_RECORD_SIZE') {
       return new AuditError('E_FIELD_TOO_LARGE', { limit: 0 }, { line: err.lines ?? fallbackLine });
     }
+    // csv-parse's words are English: its code is kept and worded by the catalogue (`csv.<code>`).
     const detail = err.message.replace(/^[^:]*:\s*/, '').replace(/ at line \d+.*$/, '').replace(/\.$/, '');
-    return new AuditError('E_CSV_SYNTAX', { detail: `${err.code}: ${detail}` }, { line: err.lines ?? fallbackLine });
+    return new AuditError('E_CSV_SYNTAX', { code: err.code, detail: `${err.code}: ${detail}` }, { line: err.lines ?? fallbackLine });
   }
   const ne = e as NodeJS.ErrnoException;
   return new AuditError('E_INPUT_UNREADABLE', { detail: ne?.code ?? ne?.message ?? String(e) });

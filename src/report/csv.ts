@@ -7,9 +7,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { AnyReport } from './model.js';
-import { actionLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
+import { actionLabel, fieldLabel, neutraliseFormula, optionalText, severityLabel } from './shared.js';
 import { escapeControls } from '../controls.js';
 import { findingMessage } from './wording.js';
+import { referenceLabel } from '../i18n/references.js';
 
 export const CSV_COLUMNS = ['line', 'id', 'rule', 'title', 'severity', 'action', 'field', 'message', 'value', 'references'] as const;
 
@@ -20,14 +21,32 @@ export function csvDelimiter(lang: Lang): string {
 
 
 export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
-  // A bare CR or LF is quoted too (csv-stringify quotes only the record delimiter, CRLF), and control
-  // characters from the input are shown escaped (issue #16: a header "cookie\r=cmd…" made a row).
-  const options = { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true, quoted_match: ['\r', '\n'] };
+  yield '\uFEFF' + stringify([CSV_COLUMNS.map((c) => t(lang, `report.col.${c}`))], csvOptions(lang));
+  yield* csvRows(report, lang);
+}
+
+/** One CSV report of several inputs: the same columns after a `file` one (issue 14). */
+export function* combinedCsvChunks(reports: readonly AnyReport[], lang: Lang): Generator<string> {
+  yield '\uFEFF' + stringify([[t(lang, 'report.col.file'), ...CSV_COLUMNS.map((c) => t(lang, `report.col.${c}`))]], csvOptions(lang));
+  for (const r of reports) yield* csvRows(r, lang, r.input.path === '-' ? '<stdin>' : r.input.path);
+}
+
+/**
+ * A bare CR or LF is quoted too (csv-stringify quotes only the record delimiter, CRLF), and control
+ * characters from the input are shown escaped (issue #16: a header "cookie\r=cmd…" made a row).
+ */
+function csvOptions(lang: Lang) {
+  return { delimiter: csvDelimiter(lang), record_delimiter: '\r\n', eof: true, quoted_match: ['\r', '\n'] };
+}
+
+/** A report's finding rows, each after `file` when given (a combined report). */
+function* csvRows(report: AnyReport, lang: Lang, file?: string): Generator<string> {
+  const options = csvOptions(lang);
   // Each rule's references, joined once (the report's rules table holds them).
   const refs = new Map<string, string>();
   const references = (rule: string) => {
     let s = refs.get(rule);
-    if (s === undefined) refs.set(rule, (s = (report.rules[rule]?.references ?? []).map((r) => `${r.label} <${r.url}>`).join(' ; ')));
+    if (s === undefined) refs.set(rule, (s = (report.rules[rule]?.references ?? []).map((r) => `${referenceLabel(lang, r)} <${r.url}>`).join(' ; ')));
     return s;
   };
   const titles = new Map<string, string>();
@@ -36,19 +55,19 @@ export function* csvChunks(report: AnyReport, lang: Lang): Generator<string> {
     if (s === undefined) titles.set(rule, (s = optionalText(lang, `rule.${rule}.title`) ?? ''));
     return s;
   };
-  yield '\uFEFF' + stringify([CSV_COLUMNS.map((c) => t(lang, `report.col.${c}`))], options);
   const BATCH = 1000;
   let rows: string[][] = [];
   for (const f of report.findings) {
     rows.push(
       [
+        ...(file === undefined ? [] : [file]),
         String(f.line),
         f.id ?? '',
         f.rule,
         title(f.rule),
         severityLabel(lang, f.severity),
         actionLabel(lang, f.action),
-        f.field ?? '',
+        fieldLabel(lang, report, f.field),
         findingMessage(lang, f),
         f.value ?? '',
         references(f.rule),

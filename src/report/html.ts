@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import type { Category, Lang, Severity, Source } from '../types.js';
 import { CATEGORIES, SOURCES } from '../types.js';
 import { t } from '../i18n/index.js';
-import { channelWord } from '../i18n/words.js';
+import { channelWord, fieldWord } from '../i18n/words.js';
+import { referenceLabel } from '../i18n/references.js';
 import { AGE_BUCKETS, type AnyReport, type ReportFinding } from './model.js';
 import { findingMessage } from './wording.js';
 import {
@@ -20,9 +21,11 @@ import {
   actionLabel,
   durationLabel,
   durationMonths,
+  fieldLabel,
   labelled,
   neutraliseFormula,
   nextSteps,
+  noticeText,
   readableFindings,
   remainingView,
   ruleSummaries,
@@ -314,14 +317,14 @@ function explanation(r: RuleSummary, lang: Lang): string {
   if (r.interpretation) parts.push(`<p><strong>${esc(L('report.interpretation'))}</strong> ${esc(r.interpretation)}</p>`);
   if (r.references.length) {
     parts.push(`<p><strong>${esc(L('report.sources'))}</strong></p><ul>`);
-    for (const ref of r.references) parts.push(`<li>${link(ref.url, ref.label)}</li>`);
+    for (const ref of r.references) parts.push(`<li>${link(ref.url, referenceLabel(lang, ref))}</li>`);
     parts.push('</ul>');
   }
   parts.push('</section>');
   return parts.join('');
 }
 
-function findingRow(f: ReportFinding, lang: Lang, withValues: boolean): string {
+function findingRow(f: ReportFinding, lang: Lang, withValues: boolean, field: string): string {
   return (
     `<tr data-rule="${esc(f.rule)}" data-severity="${f.severity}" data-line="${f.line}">` +
     `<td class="num" data-k="line">${f.line}</td>` +
@@ -329,7 +332,7 @@ function findingRow(f: ReportFinding, lang: Lang, withValues: boolean): string {
     `<td data-k="rule"><a href="#${ruleAnchor(f.rule)}">${esc(f.rule)}</a></td>` +
     `<td data-k="severity"><span class="pill ${f.severity}">${esc(severityLabel(lang, f.severity))}</span></td>` +
     `<td data-k="action">${esc(actionLabel(lang, f.action))}</td>` +
-    `<td class="mono" data-k="field">${val(f.field ?? '')}</td>` +
+    `<td class="mono" data-k="field">${val(field)}</td>` +
     `<td class="msg" data-k="message">${val(findingMessage(lang, f))}</td>` +
     (withValues ? `<td class="mono" data-k="value">${val(f.value ?? '')}</td>` : '') +
     '</tr>'
@@ -358,9 +361,9 @@ export function* htmlChunks(whole: AnyReport, lang: Lang): Generator<string> {
   yield `<dt>${esc(L('md.generatedAt'))}</dt><dd>${esc(report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC'))}</dd>`;
   yield `<dt>${esc(L('md.asOf'))}</dt><dd>${esc(report.asOf)}</dd>`;
   yield `<dt>SHA-256</dt><dd class="mono">${esc(report.input.sha256)}</dd>`;
-  yield `<dt>${esc(L('report.channelsChecked'))}</dt><dd>${esc(s.channelsChecked ? (report.options.for.length ? report.options.for.map((ch) => channelWord(lang, ch)).join(', ') : L('report.channelColumn')) : L('summary.channelsNotChecked'))}</dd>`;
+  yield `<dt>${esc(L('report.channelsChecked'))}</dt><dd>${esc(s.channelsChecked ? (report.options.for.length ? report.options.for.map((ch) => channelWord(lang, ch)).join(', ') : L('report.channelColumn')) : L('report.channelsNotChecked'))}</dd>`;
   if (report.options.electionDate) yield `<dt>${esc(L('report.electionDate'))}</dt><dd>${esc(report.options.electionDate)}</dd>`;
-  if (report.options.dryRun) yield `<dt></dt><dd>${esc(L('summary.dryRun'))}</dd>`;
+  if (report.options.dryRun) yield `<dt></dt><dd>${esc(L('report.dryRun'))}</dd>`;
   yield `</dl></header>\n`;
 
   // A purge report opens with the purge, then describes what remains (issue #13).
@@ -435,7 +438,7 @@ export function* htmlChunks(whole: AnyReport, lang: Lang): Generator<string> {
     yield `</tr></thead><tbody>\n`;
     const BATCH = 500;
     for (let i = 0; i < listed.length; i += BATCH) {
-      yield listed.slice(i, i + BATCH).map((f) => findingRow(f, lang, withValues)).join('\n') + '\n';
+      yield listed.slice(i, i + BATCH).map((f) => findingRow(f, lang, withValues, fieldLabel(lang, report, f.field))).join('\n') + '\n';
     }
     yield `</tbody></table></div>`;
   }
@@ -461,11 +464,11 @@ export function* htmlChunks(whole: AnyReport, lang: Lang): Generator<string> {
   yield `<dt>${esc(L('report.columns'))}</dt><dd>${report.input.columns}</dd>`;
   // How the file was read (issue 12): the export profile, the columns nothing read, file-level notices —
   // the same lines as the terminal summary and the Markdown report.
-  if (report.input.profile) yield `<dt></dt><dd>${esc(L('summary.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}</dd>`;
+  if (report.input.profile) yield `<dt></dt><dd>${esc(L('report.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}</dd>`;
   const notUnderstood = report.input.notUnderstood ?? [];
-  if (notUnderstood.length) yield `<dt></dt><dd class="not-understood">${val(L('summary.notUnderstood', { count: notUnderstood.length, total: report.input.columns, columns: notUnderstood.join(', ') }))}</dd>`;
-  for (const n of report.input.notices ?? []) yield `<dt></dt><dd class="notice">⚠ ${val(n.message)}</dd>`;
-  yield `<dt>${esc(L('report.cleanedFile'))}</dt><dd class="mono">${report.output.path ? val(report.output.path) : esc(L('summary.dryRun'))}</dd>`;
+  if (notUnderstood.length) yield `<dt></dt><dd class="not-understood">${val(escapeControls(L('summary.notUnderstood', { count: notUnderstood.length, total: report.input.columns, columns: notUnderstood.join(', ') })))}</dd>`;
+  for (const n of report.input.notices ?? []) yield `<dt></dt><dd class="notice">⚠ ${val(escapeControls(noticeText(lang, n)))}</dd>`;
+  yield `<dt>${esc(L('report.cleanedFile'))}</dt><dd class="mono">${report.output.path ? val(report.output.path) : esc(L('report.dryRun'))}</dd>`;
   if (report.options.retention) {
     const ret = Object.entries(report.options.retention).map(([c, d]) => labelled(lang, L(`report.category.${c}`), durationLabel(lang, d)));
     yield `<dt>${esc(L('report.retention'))}</dt><dd>${esc(ret.join(' · '))}</dd>`;
@@ -474,7 +477,7 @@ export function* htmlChunks(whole: AnyReport, lang: Lang): Generator<string> {
   const mapping = Object.entries(report.input.mapping);
   if (mapping.length) {
     yield `<details><summary>${esc(L('report.mapping'))} (${mapping.length})</summary><table><thead><tr><th>${esc(L('report.field'))}</th><th>${esc(L('report.column'))}</th></tr></thead><tbody>`;
-    for (const [field, column] of mapping) yield `<tr><td><code>${esc(field)}</code></td><td class="mono">${val(column)}</td></tr>`;
+    for (const [field, column] of mapping) yield `<tr><td>${esc(fieldWord(lang, field))}</td><td class="mono">${val(column)}</td></tr>`;
     yield `</tbody></table></details>`;
   }
   if (report.input.unmapped.length) {

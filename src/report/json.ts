@@ -3,6 +3,7 @@
  * written in pieces rather than built as one string. Each finding's `message` is worded here, in the
  * report's language, from its `messageId` and `params`; the rule's references are in the `rules` table.
  */
+import { referenceLabel } from '../i18n/references.js';
 import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import type { AnyReport, ReportFinding } from './model.js';
@@ -35,7 +36,7 @@ export function joinFindingJson(head: string, message: string, tail: string): st
 /** The report's `rules` table as the JSON document holds it: each rule's title in the report's language. */
 export function rulesDocument(report: Pick<AnyReport, 'rules'>, lang: Lang) {
   return Object.fromEntries(
-    Object.entries(report.rules).map(([id, r]) => [id, { title: t(lang, `rule.${id}.title`), severity: r.severity, action: r.action, references: r.references }]),
+    Object.entries(report.rules).map(([id, r]) => [id, { title: t(lang, `rule.${id}.title`), severity: r.severity, action: r.action, references: r.references.map((ref) => ({ label: referenceLabel(lang, ref), url: ref.url })) }]),
   );
 }
 

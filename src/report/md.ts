@@ -7,10 +7,11 @@ import type { Lang } from '../types.js';
 import { t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
 import { channelWord } from '../i18n/words.js';
+import { referenceLabel } from '../i18n/references.js';
 import type { AnyReport } from './model.js';
 import { mdPurge, purgeFacts } from './purge-section.js';
 import { findingMessage } from './wording.js';
-import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, readableFindings, remainingView, ruleSummaries, severityLabel, verdict } from './shared.js';
+import { READABLE_FINDINGS_PER_RULE, actionLabel, labelled, nextSteps, noticeText, readableFindings, remainingView, ruleSummaries, severityLabel, verdict } from './shared.js';
 
 /** Escapes text for Markdown, including a table cell: no HTML, no pipes, no line breaks. */
 export function mdCell(s: string): string {
@@ -51,13 +52,13 @@ export function* mdChunks(whole: AnyReport, lang: Lang): Generator<string> {
   if (wb) yield `- ${mdCell(L(wb.subHeaderRow ? 'summary.inputWorkbookTwoRows' : 'summary.inputWorkbook', { rows: report.input.rows, columns: report.input.columns, sheet: wb.sheet, row: wb.headerRow, sub: wb.subHeaderRow ?? '' }))}\n`;
   else yield `- ${mdCell(L('summary.input', { rows: report.input.rows, columns: report.input.columns, encoding: report.input.encoding + (report.input.bom ? ' (BOM)' : ''), delimiter: JSON.stringify(report.input.delimiter) }))}\n`;
   // How the file was read (issue 12): profile, columns not read, file-level notices.
-  if (report.input.profile) yield `- ${mdCell(L('summary.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}\n`;
+  if (report.input.profile) yield `- ${mdCell(L('report.profile', { profile: report.input.profile, how: L(`summary.profileOrigin.${report.input.profileOrigin ?? 'header'}`) }))}\n`;
   const nu = report.input.notUnderstood ?? [];
   if (nu.length) yield `- ${mdCell(L('summary.notUnderstood', { count: nu.length, total: report.input.columns, columns: nu.join(', ') }))}\n`;
-  for (const n of report.input.notices ?? []) yield `- ⚠ ${mdCell(n.message)}\n`;
+  for (const n of report.input.notices ?? []) yield `- ⚠ ${mdCell(noticeText(lang, n))}\n`;
   if (s.channelsChecked) {
     if (report.options.for.length) yield `- ${mdCell(L('summary.channels', { channels: report.options.for.map((ch) => channelWord(lang, ch)).join(', ') }))}\n`;
-  } else yield `- ${mdCell(L('summary.channelsNotChecked'))}\n`;
+  } else yield `- ${mdCell(L('report.channelsNotChecked'))}\n`;
   if (report.options.electionDate) yield `- ${labelled(lang, L('report.electionDate'), report.options.electionDate)}\n`;
 
   yield `\n## ${L('report.summary')}\n\n| | |\n|---|---:|\n`;
@@ -84,7 +85,7 @@ export function* mdChunks(whole: AnyReport, lang: Lang): Generator<string> {
     if (r.interpretation) yield `**${L('report.interpretation')}** ${mdCell(r.interpretation)}\n\n`;
     if (r.references.length) {
       yield `${labelled(lang, L('report.sources'), '').trimEnd()}\n\n`;
-      for (const ref of r.references) yield `- ${mdLink(ref.label, ref.url)}\n`;
+      for (const ref of r.references) yield `- ${mdLink(referenceLabel(lang, ref), ref.url)}\n`;
       yield '\n';
     }
   }

@@ -48,7 +48,18 @@ export interface PurgeSection {
   unidentified?: number;
   byReason: Record<string, number>;
   byCategory: Record<string, number>;
-  retention: Record<string, { duration: string; source: string }>;
+  retention: Record<string, RetentionApplied>;
+}
+
+/**
+ * A category's retention as a purge applied it: the duration code, where it comes from (`basis`), and
+ * the message that says so (`messageId` + `params`, worded by the renderers, like findings).
+ */
+export interface RetentionApplied {
+  duration: string;
+  basis: 'default' | 'config' | 'config-only' | 'member';
+  messageId: string;
+  params: Record<string, string>;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { AuditEngine } from '../engine.js';
 import type { ProfileOrigin } from '../exports.js';
 import type { DateOrder } from '../read/values.js';
-import { t } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 
 export interface InputProfileSection {
@@ -32,6 +32,6 @@ export function inputProfileSection(engine: AuditEngine, origin: ProfileOrigin |
   if (Object.keys(engine.dateOrders).length) out.dateOrder = { ...engine.dateOrders };
   if (headerLine !== 1) out.headerLine = headerLine;
   out.notUnderstood = engine.notUnderstood;
-  if (engine.notices.length) out.notices = engine.notices.map((n) => ({ id: n.id, params: Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, String(v)])), message: t(lang, n.id, n.params) }));
+  if (engine.notices.length) out.notices = engine.notices.map((n) => ({ id: n.id, params: Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, String(v)])), message: render(lang, { id: n.id, params: n.params }) }));
   return out;
 }

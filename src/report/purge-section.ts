@@ -5,8 +5,9 @@
  * says what the purged file is, before describing what remains in it. One model, two renderings.
  */
 import type { Lang } from '../types.js';
-import { t } from '../i18n/index.js';
-import type { AnyReport, PurgeSection } from './model.js';
+import { render, t } from '../i18n/index.js';
+import { categoryWord, durationWords, sourceWord } from '../i18n/words.js';
+import type { AnyReport, PurgeSection, RetentionApplied } from './model.js';
 
 export interface PurgeFacts {
   verdict: string;
@@ -19,6 +20,17 @@ export interface PurgeFacts {
   files: [string, string][];
   notes: string[];
   remainingTitle: string;
+}
+
+/** Where a category's retention comes from, in words (the report holds the message id and params). */
+export function retentionBasisText(lang: Lang, r: RetentionApplied): string {
+  return render(lang, { id: r.messageId, params: r.params });
+}
+
+/** A retention row's category in words: `occasional_contact/web_form` (config retentionBySource) names its source too. */
+export function retentionCategoryWord(lang: Lang, key: string): string {
+  const slash = key.indexOf('/');
+  return slash === -1 ? categoryWord(lang, key) : `${categoryWord(lang, key.slice(0, slash))} (${sourceWord(lang, key.slice(slash + 1))})`;
 }
 
 /** A purge-log rule's title: a rule of the catalogue, or the erasure on request (not a rule: nothing detects it). */
@@ -54,8 +66,9 @@ export function purgeFacts(report: AnyReport & { purge: PurgeSection }, lang: La
     level: dry ? 'warning' : 'ok',
     facts,
     byReason: Object.entries(p.byReason).sort((a, b) => b[1] - a[1]).map(([rule, n]) => [rule, ruleTitle(lang, rule), n]),
-    byCategory: Object.entries(p.byCategory).sort((a, b) => b[1] - a[1]),
-    retention: Object.entries(p.retention).map(([category, r]) => [category, r.duration, r.source]),
+    // Categories and durations in words, for people (the JSON keeps the codes).
+    byCategory: Object.entries(p.byCategory).sort((a, b) => b[1] - a[1]).map(([category, n]) => [categoryWord(lang, category), n]),
+    retention: Object.entries(p.retention).map(([category, r]) => [retentionCategoryWord(lang, category), durationWords(lang, r.duration), retentionBasisText(lang, r)]),
     files,
     notes,
     remainingTitle: L('report.purge.remaining'),
@@ -73,10 +86,10 @@ export function* mdPurge(f: PurgeFacts, lang: Lang, cell: (s: string) => string)
   }
   if (f.byCategory.length) {
     yield `\n### ${L('report.purge.byCategory')}\n\n| | |\n|---|---:|\n`;
-    for (const [category, n] of f.byCategory) yield `| \`${category}\` | ${n} |\n`;
+    for (const [category, n] of f.byCategory) yield `| ${cell(category)} | ${n} |\n`;
   }
   yield `\n### ${L('report.purge.retention')}\n\n| | | |\n|---|---|---|\n`;
-  for (const [category, duration, source] of f.retention) yield `| \`${category}\` | ${cell(duration)} | ${cell(source)} |\n`;
+  for (const [category, duration, source] of f.retention) yield `| ${cell(category)} | ${cell(duration)} | ${cell(source)} |\n`;
   if (f.files.length) {
     yield `\n### ${L('report.purge.files')}\n\n`;
     for (const [k, v] of f.files) yield `- ${cell(k)}: \`${v.replace(/`/g, "'")}\`\n`;
@@ -99,11 +112,11 @@ export function htmlPurge(f: PurgeFacts, lang: Lang, esc: (s: string | number) =
   }
   if (f.byCategory.length) {
     out.push(`<h3>${L('report.purge.byCategory')}</h3><table id="purge-categories"><tbody>`);
-    for (const [category, n] of f.byCategory) out.push(`<tr><td><code>${esc(category)}</code></td><td class="num">${n}</td></tr>`);
+    for (const [category, n] of f.byCategory) out.push(`<tr><td>${esc(category)}</td><td class="num">${n}</td></tr>`);
     out.push('</tbody></table>');
   }
   out.push(`<h3>${L('report.purge.retention')}</h3><table id="purge-retention"><tbody>`);
-  for (const [category, duration, source] of f.retention) out.push(`<tr><td><code>${esc(category)}</code></td><td>${esc(duration)}</td><td>${esc(source)}</td></tr>`);
+  for (const [category, duration, source] of f.retention) out.push(`<tr><td>${esc(category)}</td><td>${esc(duration)}</td><td>${esc(source)}</td></tr>`);
   out.push('</tbody></table>');
   if (f.files.length) {
     out.push(`<h3>${L('report.purge.files')}</h3><dl class="meta">`);

@@ -9,9 +9,40 @@ import { pathToFileURL } from 'node:url';
 import type { Lang, Severity } from '../types.js';
 import type { AnyReport, ReportRule } from './model.js';
 import { optionalText } from './shared.js';
+import { t } from '../i18n/index.js';
 import { findingMessage } from './wording.js';
+import { referenceLabel } from '../i18n/references.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/**
+ * GitHub code scanning rejects a run of more than 25,000 results and shows only the top 5,000 by
+ * severity; it rejects an upload over 10 MB gzipped ("SARIF support for code scanning", "SARIF results
+ * exceed limit"). A real export gives more findings than that (106,000 on a 100k-row file): a run holds
+ * at most SARIF_PER_RULE results per rule and SARIF_MAX_RESULTS in all, the most severe rules first
+ * (about 2 MB, 100 kB gzipped), and says in its properties and a notification how many it left out; the
+ * JSON and CSV reports list every finding.
+ */
+export const SARIF_MAX_RESULTS = 5000;
+export const SARIF_PER_RULE = 1000;
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * How many results each rule may put in the run: rules by severity (then by count, then id), each up
+ * to the per-rule cap, until the total is spent. Counts are the reports' totals per rule.
+ */
+export function sarifQuotas(counts: ReadonlyMap<string, { count: number; severity: Severity }>, total = SARIF_MAX_RESULTS, perRule = SARIF_PER_RULE): Map<string, number> {
+  const order = [...counts.entries()].sort((a, b) => ORDER[a[1].severity] - ORDER[b[1].severity] || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  const quotas = new Map<string, number>();
+  let left = total;
+  for (const [id, { count }] of order) {
+    const q = Math.min(count, perRule, left);
+    quotas.set(id, q);
+    left -= q;
+  }
+  return quotas;
+}
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -31,8 +62,8 @@ function sarifRule(id: string, r: ReportRule, lang: Lang) {
     fullDescription: { text: description },
     ...(refs.length ? { helpUri: refs[0].url } : {}),
     help: {
-      text: [description, ...refs.map((ref) => `${ref.label} <${ref.url}>`)].join('\n'),
-      markdown: [description, '', ...refs.map((ref) => `- [${ref.label.replace(/[[\]]/g, '')}](${ref.url})`)].join('\n'),
+      text: [description, ...refs.map((ref) => `${referenceLabel(lang, ref)} <${ref.url}>`)].join('\n'),
+      markdown: [description, '', ...refs.map((ref) => `- [${referenceLabel(lang, ref).replace(/[[\]\\]/g, '\\$&')}](${ref.url})`)].join('\n'),
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { tags: ['cnil', 'gdpr', r.action] },
@@ -40,12 +71,34 @@ function sarifRule(id: string, r: ReportRule, lang: Lang) {
 }
 
 /** Yields a SARIF log of one or several reports (one run, one artifact per input). */
-export function* sarifChunks(reports: readonly AnyReport[], lang: Lang): Generator<string> {
+export function* sarifChunks(reports: readonly AnyReport[], lang: Lang, limits: { total?: number; perRule?: number } = {}): Generator<string> {
   const rules = new Map<string, ReportRule>();
   for (const r of reports) for (const [id, rule] of Object.entries(r.rules)) if (!rules.has(id)) rules.set(id, rule);
   const ruleIds = [...rules.keys()];
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const tool = reports[0]?.tool ?? { name: 'cnil-audit', version: '0.0.0' };
+  // The findings of each rule over all reports, and how many of them the run holds.
+  const counts = new Map<string, { count: number; severity: Severity }>();
+  for (const r of reports) {
+    for (const [id, n] of Object.entries(r.summary.byRule)) {
+      const c = counts.get(id) ?? { count: 0, severity: r.rules[id]?.severity ?? 'info' };
+      c.count += n;
+      counts.set(id, c);
+    }
+  }
+  const total = limits.total ?? SARIF_MAX_RESULTS;
+  const perRule = limits.perRule ?? SARIF_PER_RULE;
+  const quotas = sarifQuotas(counts, total, perRule);
+  const leftOutByRule: Record<string, number> = {};
+  let leftOut = 0;
+  for (const [id, { count }] of counts) {
+    const n = count - (quotas.get(id) ?? 0);
+    if (n > 0) {
+      leftOutByRule[id] = n;
+      leftOut += n;
+    }
+  }
+  const findings = [...counts.values()].reduce((a, c) => a + c.count, 0);
   const run = {
     tool: {
       driver: {
@@ -57,6 +110,16 @@ export function* sarifChunks(reports: readonly AnyReport[], lang: Lang): Generat
     },
     artifacts: reports.map((r) => ({ location: { uri: artifactUri(r.input.path) }, ...(r.input.path === '-' ? {} : { hashes: { 'sha-256': r.input.sha256 } }) })),
     columnKind: 'unicodeCodePoints',
+    // What was left out, for a person (the notification, in the report's language) and a program.
+    ...(leftOut
+      ? {
+          invocations: [{
+            executionSuccessful: true,
+            toolExecutionNotifications: [{ level: 'note', message: { text: t(lang, 'sarif.leftOut', { leftOut, findings, total, perRule }) } }],
+          }],
+        }
+      : {}),
+    properties: { findings, results: findings - leftOut, resultsLeftOut: leftOut, leftOutByRule, maxResults: total, maxResultsPerRule: perRule },
   };
   const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
   // Results go last in the run: cut before the run's closing brace.
@@ -64,9 +127,13 @@ export function* sarifChunks(reports: readonly AnyReport[], lang: Lang): Generat
   yield head.slice(0, cut) + ',\n      "results": [';
   let part = '';
   let n = 0;
+  const emitted = new Map<string, number>();
   for (let a = 0; a < reports.length; a++) {
     const uri = artifactUri(reports[a].input.path);
     for (const f of reports[a].findings) {
+      const done = emitted.get(f.rule) ?? 0;
+      if (done >= (quotas.get(f.rule) ?? 0)) continue;
+      emitted.set(f.rule, done + 1);
       const result = {
         ruleId: f.rule,
         ruleIndex: index.get(f.rule) ?? -1,

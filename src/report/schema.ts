@@ -55,7 +55,15 @@ const purge = z.strictObject({
   unidentified: count.optional(),
   byReason: z.record(z.string(), count),
   byCategory: z.record(z.string(), count),
-  retention: z.record(z.string(), z.strictObject({ duration: z.string(), source: z.string() })),
+  retention: z.record(
+    z.string(),
+    z.strictObject({
+      duration: z.string().describe('Duration code, e.g. "3y", "2m", "0d".'),
+      basis: z.enum(['default', 'config', 'config-only', 'member']).describe('Where the duration comes from: the default (its source in the message), the config over a default, the config alone, or the membership (a member has no duration).'),
+      messageId: z.string().describe('Message catalogue id saying where the duration comes from.'),
+      params: z.record(z.string(), z.string()).describe('Parameters of the message (codes, e.g. the default duration).'),
+    }),
+  ).describe('Retention applied per category.'),
 });
 
 export const reportSchema = z

@@ -3,9 +3,10 @@
  * should meet them, their wording, the next steps, and the neutralising of formula-like values.
  */
 import type { Action, Lang, Reference, Severity } from '../types.js';
-import { hasMessage, t } from '../i18n/index.js';
+import { hasMessage, render, t } from '../i18n/index.js';
 import { ruleById } from '../rules/index.js';
 import { parseDuration } from '../read/values.js';
+import { durationWords, fieldWord } from '../i18n/words.js';
 import type { AnyReport, ReportFinding } from './model.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -146,9 +147,7 @@ export function neutraliseFormula(s: string): string {
 
 /** "3 years", "2 months": a retention duration ("3y", "2m") in words. */
 export function durationLabel(lang: Lang, duration: string): string {
-  const d = parseDuration(duration);
-  if (!d) return duration;
-  return t(lang, `report.duration.${d.unit}${d.n === 1 ? '1' : ''}`, { n: d.n });
+  return durationWords(lang, duration);
 }
 
 /** A duration in months (fractional for days and weeks), for placing it on a months axis. */
@@ -165,6 +164,24 @@ export const CONTACT_RETENTION_CATEGORIES = ['regular_contact', 'occasional_cont
 /** "Label: value", with the language's punctuation (French puts a space before the colon). */
 export function labelled(lang: Lang, label: string, value: string | number): string {
   return t(lang, 'report.labelValue', { label, value });
+}
+
+/**
+ * A finding's field for people: the input's own column for a canonical field the file maps (what the
+ * reader sees in the file), else the field in words; a column name as it is. The JSON keeps the code.
+ */
+export function fieldLabel(lang: Lang, report: Pick<AnyReport, 'input'>, field: string | undefined): string {
+  if (field === undefined) return '';
+  return (report.input.mapping as Record<string, string | undefined>)[field] ?? fieldWord(lang, field);
+}
+
+/**
+ * A file-level notice for a report people read: its report wording when it has one (no option names,
+ * the terminal's wording names them), in words, from its id and params.
+ */
+export function noticeText(lang: Lang, n: { id: string; params: Record<string, string>; message: string }): string {
+  if (hasMessage(`report.${n.id}`, lang)) return render(lang, { id: `report.${n.id}`, params: n.params });
+  return hasMessage(n.id, lang) ? render(lang, { id: n.id, params: n.params }) : n.message;
 }
 
 /** The labels of a finding's severity and action, in the report's language. */
