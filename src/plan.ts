@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { AuditError, usageError } from './errors.js';
-import { assertWritableTarget, realOrResolved } from './write/atomic.js';
+import { assertWritableTarget, fileKey } from './write/atomic.js';
 import { cleanSuffix } from './write/xlsx-output.js';
 
 /** A file the run reads (an input, a suppression list, the config). */
@@ -109,20 +109,21 @@ export function outputsOf(opts: OutputNaming): { clean?: string; reports: string
 }
 
 /**
- * Checks a whole run's plan; throws the first problem as an AuditError (exit 2). Paths are compared by
- * their real path, so a symlink or `./` spelling does not hide a clash.
+ * Checks a whole run's plan; throws the first problem as an AuditError (exit 2). Existing files are
+ * compared by device and inode, missing ones by their real path, so a symlink, a hard link, a `./` or a
+ * case-only spelling does not hide a clash.
  */
 export function checkPlan(plan: RunPlan): void {
   const inputs = new Map<string, PlannedInput>();
-  for (const i of plan.inputs) if (i.path !== '-') inputs.set(realOrResolved(i.path), i);
+  for (const i of plan.inputs) if (i.path !== '-') inputs.set(fileKey(i.path), i);
   const outputs = new Map<string, PlannedOutput>();
   for (const o of plan.outputs) {
     if (o.path === '-') continue;
-    const key = realOrResolved(o.path);
+    const key = fileKey(o.path);
     const input = inputs.get(key);
-    const ownInput = o.replaces && o.of !== undefined && input?.what === 'the input' && realOrResolved(o.of) === key;
+    const ownInput = o.replaces && o.of !== undefined && input?.what === 'the input' && fileKey(o.of) === key;
     if (input && !(o.extends && input.what === o.what) && !ownInput) {
-      if (input.what === 'the input' && o.of !== undefined && realOrResolved(o.of) !== key) {
+      if (input.what === 'the input' && o.of !== undefined && fileKey(o.of) !== key) {
         throw new AuditError('E_OUTPUT_OVER_INPUT', { what: o.what, of: o.of, input: input.path }, { file: o.path });
       }
       if (input.what === 'the input') throw new AuditError('E_OUTPUT_IS_INPUT', { what: o.what }, { file: o.path });

@@ -4,7 +4,7 @@
  * names it; a symlink at an output path is replaced, never written through.
  */
 import {
-  lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync,
+  linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -74,6 +74,10 @@ describe('the input is never overwritten', () => {
     ['-o naming a symlink to the input', (dir) => { symlinkSync(join(dir, 'in.csv'), join(dir, 'link.csv')); return ['scan', 'in.csv', '-o', 'link.csv']; }],
     ['-o through a symlinked folder', (dir) => { symlinkSync(dir, join(dir, 'same')); return ['scan', 'in.csv', '-o', 'same/in.csv']; }],
     ['the input named through a symlink, -o naming its target', (dir) => { symlinkSync(join(dir, 'in.csv'), join(dir, 'link.csv')); return ['scan', 'link.csv', '-o', 'in.csv']; }],
+    // A hard link is the input under another name: the same device and inode (issue #16 audit N5; the
+    // same check catches a case-only spelling on a case-insensitive disk, which this one is not).
+    ['-o naming a hard link to the input', (dir) => { linkSync(join(dir, 'in.csv'), join(dir, 'hard.csv')); return ['scan', 'in.csv', '-o', 'hard.csv']; }],
+    ['the input named through a hard link, -r naming the file', (dir) => { linkSync(join(dir, 'in.csv'), join(dir, 'hard.csv')); return ['scan', 'hard.csv', '-o', 'clean.csv', '-r', 'in.csv']; }],
     ['-r naming the input', () => ['scan', 'in.csv', '-o', 'clean.csv', '-r', 'in.csv']],
     ['--rejects naming the input', () => ['scan', 'in.csv', '-o', 'clean.csv', '--rejects', 'in.csv']],
     ['purge -o naming the input', () => ['purge', 'in.csv', '-o', 'in.csv']],

@@ -33,7 +33,7 @@ import { ERASURE_RULE, PersonMatcher, distinctPeople, nameWithoutBirth, personQu
 import { ownFileKind, type OwnFileKind } from '../rights/own-files.js';
 import { PurgeRun, SuppressionList, retentionApplied, type SuppressionKind } from '../purge.js';
 import { ephemeralKey, type HashKey } from '../keys.js';
-import { AtomicFile, realOrResolved } from '../write/atomic.js';
+import { AtomicFile, fileKey, realOrResolved } from '../write/atomic.js';
 import { isWorkbookFile } from '../write/xlsx-output.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
 import type { Lang } from '../types.js';
@@ -154,16 +154,16 @@ function prepareRights(files: string[], opts: RightsOptions, io: CliIO, command:
   resolveDate(opts.electionDate, '--election-date');
   // The tool's own files are not contact files: skipped, and said (issue #13 audit: `erase *.csv`).
   const known = new Map<string, OwnFileKind | 'config'>();
-  known.set(realOrResolved(keyPath), 'key-file');
-  if (configPath) known.set(realOrResolved(configPath), 'config');
-  if (requestsPath) known.set(realOrResolved(requestsPath), 'requests');
-  if (list) known.set(realOrResolved(list), 'suppression-list');
+  known.set(fileKey(keyPath), 'key-file');
+  if (configPath) known.set(fileKey(configPath), 'config');
+  if (requestsPath) known.set(fileKey(requestsPath), 'requests');
+  if (list) known.set(fileKey(list), 'suppression-list');
   const inputs: string[] = [];
   const seen = new Set<string>();
   const notices: string[] = [];
   for (const f of files) {
     const input = resolve(io.cwd, f);
-    const real = realOrResolved(input);
+    const real = fileKey(input);
     if (seen.has(real)) {
       notices.push(t(lang, 'rights.inputTwice', { file: shown(io.cwd, input) }));
       continue;

@@ -204,6 +204,20 @@ export function realOrResolved(p: string): string {
 }
 
 /**
+ * What identifies a file when comparing paths: an existing file by its device and inode, so a hard
+ * link, a case-only spelling on a case-insensitive disk (APFS, NTFS) or a bind mount still meets its
+ * input (issue #16 audit N5: real paths are compared as strings); a missing one by its resolved path.
+ */
+export function fileKey(p: string): string {
+  try {
+    const st = statSync(p);
+    return `inode:${st.dev}:${st.ino}`;
+  } catch {
+    return `path:${realOrResolved(p)}`;
+  }
+}
+
+/**
  * The file a path stands for, following symlinks even when the last one dangles (a suppression list
  * not created yet, named through a link to a shared folder): a run extending it writes there and keeps
  * the link. The resolved path when nothing links.
@@ -234,7 +248,7 @@ export function realTarget(p: string): string {
 /** Refuses an output path that is, or links to, the input (SPEC §7: the input is never overwritten). */
 export function assertNotInput(output: string, input: string | undefined, what: string): void {
   if (!input) return;
-  if (realOrResolved(output) === realOrResolved(input)) {
+  if (fileKey(output) === fileKey(input)) {
     throw new AuditError('E_OUTPUT_IS_INPUT', { what }, { file: output });
   }
 }
