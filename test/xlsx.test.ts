@@ -189,6 +189,18 @@ describe('sheet choice and header row', () => {
     expect(headerRank(['Email']).tier).toBe(1);
     expect(headerRank(['Email perso', 'Source']).tier).toBe(2);
     expect(headerRank(['Nom', 'Prénom', 'Ville'])).toEqual({ tier: 2, score: 3 });
+    // Columns named only by contact words are a header; data rows are not read as one.
+    expect(headerRank(['Adresse mail perso', 'Tél. portable', 'Commentaire'])).toEqual({ tier: 2, score: 2 });
+    expect(headerRank(['jeanne.mail@exemple.fr', '06 11 22 33 44', 'Adresse mail perso'])).toEqual({ tier: 1, score: 1 });
+  });
+  it('a title row above a header named only by contact words: the header is the second row', async () => {
+    const dir = tempDir();
+    const p = await writeBook(dir, 'soutiens.xlsx', workbookParts([
+      { name: 'Contacts', xml: `<row r="1">${is('A1', 'Liste des soutiens')}</row><row r="2">${is('A2', 'Adresse mail perso')}${is('B2', 'Tél. portable')}${is('C2', 'Commentaire')}</row><row r="3">${is('A3', 'a@exemple.fr')}${is('B3', '0611223344')}${is('C3', 'x')}</row>` },
+    ]));
+    const { wb, rows } = await readAll(p);
+    expect(wb.workbook.headerRow).toBe(2);
+    expect(rows).toHaveLength(1);
   });
   it('--sheet N counts visible sheets, as the list in messages numbers them', async () => {
     expect((await readAll(join(FIXTURES, 'lo-mairie.xlsx'), '2')).wb.workbook.sheet).toBe('Inscrits');

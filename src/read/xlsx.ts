@@ -671,12 +671,19 @@ export function headerRank(cells: readonly string[]): { tier: number; score: num
     if (!c) continue;
     const f = fieldForHeader(c);
     if (f) score++;
-    if ((f && CONTACT_FIELDS.includes(f)) || contactKindOf(c)) {
+    // A cell that holds data (an address, a number, a note) is no column name: not word-matched, which
+    // also keeps the hundred peeked data rows from growing the scan's heap (see above).
+    if ((f && CONTACT_FIELDS.includes(f)) || (!f && looksLikeName(c) && contactKindOf(c))) {
       contact = true;
       if (!f) score++;
     }
   }
   return { tier: contact ? (score >= 2 ? 2 : 1) : 0, score };
+}
+
+/** A cell short and plain enough to be a column name: no "@", no run of six digits, at most 64 characters. */
+function looksLikeName(c: string): boolean {
+  return c.length <= 64 && !c.includes('@') && !/\d{6}/.test(c.replace(/[\s.\-]/g, ''));
 }
 
 interface Peek {
@@ -741,7 +748,7 @@ function subHeaderNames(row: SheetRow): number {
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i];
     if (!c) continue;
-    if (row.kinds[i] !== CellKind.Text || c.includes('@') || /\d{6}/.test(c.replace(/[\s.\-]/g, ''))) return 0;
+    if (row.kinds[i] !== CellKind.Text || !looksLikeName(c)) return 0;
     if (fieldForHeader(c) || contactKindOf(c)) known++;
   }
   return known;
