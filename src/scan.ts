@@ -24,6 +24,7 @@ import { FindingSpool, type FindingList, type FindingSink } from './report/findi
 import type { ReportFinding } from './report/model.js';
 import { writeReport } from './report/index.js';
 import { AtomicFile } from './write/atomic.js';
+import { BatchPieces, type Piece } from './write/raw-rows.js';
 import { checkPlan, outputsOf, stemOf } from './plan.js';
 import { writeWaiting } from './write/drain.js';
 import { isWorkbookMagic, openWorkbook, sniffWorkbook } from './read/xlsx.js';
@@ -354,18 +355,52 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       if (clean) await clean.write(buf);
       else if (cleanStdout) await writeWaiting(cleanStdout, buf);
     };
+    // Input bytes (UTF-8 of the decoded text): as they are when the output is UTF-8, else re-encoded.
+    // Only the input's last record can lack a line break: the outputs end with one, like every row
+    // written anew (the next record would otherwise run on).
+    const ended = (piece: Piece): Piece => {
+      if (typeof piece === 'string' || !piece.length) return piece;
+      const last = piece[piece.length - 1];
+      return last === 0x0a || last === 0x0d ? piece : Buffer.concat([piece, Buffer.from(dialect.recordDelimiter, 'utf8')]);
+    };
+    const writeCleanPiece = async (raw: Piece) => {
+      const piece = ended(raw);
+      if (typeof piece === 'string') return writeClean(piece, false);
+      if ((outputEncoding ?? dialect.encoding) !== 'utf-8') return writeClean(piece.toString('utf8'), false);
+      if (clean) await clean.write(piece);
+      else if (cleanStdout) await writeWaiting(cleanStdout, piece);
+    };
+    const writeRejectsPiece = async (raw: Piece) => {
+      const piece = ended(raw);
+      if (typeof piece !== 'string' && dialect.encoding === 'utf-8') return rejects!.write(piece);
+      await rejects!.write(encodeRejects(typeof piece === 'string' ? piece : piece.toString('utf8'), false));
+    };
     // `.xlsx` outputs are workbooks, whatever the input (src/write/xlsx-output.ts).
     const stem = opts.input === '-' ? 'stdin' : stemOf(opts.input);
     const cleanSheet = workbookWriter(cleanPath, clean, reader, stem, engine.outputHeader);
     const rejectsSheet = workbookWriter(opts.rejects, rejects, reader, stem, reader.header);
     for (const w of [cleanSheet, rejectsSheet]) if (w) sheets.push(w);
     if (unencodable && (clean || cleanStdout) && !cleanSheet) checkEncodable(unencodable, engine.outputHeader, engine.outputHeader, outputEncoding!, reader.headerLine);
-    if (!cleanSheet) await writeClean(stringify([engine.outputHeader], stringifyOptions), true);
-    if (rejects && !rejectsSheet) await rejects.write(encodeRejects(stringify([reader.header], stringifyOptions), true));
+    // Rows (and the header) are copied as the input had them where the output has the input's columns
+    // and delimiter (issue #16); a workbook on either side has no bytes to copy.
+    const sameDelimiter = outputDelimiter === undefined || outputDelimiter === dialect.delimiter;
+    const rawOf = reader.raw && reader.headerRange && sameDelimiter ? reader.raw : undefined;
+    const headerText = rawOf ? rawOf(...reader.headerRange!).toString('utf8') : undefined;
+    const copyClean = !!rawOf && !cleanSheet && !engine.keepIndexes;
+    const copyRejects = !!rawOf && !rejectsSheet;
+    const toCsv = (rows: string[][]) => stringify(rows, stringifyOptions);
+    const noBytes = () => Buffer.alloc(0);
+    const keptPieces = new BatchPieces(rawOf ?? noBytes, toCsv);
+    const droppedPieces = new BatchPieces(rawOf ?? noBytes, toCsv);
+    const writesClean = !!(clean || cleanStdout) && !cleanSheet;
+    if (!cleanSheet) await writeClean(copyClean ? headerText! : stringify([engine.outputHeader], stringifyOptions), true);
+    if (rejects && !rejectsSheet) await rejects.write(encodeRejects(copyRejects ? headerText! : stringify([reader.header], stringifyOptions), true));
 
     let sampled = false;
     for await (const batch of reader.records()) {
       if (opts.signal?.aborted) throw abortError(opts.signal);
+      // The batch's stray-quoted fields are known once it is parsed: before any row of it is written.
+      keepStray();
       if (!sampled) {
         // Date orders and columns read by their values are decided on the first rows, before any row
         // is read (issue 12); the file-level findings follow, on the header line, before any row's.
@@ -373,6 +408,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
         sampled = true;
       }
+      // Workbook outputs take rows of cells; CSV outputs their pieces (copied bytes or new text).
       const keptRows: string[][] = [];
       const droppedRows: string[][] = [];
       const keptKinds: (Uint8Array | undefined)[] = [];
@@ -396,22 +432,30 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         const kinds = (rec as { kinds?: Uint8Array }).kinds;
         if (r.output) {
           if (unencodable) checkEncodable(unencodable, r.output, engine.outputHeader, outputEncoding!, rec.line);
-          keptRows.push(r.output);
-          if (cleanSheet) keptKinds.push(outputKinds(kinds, engine.keepIndexes));
+          if (cleanSheet) {
+            keptRows.push(r.output);
+            keptKinds.push(outputKinds(kinds, engine.keepIndexes));
+          } else if (writesClean) {
+            // Unchanged (the very cells read, nothing scrubbed): its bytes.
+            if (copyClean && r.output === rec.cells && rec.start !== undefined) keptPieces.copy(rec.start, rec.end!);
+            else keptPieces.row(r.output);
+          }
         } else if (rejects) {
-          droppedRows.push(rec.cells);
-          droppedKinds.push(kinds);
+          if (rejectsSheet) {
+            droppedRows.push(rec.cells);
+            droppedKinds.push(kinds);
+          } else if (copyRejects && rec.start !== undefined) droppedPieces.copy(rec.start, rec.end!);
+          else droppedPieces.row(rec.cells);
         }
       }
       for (let k = 0; k < sidecars.length; k++) {
         if (sideText[k] && sidecars[k].f) await sidecars[k].f!.write(sideText[k]);
         await sidecars[k].s.afterBatch?.();
       }
-      keepStray();
       if (keptRows.length && cleanSheet) await cleanSheet.write(keptRows, keptKinds);
-      else if (keptRows.length && (clean || cleanStdout)) await writeClean(stringify(keptRows, stringifyOptions), false);
+      for (const piece of keptPieces.take()) await writeCleanPiece(piece);
       if (droppedRows.length && rejectsSheet) await rejectsSheet.write(droppedRows, droppedKinds);
-      else if (droppedRows.length && rejects) await rejects.write(encodeRejects(stringify(droppedRows, stringifyOptions), false));
+      for (const piece of droppedPieces.take()) await writeRejectsPiece(piece);
       spool?.flush();
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }

@@ -18,8 +18,13 @@ function chunked(text: string, size: number): Readable {
 async function readAll(text: string, size: number, opts = {}) {
   const reader = await openCsv(chunked(text, size), opts);
   const rows: CsvRecord[] = [];
-  for await (const batch of reader.records()) rows.push(...batch);
-  return { header: reader.header, rows };
+  const raws: string[] = [];
+  for await (const batch of reader.records()) {
+    rows.push(...batch.map(({ cells, line }) => ({ cells, line })));
+    // A record's bytes (issue #16: a kept row is copied as it was), readable while its batch is current.
+    for (const r of batch) raws.push(reader.raw!(r.start!, r.end!).toString('utf8'));
+  }
+  return { header: reader.header, rows, raws };
 }
 
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -28,13 +33,18 @@ const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` 
 function expected(header: string[], rows: string[][], blanks: number[], eol: string) {
   let text = header.map(quote).join(',') + eol;
   const out: { cells: string[]; line: number }[] = [];
+  const raws: string[] = [];
   rows.forEach((cells, i) => {
     text += eol.repeat(blanks[i]);
     const line = 1 + (text.match(/\r\n|\n/g)?.length ?? 0);
-    if (cells.some((c) => c !== '')) out.push({ cells, line });
-    text += cells.map(quote).join(',') + eol;
+    const raw = cells.map(quote).join(',') + eol;
+    if (cells.some((c) => c !== '')) {
+      out.push({ cells, line });
+      raws.push(raw);
+    }
+    text += raw;
   });
-  return { text, out };
+  return { text, out, raws };
 }
 
 describe('reader: records and their first lines', () => {
@@ -47,10 +57,12 @@ describe('reader: records and their first lines', () => {
         fc.constantFrom(1, 3, 17, 65536),
         async (spec, eol, size) => {
           const rows = spec.map(([a, b, c]) => [a, b, c]);
-          const { text, out } = expected(['email', 'nom', 'note'], rows, spec.map((s) => s[3]), eol);
+          const { text, out, raws } = expected(['email', 'nom', 'note'], rows, spec.map((s) => s[3]), eol);
           const r = await readAll(text, size, { delimiter: ',' });
           expect(r.header).toEqual(['email', 'nom', 'note']);
           expect(r.rows).toEqual(out);
+          // Each record's bytes are its own line(s), without the blank lines before it.
+          expect(r.raws).toEqual(raws);
         },
       ),
       { numRuns: 150, seed: 20261123 },

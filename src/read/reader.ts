@@ -45,6 +45,13 @@ export const DEFAULT_MAX_COLUMNS = 20000;
 export interface CsvRecord {
   cells: string[];
   line: number;
+  /**
+   * Where the record's bytes are in the text as parsed (UTF-8 of the decoded input): from the end of
+   * the record before it (blank lines skipped in between included) to the end of its own line break.
+   * Read back with `CsvReader.raw` (issue #16: a kept row is copied as it was, quotes and all).
+   */
+  start?: number;
+  end?: number;
 }
 
 export interface CsvReader {
@@ -61,6 +68,13 @@ export interface CsvReader {
    * cleaned file writes them back bare, as they were, not as `"Du""pont"` (issue #16). Bounded.
    */
   strayQuoted: Set<string>;
+  /**
+   * The bytes (UTF-8 of the decoded text) from `start` to `end` of the records of the batch last
+   * yielded (and of the header), or undefined for a reader that has none (a workbook).
+   */
+  raw?(start: number, end: number): Buffer;
+  /** Where the header's bytes are, for `raw`. */
+  headerRange?: [number, number];
 }
 
 /** More distinct stray-quoted values than this are rewritten quoted (still read back the same). */
@@ -73,12 +87,62 @@ const STRAY_QUOTED_LIMIT = 10_000;
  * the reader take twice as long as csv-parse itself (npm run bench).
  */
 class RecordParser extends Parser {
-  sink: (record: string[], lines: number) => void = () => undefined;
+  sink: (record: string[], lines: number, bytes: number) => void = () => undefined;
 
   override push(chunk: unknown, encoding?: BufferEncoding): boolean {
     if (chunk === null) return super.push(null, encoding);
-    this.sink(chunk as string[], this.info.lines);
+    // `info.bytes`: where the record ends, its line break included (csv-parse sets it before pushing).
+    this.sink(chunk as string[], this.info.lines, this.info.bytes);
     return true;
+  }
+}
+
+/**
+ * The text fed to the parser, as the Buffers csv-parse works on, kept from the first record of the
+ * batch being handed out: a record's bytes are then a slice (no copy, unless it spans two chunks).
+ */
+class RawText {
+  private chunks: Buffer[] = [];
+  /** Byte offset of chunks[0]. */
+  private base = 0;
+  private size = 0;
+
+  add(buf: Buffer): void {
+    this.chunks.push(buf);
+    this.size += buf.length;
+  }
+
+  /** Forgets the chunks wholly before `offset`. */
+  dropBefore(offset: number): void {
+    while (this.chunks.length > 1 && this.base + this.chunks[0].length <= offset) {
+      this.base += this.chunks[0].length;
+      this.size -= this.chunks[0].length;
+      this.chunks.shift();
+    }
+  }
+
+  /** Whether the byte at `offset` (kept) is a CR or an LF. */
+  isLineBreak(offset: number): boolean {
+    let at = offset - this.base;
+    for (const c of this.chunks) {
+      if (at < c.length) return c[at] === 0x0a || c[at] === 0x0d;
+      at -= c.length;
+    }
+    return false;
+  }
+
+  slice(start: number, end: number): Buffer {
+    if (start < this.base || end > this.base + this.size) throw new Error(`raw bytes ${start}-${end} no longer kept`);
+    let offset = this.base;
+    const parts: Buffer[] = [];
+    for (const c of this.chunks) {
+      const from = Math.max(start - offset, 0);
+      const to = Math.min(end - offset, c.length);
+      if (from < to) parts.push(from === 0 && to === c.length ? c : c.subarray(from, to));
+      offset += c.length;
+      if (offset >= end) break;
+    }
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
   }
 }
 
@@ -228,9 +292,16 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
   let lastLine = 1;
   let headerLine = 1;
   let inPreamble = false;
+  const rawText = new RawText();
+  // Where the previous record (or line skipped before the header) ended: the next one starts there.
+  let prevEnd = 0;
+  let headerRange: [number, number] | undefined;
   parser.on('error', (e) => { failure ??= e; });
-  parser.sink = (record, lines) => {
+  parser.sink = (record, lines, bytes) => {
     if (failure !== undefined) return;
+    // Blank lines skipped before the record are not its bytes: a cleaned file has none.
+    let start = prevEnd;
+    while (start < bytes && rawText.isLineBreak(start)) start++;
     // `lines` is csv-parse's count at the record's last line. It moved by more than one line since
     // the previous record only when this record holds line breaks (or blank lines were skipped): only
     // then are its fields scanned. csv-parse counts "\r\n" inside a quoted field as two lines; correct
@@ -248,6 +319,8 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     }
     prevLines = lines;
     if (header === undefined) {
+      // Lines before the header (not copied to the outputs): they end where the header starts.
+      prevEnd = bytes;
       // Lines before the header: a forced header line, or a tool's preamble (issue 12).
       if (opts.headerLine !== undefined && line < opts.headerLine) return;
       // A row of empty cells above the header (";;;;" a spreadsheet leaves) is no header.
@@ -259,6 +332,7 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
       }
       header = record;
       headerLine = line;
+      headerRange = [start, bytes];
       if (record.length > maxColumns) failure = new AuditError('E_TOO_MANY_COLUMNS', { count: record.length, limit: maxColumns }, { line: 1 + lead });
       return;
     }
@@ -267,10 +341,12 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
       failure = new AuditError('E_TOO_MANY_COLUMNS', { count: record.length, limit: maxColumns }, { line });
       return;
     }
-    // A row of empty cells (";;;;" that spreadsheets leave) holds no data: skipped like an empty line.
+    // A row of empty cells (";;;;" that spreadsheets leave) holds no data: skipped like an empty line,
+    // its bytes copied nowhere.
+    prevEnd = bytes;
     for (let k = 0; k < record.length; k++) {
       if (record[k] !== '') {
-        parsed.push({ cells: record, line });
+        parsed.push({ cells: record, line, start, end: bytes });
         return;
       }
     }
@@ -300,7 +376,12 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
   /** Parses one piece of text (or the end), throwing what csv-parse or the record checks found. */
   const feed = (chunk: string | null): void => {
     if (chunk === null) parser.end();
-    else parser.write(chunk);
+    else {
+      // The Buffer csv-parse would make of the string anyway, kept for the records' bytes.
+      const buf = Buffer.from(chunk, 'utf8');
+      rawText.add(buf);
+      parser.write(buf);
+    }
     const err = failure ?? parser.errored;
     if (err instanceof CsvError && err.code === 'CSV_MAX_RECORD_SIZE') {
       throw (failure = new AuditError('E_FIELD_TOO_LARGE', { limit: maxRecordSize }, { line: rowStart() }));
@@ -358,6 +439,8 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
         if (parsed.length) {
           const batch = parsed;
           parsed = [];
+          // The previous batch's bytes are no longer needed (nor the header's, once rows are read).
+          rawText.dropBefore(batch[0].start!);
           yield batch;
         }
         if (failure !== undefined) throw failure;
@@ -378,6 +461,8 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
     header,
     strayQuoted,
     headerLine,
+    raw: (start, end) => rawText.slice(start, end),
+    headerRange,
     destroy: (err?: Error) => {
       input.destroy();
       parser.destroy();
