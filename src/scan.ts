@@ -350,30 +350,25 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       if (head && f) await f.write(head);
     }
 
-    const writeClean = async (text: string, first: boolean) => {
-      const buf = encodeClean(text, first);
+    // A piece is text to encode, or copied input bytes (UTF-8 of the decoded text, issue #16): those go
+    // out as they are to a UTF-8 output, else re-encoded like text (the encoding is read at each write:
+    // it may change as the input streams). Only the input's last record can lack a line break: the
+    // outputs end with one, like every row written anew.
+    const bytesOrText = (piece: Piece, outputUtf8: boolean): Buffer | string => {
+      if (typeof piece === 'string') return piece;
+      const last = piece[piece.length - 1];
+      const ended = !piece.length || last === 0x0a || last === 0x0d ? piece : Buffer.concat([piece, Buffer.from(dialect.recordDelimiter, 'utf8')]);
+      return outputUtf8 ? ended : ended.toString('utf8');
+    };
+    const writeClean = async (piece: Piece, first: boolean) => {
+      const out = bytesOrText(piece, (outputEncoding ?? dialect.encoding) === 'utf-8');
+      const buf = typeof out === 'string' ? encodeClean(out, first) : out;
       if (clean) await clean.write(buf);
       else if (cleanStdout) await writeWaiting(cleanStdout, buf);
     };
-    // Input bytes (UTF-8 of the decoded text): as they are when the output is UTF-8, else re-encoded.
-    // Only the input's last record can lack a line break: the outputs end with one, like every row
-    // written anew (the next record would otherwise run on).
-    const ended = (piece: Piece): Piece => {
-      if (typeof piece === 'string' || !piece.length) return piece;
-      const last = piece[piece.length - 1];
-      return last === 0x0a || last === 0x0d ? piece : Buffer.concat([piece, Buffer.from(dialect.recordDelimiter, 'utf8')]);
-    };
-    const writeCleanPiece = async (raw: Piece) => {
-      const piece = ended(raw);
-      if (typeof piece === 'string') return writeClean(piece, false);
-      if ((outputEncoding ?? dialect.encoding) !== 'utf-8') return writeClean(piece.toString('utf8'), false);
-      if (clean) await clean.write(piece);
-      else if (cleanStdout) await writeWaiting(cleanStdout, piece);
-    };
-    const writeRejectsPiece = async (raw: Piece) => {
-      const piece = ended(raw);
-      if (typeof piece !== 'string' && dialect.encoding === 'utf-8') return rejects!.write(piece);
-      await rejects!.write(encodeRejects(typeof piece === 'string' ? piece : piece.toString('utf8'), false));
+    const writeRejects = async (piece: Piece, first: boolean) => {
+      const out = bytesOrText(piece, dialect.encoding === 'utf-8');
+      await rejects!.write(typeof out === 'string' ? encodeRejects(out, first) : out);
     };
     // `.xlsx` outputs are workbooks, whatever the input (src/write/xlsx-output.ts).
     const stem = opts.input === '-' ? 'stdin' : stemOf(opts.input);
@@ -394,7 +389,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     const droppedPieces = new BatchPieces(rawOf ?? noBytes, toCsv);
     const writesClean = !!(clean || cleanStdout) && !cleanSheet;
     if (!cleanSheet) await writeClean(copyClean ? headerText! : stringify([engine.outputHeader], stringifyOptions), true);
-    if (rejects && !rejectsSheet) await rejects.write(encodeRejects(copyRejects ? headerText! : stringify([reader.header], stringifyOptions), true));
+    if (rejects && !rejectsSheet) await writeRejects(copyRejects ? headerText! : stringify([reader.header], stringifyOptions), true);
 
     let sampled = false;
     for await (const batch of reader.records()) {
@@ -453,9 +448,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
         await sidecars[k].s.afterBatch?.();
       }
       if (keptRows.length && cleanSheet) await cleanSheet.write(keptRows, keptKinds);
-      for (const piece of keptPieces.take()) await writeCleanPiece(piece);
+      for (const piece of keptPieces.take()) await writeClean(piece, false);
       if (droppedRows.length && rejectsSheet) await rejectsSheet.write(droppedRows, droppedKinds);
-      for (const piece of droppedPieces.take()) await writeRejectsPiece(piece);
+      for (const piece of droppedPieces.take()) await writeRejects(piece, false);
       spool?.flush();
       opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
     }

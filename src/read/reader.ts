@@ -46,9 +46,9 @@ export interface CsvRecord {
   cells: string[];
   line: number;
   /**
-   * Where the record's bytes are in the text as parsed (UTF-8 of the decoded input): from the end of
-   * the record before it (blank lines skipped in between included) to the end of its own line break.
-   * Read back with `CsvReader.raw` (issue #16: a kept row is copied as it was, quotes and all).
+   * Where the record's bytes are in the text as parsed (UTF-8 of the decoded input): from its first
+   * character (blank lines and rows of empty cells before it left out) to the end of its own line
+   * break. Read back with `CsvReader.raw` (issue #16: a kept row is copied as it was, quotes and all).
    */
   start?: number;
   end?: number;
@@ -70,7 +70,7 @@ export interface CsvReader {
   strayQuoted: Set<string>;
   /**
    * The bytes (UTF-8 of the decoded text) from `start` to `end` of the records of the batch last
-   * yielded (and of the header), or undefined for a reader that has none (a workbook).
+   * yielded (and of the header, until records are read), or undefined for a reader that has none (a workbook).
    */
   raw?(start: number, end: number): Buffer;
   /** Where the header's bytes are, for `raw`. */
@@ -447,6 +447,9 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
         if (parser.writableEnded) break;
         const r = await text.next();
         feed(r.done ? null : r.value);
+        // Nothing to hand out yet (rows of empty cells, a long quoted field): the bytes before where
+        // the next record starts are no longer needed, so skipped rows are not held (SPEC §8).
+        if (!parsed.length) rawText.dropBefore(prevEnd);
       }
     } catch (e) {
       const err = csvError(e, lastLine + 1, lead);
