@@ -3,6 +3,7 @@
  * exits or reads process.argv.
  */
 export { scanFile, type ScanOptions, type ScanResult } from './scan.js';
+export { normalizeOptions, type RawOptions, type RunOptions } from './options.js';
 export { checkPlan, outputsOf, type RunPlan, type PlannedInput, type PlannedOutput } from './plan.js';
 export { createAuditStream, AuditStream, type AuditStreamOptions } from './stream.js';
 export { AuditEngine, type EngineOptions, type RowResult, PURGE_RULES, DEFAULT_RETENTION } from './engine.js';

@@ -11,9 +11,9 @@ import { Readable, Transform, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { AuditError, isAuditError, usageError } from './errors.js';
 import { openCsv, type CsvReader } from './read/reader.js';
-import { canonicalEncoding, createEncoder, unencodableFinder } from './read/encoding.js';
-import { parseDelimiterOption } from './read/dialect.js';
-import { dayOf, formatDay, parseDate, type DateOrder } from './read/values.js';
+import { createEncoder, unencodableFinder } from './read/encoding.js';
+import { formatDay, type DateOrder } from './read/values.js';
+import { normalizeOptions, resolveDate, type RunOptions } from './options.js';
 import { chooseProfile, planProfile, PROFILES } from './exports.js';
 import { inputProfileSection } from './report/profile.js';
 import { AuditEngine, type EngineOptions, type Mode, type RowResult } from './engine.js';
@@ -113,6 +113,12 @@ export interface ScanOptions {
   outputWhat?: string;
   /** `out` is the input itself, renamed over it once complete (`erase --in-place`, issue #13). */
   inPlace?: boolean;
+  /**
+   * The options already normalised (`normalizeOptions`, src/options.ts): the fields it reads above
+   * (dates, encodings, delimiters, sizes, channels, fail-on, header row, sheet, map, lang) are then not
+   * read again. Without it scanFile normalises them itself, with the same errors.
+   */
+  options?: RunOptions;
 }
 
 /** Preamble markers of the export profiles (LinkedIn's "Notes:"), for the reader. */
@@ -165,17 +171,14 @@ export interface ScanResult<F extends FindingList = ReportFinding[]> {
   commit(): Promise<void>;
   /** With `deferCommit`: removes the outputs' temp files instead. */
   abort(): void;
+  /** The options the scan ran with, normalised. */
+  options: RunOptions;
 }
 
 export { stemOf };
 
-/** A date option (`--as-of`, `--election-date`) as a day number; undefined when absent; E_USAGE when unreadable. */
-export function resolveDate(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const d = parseDate(value);
-  if (typeof d !== 'number') throw usageError('date', { option: name, value });
-  return d;
-}
+/** Kept for callers of earlier versions: dates are read by src/options.ts. */
+export { resolveDate };
 
 /**
  * Scans one file. Throws AuditError (exit 2) on bad input, options or configuration. The report's
@@ -184,21 +187,13 @@ export function resolveDate(value: string | undefined, name: string): number | u
 export async function scanFile(opts: ScanOptions & { spoolFindings?: false }): Promise<ScanResult>;
 export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingList>>;
 export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingList>> {
+  const options = opts.options ?? normalizeOptions(opts);
   const inputPath = opts.input === '-' ? undefined : opts.input;
   const file = opts.input === '-' ? '<stdin>' : opts.input;
   const mode = opts.mode ?? 'scan';
-  const lang: Lang = opts.lang ?? opts.config?.lang ?? 'en';
   const now = opts.now ?? Date.now;
-  const asOf = resolveDate(opts.asOf, '--as-of') ?? dayOf(now());
-  const electionDate = resolveDate(opts.electionDate ?? opts.config?.electionDate, '--election-date');
-  const secondRoundDate = resolveDate(opts.config?.secondRoundDate, 'secondRoundDate');
-  const encoding = opts.encoding ? canonicalEncoding(opts.encoding) : undefined;
-  // `utf-8-bom`: UTF-8 with a byte order mark, what French Excel needs to open a UTF-8 file as UTF-8.
-  const outputBom = opts.outputEncoding !== undefined && /^utf-?8[-_ ]?(with[-_ ]?)?bom$/i.test(opts.outputEncoding.trim());
-  const outputEncoding = outputBom ? 'utf-8' : opts.outputEncoding ? canonicalEncoding(opts.outputEncoding) : undefined;
-  let delimiter: string | undefined;
-  if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
-  const outputDelimiter = opts.outputDelimiter !== undefined ? parseDelimiterOption(opts.outputDelimiter, 'outputDelimiter') : undefined;
+  const { lang, asOf, electionDate, secondRoundDate, encoding, delimiter } = options;
+  const { encoding: outputEncoding, bom: outputBom, delimiter: outputDelimiter } = options.output;
 
   // A workbook is read by its own reader and cleaned into a workbook (issue #15; src/read/xlsx.ts).
   let workbook: 'xlsx' | undefined;
@@ -268,16 +263,16 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
     reader = workbook
-      ? await openWorkbook(inputPath!, { ...limits, sheet: opts.sheet, headerRow: opts.headerRow ?? opts.config?.headerRow, csvDelimiter: lang === 'fr' ? ';' : ',' })
-      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: opts.maxInputBytes, maxInputBytesGiven: opts.maxInputBytes !== undefined, headerLine: opts.headerRow ?? opts.config?.headerRow, preamble: PROFILE_PREAMBLES });
+      ? await openWorkbook(inputPath!, { ...limits, sheet: options.sheet, headerRow: options.headerRow, csvDelimiter: lang === 'fr' ? ';' : ',' })
+      : await openCsv(tap, { encoding, delimiter, ...limits, maxInputBytes: options.maxInputBytes, maxInputBytesGiven: options.maxInputBytes !== undefined, headerLine: options.headerRow, preamble: PROFILE_PREAMBLES });
     const dialect = reader.dialect;
     // The export profile: resolved once per file, from the header and the file name (issue 12).
     const choice = chooseProfile(reader.header, inputPath, opts.profile ?? opts.config?.profile);
     const profilePlan = choice ? planProfile(choice.profile, reader.header) : undefined;
     const engine = new AuditEngine(reader.header, {
       config: opts.config,
-      map: opts.map,
-      for: opts.for,
+      map: options.map,
+      for: options.for,
       asOf,
       electionDate,
       secondRoundDate,
@@ -286,8 +281,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       isSuppressed: opts.isSuppressed,
       profile: profilePlan,
       source: opts.source,
-      dateOrder: opts.dateOrder ?? opts.config?.dateOrder,
-      localeDateOrder: opts.localeDateOrder,
+      dateOrder: options.dateOrder,
+      localeDateOrder: options.localeDateOrder,
     });
     if (opts.spoolFindings) {
       try {
@@ -471,7 +466,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       options: {
         for: [...engine.settings.for],
         electionDate: electionDate !== undefined ? formatDay(electionDate) : null,
-        failOn: opts.failOn ?? 'error',
+        failOn: options.failOn,
         lang,
         dryRun: !!opts.dryRun,
         retention: { ...engine.settings.retention },
@@ -549,7 +544,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     if (!opts.deferCommit) await commit();
     // Complete: closed now, renamed when the caller commits (no descriptor held meanwhile).
     else for (const f of open) f.seal();
-    return { report, written, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
+    return { report, written, options, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
   } catch (e) {
     spool?.dispose();
     for (const { s } of sidecars) s.abort?.();

@@ -83,6 +83,9 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
       return { ...describeHeader(wb.header, 'utf-8', '', path), sheet: wb.workbook.sheet };
     }
   }
+  // Read as scan reads them (src/options.ts), before the sample is opened.
+  const { normalizeOptions } = await import('../options.js');
+  const { encoding, delimiter } = normalizeOptions({ encoding: opts.encoding, delimiter: opts.delimiter });
   let input: Readable;
   if (path === '-') {
     if (!stdin) throw usageError('noStdin');
@@ -91,10 +94,6 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
     input = openInputStream(path);
     input.on('error', () => undefined); // reported by the reader as E_INPUT_UNREADABLE
   }
-  const { canonicalEncoding } = await import('../read/encoding.js');
-  const { parseDelimiterOption } = await import('../read/dialect.js');
-  let delimiter: string | undefined;
-  if (opts.delimiter !== undefined) delimiter = parseDelimiterOption(opts.delimiter);
   // A signal stops a sample that never comes (a FIFO no one writes to, a silent stdin).
   const stop = () => input.destroy(new AuditError('E_INTERRUPTED'));
   if (signal?.aborted) stop();
@@ -102,7 +101,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
   let reader: Awaited<ReturnType<typeof openCsv>>;
   try {
     reader = await openCsv(input, {
-      encoding: opts.encoding ? canonicalEncoding(opts.encoding) : undefined,
+      encoding,
       delimiter,
       preamble: PROFILES.flatMap((p) => (p.preamble ? [p.preamble] : [])),
     });

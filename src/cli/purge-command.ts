@@ -16,8 +16,9 @@ import { AuditError, usageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { escapeControls } from '../controls.js';
 import { categoryWord, durationWords } from '../i18n/words.js';
-import { dayOf, formatDay } from '../read/values.js';
-import { resolveDate, stemOf, type ScanOptions, type ScanResult } from '../scan.js';
+import { formatDay } from '../read/values.js';
+import { normalizeOptions } from '../options.js';
+import { stemOf, type ScanOptions, type ScanResult } from '../scan.js';
 import { isWorkbookFile } from '../write/xlsx-output.js';
 import { assertNotInput, pendingTemp, realOrResolved, realTarget } from '../write/atomic.js';
 import { PurgeRun, SuppressionList, parseSalt, retentionApplied, type SeverityCounts } from '../purge.js';
@@ -47,9 +48,9 @@ export function purgeDefaults(input: string, outDir: string | undefined, asOf: s
   };
 }
 
-/** The --as-of day as scanFile will read it (today when absent). */
-function asOfDay(value: string | undefined, now: () => number): string {
-  return formatDay(resolveDate(value, '--as-of') ?? dayOf(now()));
+/** The --as-of day the run reads (today when absent), normalised once for the run (src/options.ts). */
+function asOfDay(base: ScanOptions): string {
+  return formatDay(normalizeOptions(base.options ?? base).asOf);
 }
 
 /**
@@ -100,7 +101,7 @@ export async function runPurge(files: string[], opts: PurgeOptions, io: CliIO): 
   // The paths of one input's purge, read by the run plan before anything runs and by `extra`.
   const paths = (base: ScanOptions) => {
     keyPath ||= resolveKeyPath(opts, base.config?.keyFile, io.cwd);
-    const day = asOfDay(base.asOf, now);
+    const day = asOfDay(base);
     const defaults = purgeDefaults(base.input, base.outDir, day);
     // The option, else the list the config keeps (issue #4: objections are honoured by deletion from
     // the contact file, and kept, hashed, on the campaign's suppression list when it has one).

@@ -16,7 +16,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { CliIO } from './io.js';
 import { loadConfig, type Config } from '../config.js';
-import { EXIT, configAndLang, defaultLang, oneLine, parseMap, parseSizeOption, reportError } from './shared.js';
+import { EXIT, configAndLang, defaultLang, oneLine, rawOptions, reportError } from './shared.js';
+import { normalizeOptions } from '../options.js';
 import { forgetNewKey, keyLoader, resolveKeyPath } from './purge-command.js';
 import { makeOutDir, readingOptions } from './scan-command.js';
 import { render, t } from '../i18n/index.js';
@@ -24,8 +25,8 @@ import { categoryWord, durationWords } from '../i18n/words.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { escapeControls } from '../controls.js';
 import type { Mapping } from '../mapping.js';
-import { formatDay, dayOf } from '../read/values.js';
-import { resolveDate, stemOf, type Sidecar, type ScanOptions, type ScanResult } from '../scan.js';
+import { formatDay } from '../read/values.js';
+import { stemOf, type Sidecar, type ScanOptions, type ScanResult } from '../scan.js';
 import type { RowResult } from '../engine.js';
 import type { RetentionDecision } from '../law/retention.js';
 import type { FindingList } from '../report/findings.js';
@@ -138,20 +139,12 @@ function prepareRights(files: string[], opts: RightsOptions, io: CliIO, command:
   const base: Partial<ScanOptions> = {
     config,
     lang,
-    map: parseMap(opts.map),
-    encoding: opts.encoding,
-    delimiter: opts.delimiter,
-    sheet: opts.sheet,
-    asOf: opts.asOf,
-    electionDate: opts.electionDate,
+    // Checked now, so a mistyped value is a usage error before anything is read (src/options.ts, as scan's).
+    options: normalizeOptions(rawOptions(opts, config, lang, io)),
     now: io.now,
     signal: io.signal,
-    maxInputBytes: parseSizeOption(opts.maxInputBytes),
-    ...readingOptions(opts, io.env),
+    ...readingOptions(opts),
   };
-  // Checked now, so a mistyped date is a usage error before anything is read.
-  resolveDate(opts.asOf, '--as-of');
-  resolveDate(opts.electionDate, '--election-date');
   // The tool's own files are not contact files: skipped, and said (issue #13 audit: `erase *.csv`).
   const known = new Map<string, OwnFileKind | 'config'>();
   known.set(fileKey(keyPath), 'key-file');
@@ -515,7 +508,7 @@ export async function runErase(files: string[], opts: RightsOptions, io: CliIO):
     if (opts.inPlace) for (const input of p.inputs) if (/\.gz$/i.test(input)) throw usageError('inPlaceGz', { file: shown(io.cwd, input) });
     notify(io, p.notices, opts.quiet);
     const now = io.now ?? Date.now;
-    const day = formatDay(resolveDate(opts.asOf, '--as-of') ?? dayOf(now()));
+    const day = formatDay(p.base.options!.asOf);
     const purgedAt = new Date(now()).toISOString();
     const keyPath = p.keyPath;
     stored = keyLoader(() => keyPath, !dry);

@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO, Out } from './io.js';
-import { EXIT, cleanStaleTemps, colorEnabled, oneLine, parseSizeOption, prepare, reportError, defaultLang } from './shared.js';
+import { EXIT, cleanStaleTemps, colorEnabled, oneLine, prepare, reportError, defaultLang } from './shared.js';
 import type { CommonOptions } from './shared.js';
 import { AuditError, isAuditError, usageError } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
@@ -269,16 +269,8 @@ function baseOptions(
     // the report goes to stdout (--format json|md|github), for one input as for several (issue 14).
     noReport: several ? combinedReport || stdoutReport : stdoutReport && !opts.report?.length,
     config: prepared.config,
-    map: prepared.map,
-    for: prepared.for,
-    asOf: opts.asOf,
-    electionDate: opts.electionDate,
-    encoding: opts.encoding,
-    delimiter: opts.delimiter,
-    sheet: opts.sheet,
-    outputEncoding: opts.outputEncoding,
-    outputDelimiter: opts.outputDelimiter,
-    failOn: prepared.failOn,
+    // Dates, encodings, delimiters, sizes, channels, --fail-on, header row, sheet, map: normalised once for the run.
+    options: prepared.options,
     lang,
     rejects: opts.rejects ? resolve(io.cwd, opts.rejects) : undefined,
     dryRun: !!opts.dryRun,
@@ -288,32 +280,16 @@ function baseOptions(
     mode: command,
     // Memory must not depend on how many findings the report keeps (SPEC §8).
     spoolFindings: true,
-    maxInputBytes: parseSizeOption(opts.maxInputBytes),
-    ...readingOptions(opts, io.env),
+    ...readingOptions(opts),
   };
 }
 
-/** `--profile`, `--source`, `--date-order`, `--header-row` and the locale's date order (issue 12). */
-export function readingOptions(opts: Pick<CommonOptions, 'profile' | 'source' | 'dateOrder' | 'headerRow'>, env: Record<string, string | undefined>): Partial<ScanOptions> {
-  const out: Partial<ScanOptions> = { localeDateOrder: localeDateOrder(env) };
+/** `--profile` and `--source` (issue 12), which need the file to be checked; the other reading options are in `options`. */
+export function readingOptions(opts: Pick<CommonOptions, 'profile' | 'source'>): Partial<ScanOptions> {
+  const out: Partial<ScanOptions> = {};
   if (opts.profile !== undefined) out.profile = opts.profile;
   if (opts.source !== undefined) out.source = opts.source;
-  if (opts.dateOrder !== undefined) {
-    if (opts.dateOrder !== 'dmy' && opts.dateOrder !== 'mdy') throw usageError('dateOrder', { value: opts.dateOrder });
-    out.dateOrder = opts.dateOrder;
-  }
-  if (opts.headerRow !== undefined) {
-    const n = Number(opts.headerRow);
-    if (!Number.isInteger(n) || n < 1) throw usageError('headerRow', { value: opts.headerRow });
-    out.headerRow = n;
-  }
   return out;
-}
-
-/** Month-first only for a US-style locale (en_US, es_US…, en_PH); day-first everywhere else. */
-function localeDateOrder(env: Record<string, string | undefined>): 'dmy' | 'mdy' {
-  const loc = env.LC_ALL || env.LC_TIME || env.LANG || '';
-  return /^[a-z]{2}_(US|PH|FM|MH|PW)\b/i.test(loc) ? 'mdy' : 'dmy';
 }
 
 export function makeOutDir(dir: string): void {

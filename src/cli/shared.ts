@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CliIO } from './io.js';
 import type { Config } from '../config.js';
-import { isAuditError, usageError } from '../errors.js';
+import { isAuditError } from '../errors.js';
+import type { RawOptions } from '../options.js';
 import { detectLang, errorText, t } from '../i18n/index.js';
-import { CHANNELS, type Channel, type FailOn, type Lang } from '../types.js';
+import type { Lang } from '../types.js';
 import { escapeControls } from '../controls.js';
 
 export const EXIT = { OK: 0, FINDINGS: 1, ERROR: 2, INTERRUPTED: 130 } as const;
@@ -84,38 +85,6 @@ export function reportError(io: CliIO, lang: Lang, e: unknown): number {
   return EXIT.ERROR;
 }
 
-/** `--max-input-bytes`: "1000", "500M", "20G" (powers of 1000, as disks are sold); undefined when absent. */
-export function parseSizeOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)b?\s*$/i.exec(value);
-  const n = m ? Number(m[1]) * 1000 ** ' kmgt'.indexOf(m[2].toLowerCase() || ' ') : NaN;
-  if (!(n >= 1)) throw usageError('size', { option: '--max-input-bytes', value });
-  return Math.floor(n);
-}
-
-export function parseMap(values: string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values ?? []) {
-    const eq = v.indexOf('=');
-    if (eq <= 0 || eq === v.length - 1) throw usageError('map', { value: v });
-    out[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-function parseChannelsOption(values: string[] | undefined): Channel[] | undefined {
-  if (!values?.length) return undefined;
-  const out: Channel[] = [];
-  for (const v of values.flatMap((x) => x.split(','))) {
-    const c = v.trim().toLowerCase().replace(/-/g, '_') as Channel;
-    if (!(CHANNELS as readonly string[]).includes(c)) {
-      throw usageError('forChannel', { value: v, channels: CHANNELS.join(', ') });
-    }
-    if (!out.includes(c)) out.push(c);
-  }
-  return out;
-}
-
 /** The config (explicit, else ./cnil-audit.config.json when present) and the language it implies. */
 export function configAndLang(opts: { config?: string; lang?: string }, io: CliIO, loadConfig: (path: string) => Config) {
   let configPath = opts.config;
@@ -130,15 +99,48 @@ export function defaultLang(io: CliIO): Lang {
   return io.lang ?? detectLang(io.env);
 }
 
-/** Loads config (explicit or ./cnil-audit.config.json) and resolves the options shared by commands. */
+/**
+ * Loads config (explicit or ./cnil-audit.config.json) and normalises the options shared by commands,
+ * once for the run, by the core's normaliser (src/options.ts: the library's errors are the CLI's).
+ */
 export async function prepare(opts: CommonOptions, io: CliIO) {
-  const { loadConfig } = await import('../config.js');
+  const [{ loadConfig }, { normalizeOptions }] = await Promise.all([import('../config.js'), import('../options.js')]);
+  const loaded = configAndLang(opts, io, loadConfig);
+  const options = normalizeOptions(rawOptions(opts, loaded.config, loaded.lang, io));
+  return { ...loaded, options, failOn: options.failOn };
+}
+
+/** The flags a command takes that the core normalises (src/options.ts), as typed. */
+export type RawFlags = Partial<Pick<CommonOptions, 'map' | 'for' | 'failOn' | 'asOf' | 'electionDate' | 'encoding' | 'outputEncoding' | 'delimiter' | 'outputDelimiter' | 'maxInputBytes' | 'headerRow' | 'dateOrder' | 'sheet'>>;
+
+/** A command's flags as the core's raw options: values as typed, the config, the language, the locale's date order, the clock. */
+export function rawOptions(opts: RawFlags, config: Config, lang: Lang, io: CliIO): RawOptions {
   return {
-    ...configAndLang(opts, io, loadConfig),
-    map: parseMap(opts.map),
-    for: parseChannelsOption(opts.for),
-    failOn: opts.failOn as FailOn,
+    config,
+    lang,
+    // No --map is an empty override, as ever.
+    map: opts.map ?? [],
+    for: opts.for,
+    failOn: opts.failOn,
+    asOf: opts.asOf,
+    electionDate: opts.electionDate,
+    encoding: opts.encoding,
+    outputEncoding: opts.outputEncoding,
+    delimiter: opts.delimiter,
+    outputDelimiter: opts.outputDelimiter,
+    maxInputBytes: opts.maxInputBytes,
+    headerRow: opts.headerRow,
+    dateOrder: opts.dateOrder,
+    sheet: opts.sheet,
+    localeDateOrder: localeDateOrder(io.env),
+    now: io.now,
   };
+}
+
+/** Month-first only for a US-style locale (en_US, es_US…, en_PH); day-first everywhere else. */
+function localeDateOrder(env: Record<string, string | undefined>): 'dmy' | 'mdy' {
+  const loc = env.LC_ALL || env.LC_TIME || env.LANG || '';
+  return /^[a-z]{2}_(US|PH|FM|MH|PW)\b/i.test(loc) ? 'mdy' : 'dmy';
 }
 
 export function colorEnabled(opts: { color: boolean }, io: CliIO, stream: { isTTY?: boolean }): boolean {

@@ -70,6 +70,8 @@ export const en: Catalogue = {
   'usage.size': '{option}: "{value}" is not a size (use bytes, or 500M, 20G)',
   'usage.map': '--map {value}: expected field=column',
   'usage.forChannel': '--for {value}: unknown channel (use {channels})',
+  'usage.failOn': '--fail-on: "{value}" is not a level (use {levels})',
+  'usage.lang': '--lang: "{value}" is not a language (use {langs})',
 
   // Parameters of errors, put in the language by errorText: outputs named in E_OUTPUT_* errors, and
   // system error codes (the code itself stays in brackets).

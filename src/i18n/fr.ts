@@ -69,6 +69,8 @@ export const fr: Catalogue = {
   'usage.size': '{option} : « {value} » n’est pas une taille (en octets, ou 500M, 20G)',
   'usage.map': '--map {value} : attendu champ=colonne',
   'usage.forChannel': '--for {value} : canal inconnu (utilisez {channels})',
+  'usage.failOn': '--fail-on : « {value} » n’est pas un niveau (utilisez {levels})',
+  'usage.lang': '--lang : « {value} » n’est pas une langue (utilisez {langs})',
 
   // Paramètres des erreurs, traduits par errorText : sorties nommées dans les erreurs E_OUTPUT_*, et
   // codes d'erreur du système (le code reste entre parenthèses).

@@ -49,6 +49,9 @@ export function render(lang: Lang, m: MessageRef): string {
   return t(lang, m.id, wordParams(lang, m.params));
 }
 
+/** Usage errors listing the values allowed: the parameter holding them ("a, b, c"). */
+const LISTED_PARAM: Record<string, string> = { forChannel: 'channels', failOn: 'levels', lang: 'langs' };
+
 /**
  * An error's sentence (`error.<code>`). Its parameters are put in the language too: a system code
  * (`ENOENT`) becomes words with the code kept in brackets, and an output's name ("the cleaned file")
@@ -58,7 +61,8 @@ export function errorText(lang: Lang, code: string, params: Record<string, strin
   // Every problem of a config file at once, each with its path (src/config.ts validateConfig).
   if (code === 'E_CONFIG' && typeof params.issues === 'string') return configIssuesText(lang, params.issues, params.input);
   // Values the user types, listed: quoted the language's way (« email », « sms »).
-  if (code === 'E_USAGE' && params.usage === 'forChannel' && typeof params.channels === 'string') return t(lang, 'usage.forChannel', { ...params, channels: quotedList(lang, params.channels.split(', ')) });
+  const listed = code === 'E_USAGE' ? LISTED_PARAM[String(params.usage)] : undefined;
+  if (listed && typeof params[listed] === 'string') return t(lang, `usage.${params.usage}`, { ...params, [listed]: quotedList(lang, String(params[listed]).split(', ')) });
   if (code === 'E_MAP_UNKNOWN_FIELD' && typeof params.fields === 'string') return t(lang, 'error.E_MAP_UNKNOWN_FIELD', { ...params, fields: quotedList(lang, params.fields.split(', ')) });
   // csv-parse's code in words; one the catalogue does not know is shown as the code alone outside English.
   if (code === 'E_CSV_SYNTAX' && typeof params.code === 'string') {
