@@ -5,7 +5,7 @@
  */
 import { openInputStream } from './read/input-stream.js';
 import { stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
@@ -180,20 +180,54 @@ export { stemOf };
 /** Kept for callers of earlier versions: dates are read by src/options.ts. */
 export { resolveDate };
 
+/** A scan of one input, decided before anything is read: its options normalised, its outputs planned and checked. */
+export interface ScanPlan {
+  options: RunOptions;
+  /** The input's path; undefined for standard input. */
+  inputPath?: string;
+  /** The input as messages name it (`<stdin>` for standard input). */
+  file: string;
+  mode: Mode;
+  workbook?: 'xlsx';
+  cleanPath?: string;
+  reportPaths: string[];
+  cleanWhat: string;
+}
+
+/** What the run phase leaves for the commit phase: the report, the paths written and the files still in their temp names. */
+interface ScanRun {
+  report: Report<FindingList>;
+  written: ScanResult['written'];
+  open: AtomicFile[];
+  spool?: FindingSpool;
+  /** Cleans up after a failure (the commit's too, when not deferred) and gives the error to throw. */
+  fail(e: unknown): unknown;
+}
+
 /**
  * Scans one file. Throws AuditError (exit 2) on bad input, options or configuration. The report's
  * findings are an array, unless `spoolFindings` keeps them in a temp file (then call `dispose`).
+ * Three phases: plan (options and output paths, nothing read), run (read, audit, write every output to
+ * its temp file), commit (rename them into place, now or when the caller says).
  */
 export async function scanFile(opts: ScanOptions & { spoolFindings?: false }): Promise<ScanResult>;
 export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingList>>;
 export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingList>> {
+  const plan = planScan(opts);
+  const run = await runScan(opts, plan);
+  return commitScan(opts, plan, run);
+}
+
+/**
+ * The plan phase: the options normalised (unless given so), the input's kind (a workbook is told by its
+ * first bytes) and every output path checked — no output over the input or a `readOnly` file, no two
+ * on one path, no special file — before anything is read or written.
+ */
+export function planScan(opts: ScanOptions): ScanPlan {
   const options = opts.options ?? normalizeOptions(opts);
   const inputPath = opts.input === '-' ? undefined : opts.input;
   const file = opts.input === '-' ? '<stdin>' : opts.input;
   const mode = opts.mode ?? 'scan';
-  const now = opts.now ?? Date.now;
-  const { lang, asOf, electionDate, secondRoundDate, encoding, delimiter } = options;
-  const { encoding: outputEncoding, bom: outputBom, delimiter: outputDelimiter } = options.output;
 
   // A workbook is read by its own reader and cleaned into a workbook (issue #15; src/read/xlsx.ts).
   let workbook: 'xlsx' | undefined;
@@ -206,49 +240,25 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   // Output paths, checked before anything is read or written (the CLI checks the whole run's plan
   // first; this is the same check for one input, for library callers).
   const planned = outputsOf({ ...opts, mode, workbook: !!workbook });
-  const cleanPath = planned.clean;
-  const reportPaths = planned.reports;
   const cleanWhat = opts.outputWhat ?? (mode === 'purge' ? 'the purged file' : 'the cleaned file');
   checkPlan({
     inputs: [...(inputPath ? [{ path: inputPath, what: 'the input' }] : []), ...(opts.readOnly ?? [])],
     outputs: planned.list,
   });
+  return { options, inputPath, file, mode, workbook, cleanPath: planned.clean, reportPaths: planned.reports, cleanWhat };
+}
 
-  // Open the input.
-  let totalBytes: number | undefined;
-  let source: Readable;
-  if (inputPath) {
-    try {
-      const st = await stat(inputPath);
-      if (st.isDirectory()) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'EISDIR' }, { file });
-      totalBytes = st.size;
-    } catch (e) {
-      if (isAuditError(e)) throw e;
-      throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
-    }
-    // 16 KiB chunks: each becomes one batch of rows. Larger ones measured slower and used more memory
-    // (bench/run.mjs; 200k rows, no findings kept: 16 KiB 89 MB, 64 KiB 112 MB, 256 KiB 141 MB peak RSS):
-    // a bigger batch of live rows outlives more young-generation collections, and a decoded chunk or
-    // a stringified batch over 128 KB lands in V8's large-object space, which only a full GC frees.
-    source = workbook ? Readable.from([]) : openInputStream(inputPath, { highWaterMark: 16 * 1024 });
-  } else {
-    if (!opts.stdin) throw usageError('noStdin');
-    source = opts.stdin;
-  }
-  const hash = createHash('sha256');
-  let bytes = 0;
-  // The first bytes of standard input: a workbook piped in is told apart from a binary file.
-  let head: Buffer | undefined;
-  const tap = new Transform({
-    transform(chunk: Buffer, _e, cb) {
-      if (!head || head.length < 8) head = Buffer.concat([head ?? Buffer.alloc(0), chunk.subarray(0, 8)]);
-      hash.update(chunk);
-      bytes += chunk.length;
-      cb(null, chunk);
-    },
-  });
-  source.on('error', (e) => tap.destroy(new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? e.message }, { file })));
-  source.pipe(tap);
+/**
+ * The run phase: reads the input, audits every row and writes every output to its temp file (the
+ * reports last). On failure or interruption nothing is left behind.
+ */
+async function runScan(opts: ScanOptions, plan: ScanPlan): Promise<ScanRun> {
+  const { options, inputPath, file, mode, workbook, cleanPath, reportPaths, cleanWhat } = plan;
+  const { lang, asOf, electionDate, secondRoundDate, encoding, delimiter } = options;
+  const { encoding: outputEncoding, bom: outputBom, delimiter: outputDelimiter } = options.output;
+
+  const input = await openInput(opts, plan);
+  const { source, tap, totalBytes, hash } = input;
 
   const open: AtomicFile[] = [];
   const sidecars: { s: Sidecar; f?: AtomicFile }[] = [];
@@ -259,6 +269,21 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   // stdin would wait on through Ctrl+C.
   const onAbort = () => (reader ? reader.destroy(abortError(opts.signal)) : tap.destroy(abortError(opts.signal)));
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // A failed run (or commit) leaves nothing: every temp file removed, the input closed; returns the error to throw.
+  const fail = (e: unknown): unknown => {
+    spool?.dispose();
+    for (const { s } of sidecars) s.abort?.();
+    for (const w of sheets) w.abort();
+    for (const f of open) f.abort();
+    reader?.destroy();
+    source.destroy();
+    if (opts.signal?.aborted) return abortError(opts.signal).at(file);
+    if (isAuditError(e) && e.code === 'E_INPUT_BINARY' && !inputPath && input.head && isWorkbookMagic(input.head)) {
+      return new AuditError('E_WORKBOOK_STDIN', {}, { file, line: 1 });
+    }
+    if (isAuditError(e)) return atHeaderRow(e, reader).at(file);
+    return e;
+  };
   try {
     if (opts.signal?.aborted) throw abortError(opts.signal);
     const limits = { maxRecordSize: opts.config?.limits?.maxRecordSize, maxColumns: opts.config?.limits?.maxColumns };
@@ -447,7 +472,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       if (droppedRows.length && rejectsSheet) await rejectsSheet.write(droppedRows, droppedKinds);
       for (const piece of droppedPieces.take()) await writeRejects(piece, false);
       spool?.flush();
-      opts.onProgress?.({ rows: collector.rowsIn, bytes, totalBytes });
+      opts.onProgress?.({ rows: collector.rowsIn, bytes: input.bytes, totalBytes });
     }
     if (opts.signal?.aborted) throw abortError(opts.signal);
     // Cells past a workbook's header: kept out of the rows, said once for the file (issue #15 audit).
@@ -457,54 +482,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
     for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
     spool?.flush();
 
-    const report: Report<FindingList> = {
-      schemaVersion: 2,
-      tool: { name: NAME, version: VERSION },
-      command: mode,
-      generatedAt: new Date(now()).toISOString(),
-      asOf: formatDay(asOf),
-      options: {
-        for: [...engine.settings.for],
-        electionDate: electionDate !== undefined ? formatDay(electionDate) : null,
-        failOn: options.failOn,
-        lang,
-        dryRun: !!opts.dryRun,
-        retention: { ...engine.settings.retention },
-      },
-      input: {
-        path: inputPath ? resolve(inputPath) : '-',
-        sha256: workbookOf(reader)?.sha256 ?? hash.digest('hex'),
-        encoding: dialect.encoding,
-        bom: dialect.bom,
-        delimiter: dialect.delimiter,
-        rows: collector.rowsIn,
-        columns: reader.header.length,
-        mapping: engine.mapping.named as Record<string, string>,
-        unmapped: engine.mapping.unmapped,
-        ...(workbookOf(reader) ? { workbook: workbookOf(reader)!.workbook } : {}),
-        ...inputProfileSection(engine, choice?.origin, reader.headerLine, lang),
-      },
-      output: {
-        path: cleanPath === '-' ? '-' : cleanPath ? resolve(cleanPath) : null,
-        rows: collector.kept,
-        droppedRows: collector.dropped,
-        scrubbedColumns: engine.removedColumns,
-        encoding: outputEncoding ?? dialect.encoding,
-      },
-      summary: {
-        bySeverity: collector.bySeverity,
-        byRule: collector.byRule,
-        bySource: collector.bySource,
-        byCategory: collector.byCategory,
-        rowsWithFindings: collector.rowsWithFindings,
-        remainingBySeverity: collector.remainingBySeverity,
-        channelsChecked: engine.channelsChecked,
-        lastContactAges: collector.lastContactAges(),
-      },
-      rules: collector.rules(),
-      findings: collector.findings,
-      truncated: collector.truncated,
-    };
+    const report = reportOf(opts, plan, { reader, engine, collector, hash, choice });
     if (opts.purge) report.purge = opts.purge();
 
     const written: ScanResult['written'] = { reports: [], extra: [] };
@@ -529,38 +507,155 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
       if (clean) written.clean = clean.target;
       if (rejects) written.rejects = rejects.target;
     }
-    // Everything is complete: make it visible, all at once.
-    const commit = async () => {
-      try {
-        for (const f of open) await f.commit();
-      } catch (e) {
-        for (const f of open) f.abort();
-        throw isAuditError(e) ? e.at(file) : e;
-      }
-    };
-    const abort = () => {
-      for (const f of open) f.abort();
-    };
-    if (!opts.deferCommit) await commit();
-    // Complete: closed now, renamed when the caller commits (no descriptor held meanwhile).
-    else for (const f of open) f.seal();
-    return { report, written, options, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
+    return { report, written, open, spool, fail };
   } catch (e) {
-    spool?.dispose();
-    for (const { s } of sidecars) s.abort?.();
-    for (const w of sheets) w.abort();
-    for (const f of open) f.abort();
-    reader?.destroy();
-    source.destroy();
-    if (opts.signal?.aborted) throw abortError(opts.signal).at(file);
-    if (isAuditError(e) && e.code === 'E_INPUT_BINARY' && !inputPath && head && isWorkbookMagic(head)) {
-      throw new AuditError('E_WORKBOOK_STDIN', {}, { file, line: 1 });
-    }
-    if (isAuditError(e)) throw atHeaderRow(e, reader).at(file);
-    throw e;
+    throw fail(e);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The input, opened: its bytes go through a tap that hashes and counts them. */
+interface OpenedInput {
+  source: Readable;
+  tap: Transform;
+  /** The file's size (not standard input's). */
+  totalBytes?: number;
+  hash: Hash;
+  /** Bytes read so far. */
+  bytes: number;
+  /** The first bytes of standard input: a workbook piped in is told apart from a binary file. */
+  head?: Buffer;
+}
+
+/** Opens the input (a file, or standard input), checked readable; a workbook is read by its own reader. */
+async function openInput(opts: ScanOptions, plan: ScanPlan): Promise<OpenedInput> {
+  const { inputPath, file, workbook } = plan;
+  let totalBytes: number | undefined;
+  let source: Readable;
+  if (inputPath) {
+    try {
+      const st = await stat(inputPath);
+      if (st.isDirectory()) throw new AuditError('E_INPUT_UNREADABLE', { detail: 'EISDIR' }, { file });
+      totalBytes = st.size;
+    } catch (e) {
+      if (isAuditError(e)) throw e;
+      throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
+    }
+    // 16 KiB chunks: each becomes one batch of rows. Larger ones measured slower and used more memory
+    // (bench/run.mjs; 200k rows, no findings kept: 16 KiB 89 MB, 64 KiB 112 MB, 256 KiB 141 MB peak RSS):
+    // a bigger batch of live rows outlives more young-generation collections, and a decoded chunk or
+    // a stringified batch over 128 KB lands in V8's large-object space, which only a full GC frees.
+    source = workbook ? Readable.from([]) : openInputStream(inputPath, { highWaterMark: 16 * 1024 });
+  } else {
+    if (!opts.stdin) throw usageError('noStdin');
+    source = opts.stdin;
+  }
+  const hash = createHash('sha256');
+  const input: Omit<OpenedInput, 'tap'> = { source, totalBytes, hash, bytes: 0 };
+  const tap = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      if (!input.head || input.head.length < 8) input.head = Buffer.concat([input.head ?? Buffer.alloc(0), chunk.subarray(0, 8)]);
+      hash.update(chunk);
+      input.bytes += chunk.length;
+      cb(null, chunk);
+    },
+  });
+  source.on('error', (e) => tap.destroy(new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? e.message }, { file })));
+  source.pipe(tap);
+  return Object.assign(input, { tap });
+}
+
+/** The report of one input, once every row is read. */
+function reportOf(
+  opts: ScanOptions,
+  plan: ScanPlan,
+  { reader, engine, collector, hash, choice }: { reader: CsvReader; engine: AuditEngine; collector: ReportCollector<FindingSink>; hash: Hash; choice: ReturnType<typeof chooseProfile> },
+): Report<FindingList> {
+  const { options, inputPath, mode, cleanPath } = plan;
+  const { lang, asOf, electionDate } = options;
+  const outputEncoding = options.output.encoding;
+  const dialect = reader.dialect;
+  const now = opts.now ?? Date.now;
+  return {
+    schemaVersion: 2,
+    tool: { name: NAME, version: VERSION },
+    command: mode,
+    generatedAt: new Date(now()).toISOString(),
+    asOf: formatDay(asOf),
+    options: {
+      for: [...engine.settings.for],
+      electionDate: electionDate !== undefined ? formatDay(electionDate) : null,
+      failOn: options.failOn,
+      lang,
+      dryRun: !!opts.dryRun,
+      retention: { ...engine.settings.retention },
+    },
+    input: {
+      path: inputPath ? resolve(inputPath) : '-',
+      sha256: workbookOf(reader)?.sha256 ?? hash.digest('hex'),
+      encoding: dialect.encoding,
+      bom: dialect.bom,
+      delimiter: dialect.delimiter,
+      rows: collector.rowsIn,
+      columns: reader.header.length,
+      mapping: engine.mapping.named as Record<string, string>,
+      unmapped: engine.mapping.unmapped,
+      ...(workbookOf(reader) ? { workbook: workbookOf(reader)!.workbook } : {}),
+      ...inputProfileSection(engine, choice?.origin, reader.headerLine, lang),
+    },
+    output: {
+      path: cleanPath === '-' ? '-' : cleanPath ? resolve(cleanPath) : null,
+      rows: collector.kept,
+      droppedRows: collector.dropped,
+      scrubbedColumns: engine.removedColumns,
+      encoding: outputEncoding ?? dialect.encoding,
+    },
+    summary: {
+      bySeverity: collector.bySeverity,
+      byRule: collector.byRule,
+      bySource: collector.bySource,
+      byCategory: collector.byCategory,
+      rowsWithFindings: collector.rowsWithFindings,
+      remainingBySeverity: collector.remainingBySeverity,
+      channelsChecked: engine.channelsChecked,
+      lastContactAges: collector.lastContactAges(),
+    },
+    rules: collector.rules(),
+    findings: collector.findings,
+    truncated: collector.truncated,
+  };
+}
+
+/**
+ * The commit phase: every output is complete in its temp file; rename them all into place now, or,
+ * with `deferCommit`, when the caller says (the CLI, once stdout is flushed: issue #16).
+ */
+async function commitScan(opts: ScanOptions, plan: ScanPlan, run: ScanRun): Promise<ScanResult<FindingList>> {
+  const { file, options } = plan;
+  const { report, written, open, spool, fail } = run;
+  // Everything is complete: make it visible, all at once.
+  const commit = async () => {
+    try {
+      for (const f of open) await f.commit();
+    } catch (e) {
+      for (const f of open) f.abort();
+      throw isAuditError(e) ? e.at(file) : e;
+    }
+  };
+  const abort = () => {
+    for (const f of open) f.abort();
+  };
+  if (!opts.deferCommit) {
+    try {
+      await commit();
+    } catch (e) {
+      throw fail(e);
+    }
+  }
+  // Complete: closed now, renamed when the caller commits (no descriptor held meanwhile).
+  else for (const f of open) f.seal();
+  return { report, written, options, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
 }
 
 /** The error an aborted run ends with: the signal's own reason when it is an AuditError (stdout gone), else an interruption. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeOptions, type RawOptions, type RunOptions } from '../src/options.js';
-import { scanFile, type ScanOptions } from '../src/scan.js';
+import { planScan, scanFile, type ScanOptions } from '../src/scan.js';
 import { isAuditError, type AuditError } from '../src/errors.js';
 import { errorText } from '../src/i18n/index.js';
 import { parseDate } from '../src/read/values.js';
@@ -170,5 +170,21 @@ describe('the library and the CLI give the same error for the same bad value', (
     expect(a.options).toEqual(options);
     const strip = (r: typeof a.report) => ({ ...r, output: { ...r.output, path: null } });
     expect(strip(b.report)).toEqual(strip(a.report));
+  });
+});
+
+describe('scanFile in phases: the plan reads no row and writes nothing', () => {
+  it('planScan gives the options and the outputs, checked, before anything is read', () => {
+    const dir = mkdtempSync(join(root, 'plan-'));
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, 'email\na@example.org\n');
+    const plan = planScan({ input, asOf: '2026-11-23', outputEncoding: 'utf-8-bom' });
+    expect(plan.options).toMatchObject({ asOf: day('2026-11-23'), output: { encoding: 'utf-8', bom: true } });
+    expect(plan.cleanPath).toBe(join(dir, 'in.clean.csv'));
+    expect(plan.reportPaths).toEqual([join(dir, 'in.report.json')]);
+    expect(readdirSync(dir)).toEqual(['in.csv']);
+    // An output over the input is refused by the plan; a bad option before the paths are looked at.
+    expect(thrown(() => planScan({ input, out: input })).code).toBe('E_OUTPUT_IS_INPUT');
+    expect(thrown(() => planScan({ input, out: input, asOf: 'x' })).code).toBe('E_USAGE');
   });
 });
