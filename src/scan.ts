@@ -207,6 +207,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult<FindingLis
   } catch (e) {
     throw isAuditError(e) ? e.at(file) : e;
   }
+  // --sheet names a sheet of a workbook: given with a CSV input it is a mistake, said before anything is read.
+  if (opts.sheet !== undefined && !workbook) throw usageError('sheetNotWorkbook', { value: opts.sheet, file });
 
   // Output paths, checked before anything is read or written (the CLI checks the whole run's plan
   // first; this is the same check for one input, for library callers).

@@ -83,6 +83,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
       return { ...describeHeader(wb.header, 'utf-8', '', path), sheet: wb.workbook.sheet };
     }
   }
+  if (opts.sheet !== undefined) throw usageError('sheetNotWorkbook', { value: opts.sheet, file: path });
   let input: Readable;
   if (path === '-') {
     if (!stdin) throw usageError('noStdin');
