@@ -236,6 +236,9 @@ export function planScan(opts: ScanOptions): ScanPlan {
   } catch (e) {
     throw isAuditError(e) ? e.at(file) : e;
   }
+  // --sheet names a sheet of a workbook: given with a CSV input it is a mistake, said before anything is read.
+  const sheet = options.sheet ?? opts.sheet;
+  if (sheet !== undefined && !workbook) throw usageError('sheetNotWorkbook', { value: sheet, file });
 
   // Output paths, checked before anything is read or written (the CLI checks the whole run's plan
   // first; this is the same check for one input, for library callers).

@@ -53,8 +53,8 @@ describe('several inputs, one verdict', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(r.stdout.match(/Code de sortie/g)).toHaveLength(1);
-    expect(lines.at(-2)).toMatch(/^Total : 2 fichier\(s\), \d+ lignes lues/);
-    expect(lines.at(-1)).toMatch(/^Code de sortie 1 : \d+ constat\(s\) de niveau « erreur » ou plus\.$/);
+    expect(lines.at(-2)).toMatch(/^Total : 2 fichiers, \d+ lignes lues/);
+    expect(lines.at(-1)).toMatch(/^Code de sortie 1 : \d+ constats de niveau « erreur » ou plus\.$/);
   });
 
   it('-r with several inputs writes one combined report (JSON, Markdown, HTML, SARIF, CSV)', () => {

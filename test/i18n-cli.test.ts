@@ -117,7 +117,7 @@ describe('config errors', () => {
     const fr = cli(['scan', 'nationbuilder-people.csv', '-c', 'bad.json', '--lang', 'fr'], { cwd: dir });
     expect(fr.code).toBe(2);
     expect(fr.stderr.trimEnd().split('\n')).toHaveLength(1);
-    for (const path of ['« retention.regular_contact » :', '« electionDate » :', '« lang » :', ' ; clé(s) inconnue(s) : « extra »']) expect(fr.stderr).toContain(path);
+    for (const path of ['« retention.regular_contact » :', '« electionDate » :', '« lang » :', ' ; clé inconnue : « extra »']) expect(fr.stderr).toContain(path);
     expect(fr.stderr).toContain('configuration invalide, 4 problèmes');
     expectOnly('fr', fr.stderr.replace(/^cnil-audit: \S+:/, ''), 'config errors');
     const en = cli(['scan', 'nationbuilder-people.csv', '-c', 'bad.json', '--lang', 'en'], { cwd: dir });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorText, hasMessage, t } from '../src/i18n/index.js';
+import { errorText, hasMessage, messageIds, t } from '../src/i18n/index.js';
 
 describe('message rendering', () => {
   it('fills placeholders, keeps unknown ones visible, and renders an unknown id as itself', () => {
@@ -13,6 +13,28 @@ describe('message rendering', () => {
     expect(t('en', 'summary.noFindings')).toBe('No findings.');
     // A value that looks like a placeholder is not expanded again.
     expect(t('en', 'error.E_USAGE', { detail: '{detail}' })).toBe('{detail}');
+  });
+});
+
+describe('plurals ({count:one|other})', () => {
+  it('French: 0 and 1 singular, 2 and more plural; English: 1 singular', () => {
+    expect(t('fr', 'report.findingsCount', { count: 0 })).toBe('0 constat');
+    expect(t('fr', 'report.findingsCount', { count: 1 })).toBe('1 constat');
+    expect(t('fr', 'report.findingsCount', { count: 2 })).toBe('2 constats');
+    expect(t('fr', 'summary.failOn', { code: 1, count: 1, level: 'erreur' })).toBe('Code de sortie 1 : 1 constat de niveau « erreur » ou plus.');
+    expect(t('fr', 'report.purge.verdict', { purged: 1, kept: 3, errors: 0, warnings: 2 })).toBe(
+      'Purge faite : 1 ligne purgée, 3 conservées. Restent dans le fichier purgé, hors du champ de la purge : 0 erreur, 2 avertissements.',
+    );
+    expect(t('fr', 'verdict.unreadable', { count: 1 })).toBe('Code de sortie 2 : 1 fichier n’a pas pu être lu.');
+    // A list counts its items: one line, two lines.
+    expect(t('fr', 'rights.eraseDry', { file: 'a.csv', rows: 1, lines: '4' })).toMatch(/^a\.csv : 1 ligne serait effacée \(ligne 4\)/);
+    expect(t('fr', 'rights.eraseDry', { file: 'a.csv', rows: 2, lines: '4, 9' })).toMatch(/^a\.csv : 2 lignes seraient effacées \(lignes 4, 9\)/);
+    expect(t('fr', 'summary.input', { rows: '12 345', columns: 1, encoding: 'utf-8', delimiter: ';' })).toBe('Entrée : 12 345 lignes, 1 colonne, utf-8, séparateur ;');
+  });
+
+  it('no French message writes a plural as "(s)"', () => {
+    const bad = messageIds('fr').filter((id) => /\w\((s|e|es|aux)\)/.test(t('fr', id)));
+    expect(bad).toEqual([]);
   });
 });
 

@@ -53,7 +53,7 @@ function runtimeClosure(): string[] {
 
 describe('npm pack', () => {
   it('ships the launcher, the compiled code, the schemas and the docs', () => {
-    for (const p of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/cnil-audit.js', 'dist/cli/bin.js', 'dist/index.js', 'dist/index.d.ts', 'schema/config.schema.json', 'schema/report.schema.json']) {
+    for (const p of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/cnil-audit.js', 'dist/cli/bin.js', 'dist/index.js', 'dist/index.d.ts', 'schema/config.schema.json', 'schema/report.schema.json', 'schema/report-set.schema.json']) {
       expect(paths).toContain(p);
     }
   });

@@ -10,9 +10,9 @@ import { jsonSchemas, schemaText } from '../src/report/schema.js';
 import { renderReport } from '../src/report/index.js';
 import { scanFile } from '../src/scan.js';
 import { validateConfig } from '../src/config.js';
-import { assertValidConfig, assertValidReport, CONFIG_SCHEMA_PATH, REPORT_SCHEMA_PATH } from './helpers/report-schema.js';
+import { assertValidConfig, assertValidReport, assertValidReportSet, CONFIG_SCHEMA_PATH, REPORT_SCHEMA_PATH, REPORT_SET_SCHEMA_PATH } from './helpers/report-schema.js';
 import { sampleReport } from './helpers/sample-report.js';
-import { FIXTURES, ROOT } from './helpers/cli.js';
+import { FIXTURES, ROOT, cli, tempDir } from './helpers/cli.js';
 
 describe('schema/*.schema.json are up to date', () => {
   for (const [name, schema] of Object.entries(jsonSchemas())) {
@@ -25,6 +25,7 @@ describe('schema/*.schema.json are up to date', () => {
   it('the paths the tests validate against are the shipped files', () => {
     expect(REPORT_SCHEMA_PATH).toBe(join(ROOT, 'schema', 'report.schema.json'));
     expect(CONFIG_SCHEMA_PATH).toBe(join(ROOT, 'schema', 'config.schema.json'));
+    expect(REPORT_SET_SCHEMA_PATH).toBe(join(ROOT, 'schema', 'report-set.schema.json'));
   });
 });
 
@@ -60,6 +61,43 @@ describe('report schema', () => {
       }
     });
   }
+});
+
+describe('report set schema (several inputs, one JSON object)', () => {
+  const inputs = ['nationbuilder-people.csv', 'mailchimp-audience.csv', 'fichier-militants-excel.csv'];
+
+  it('validates what the real binary prints and writes for several inputs: scan, with an unreadable input, purge; in both languages', () => {
+    const dir = tempDir(...inputs);
+    const runs: [string[], number][] = [
+      [['scan', ...inputs, '--as-of', '2026-11-23', '--for', 'email,sms', '--format', 'json', '--dry-run'], 1],
+      [['scan', ...inputs, 'missing.csv', '--as-of', '2026-11-23', '--format', 'json', '--dry-run', '--max-warnings', '3', '--lang', 'fr'], 2],
+      [['scan', ...inputs, '--as-of', '2026-11-23', '--fail-on', 'never', '--format', 'json', '--dry-run'], 0],
+      [['purge', ...inputs, '--as-of', '2026-11-23', '--format', 'json', '--dry-run', '--lang', 'fr'], 0],
+    ];
+    for (const [args, code] of runs) {
+      const r = cli(args, { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code);
+      assertValidReportSet(r.stdout);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.verdict.exitCode).toBe(code);
+      expect(doc.files).toHaveLength(inputs.length);
+      expect(doc.summary.files).toBe(inputs.length);
+    }
+    // -r x.json with several inputs writes the same object.
+    const w = cli(['scan', ...inputs, '--as-of', '2026-11-23', '--dry-run', '-r', 'all.json', '--quiet'], { cwd: dir });
+    expect(w.code).toBe(1);
+    assertValidReportSet(readFileSync(join(dir, 'all.json'), 'utf8'));
+  });
+
+  it('rejects a drifted object: an unknown key, a bad exit code, a file that is not a report', () => {
+    const dir = tempDir(...inputs.slice(0, 2));
+    const r = cli(['scan', ...inputs.slice(0, 2), '--as-of', '2026-11-23', '--format', 'json', '--dry-run'], { cwd: dir });
+    const doc = JSON.parse(r.stdout);
+    assertValidReportSet(JSON.stringify(doc));
+    expect(() => assertValidReportSet(JSON.stringify({ ...doc, extra: 1 }))).toThrow(/additional/);
+    expect(() => assertValidReportSet(JSON.stringify({ ...doc, verdict: { ...doc.verdict, exitCode: 3 } }))).toThrow(/exitCode/);
+    expect(() => assertValidReportSet(JSON.stringify({ ...doc, files: [{ ...doc.files[0], findings: 'none' }] }))).toThrow(/findings/);
+  });
 });
 
 describe('config schema', () => {

@@ -9,6 +9,9 @@ import { helpFr, helpTitlesFr } from '../i18n/help-fr.js';
 
 const COMMON = new Set(['scan', 'purge']);
 
+/** Stands for a space that must not break while commander wraps the help (a character of width 1). */
+const GLUE = '\ue000';
+
 /** The French text for an item of a command: its own, else the one shared by scan and purge. */
 function text(cmd: string, item: string): string | undefined {
   return helpFr[`${cmd}|${item}`] ?? (COMMON.has(cmd) || item === '--help' ? helpFr[`*|${item}`] : undefined);
@@ -60,11 +63,18 @@ export function localiseHelp(program: Command): void {
       subcommandTerm: (c) => placeholders(Help.prototype.subcommandTerm.call(cmd.createHelp(), c)),
       optionDescription: (o) => quotesFr(extras(Help.prototype.optionDescription.call(cmd.createHelp(), o))),
       argumentDescription: (a) => extras(Help.prototype.argumentDescription.call(cmd.createHelp(), a)),
+      // French spaces that must not end a line: after « and before » : ; ? ! (no "«\ntext »", no "\n: fr").
+      boxWrap: (s: string, width: number) => Help.prototype.boxWrap.call(cmd.createHelp(), s.replace(/(?<=«) | (?=[»:;?!])/g, GLUE), width).replaceAll(GLUE, ' '),
     });
     for (const sub of cmd.commands) walk(sub, sub.name());
   };
   walk(program, '');
   program.helpCommand('help [commande]', helpFr['help|']);
+}
+
+/** A past participle agreeing with a count, the French way (0 and 1 singular). */
+function count(n: string, word: string): string {
+  return Number(n) < 2 ? word : `${word}s`;
 }
 
 /** Commander's error messages (command.js, option.js, suggestSimilar.js), in French. */
@@ -76,8 +86,8 @@ const ERRORS: [RegExp, (...m: string[]) => string][] = [
   [/^required option '(.*)' not specified$/, (o) => `option obligatoire « ${placeholders(o)} » absente`],
   [/^unknown option '(.*)'$/, (o) => `option inconnue « ${o} »`],
   [/^unknown command '(.*)'$/, (c) => `commande inconnue « ${c} »`],
-  [/^too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => `trop d’arguments pour « ${c} » : ${e} attendu(s), ${g} donné(s)`],
-  [/^too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (e, g) => `trop d’arguments : ${e} attendu(s), ${g} donné(s)`],
+  [/^too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => `trop d’arguments pour « ${c} » : ${e} ${count(e, 'attendu')}, ${g} ${count(g, 'donné')}`],
+  [/^too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (e, g) => `trop d’arguments : ${e} ${count(e, 'attendu')}, ${g} ${count(g, 'donné')}`],
   [/^(.*) cannot be used with (.*)$/, (a, b) => `${a} ne peut pas être utilisé avec ${b}`],
 ];
 

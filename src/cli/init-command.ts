@@ -83,6 +83,7 @@ export async function inspectSample(path: string, opts: Pick<InitOptions, 'encod
       return { ...describeHeader(wb.header, 'utf-8', '', path), sheet: wb.workbook.sheet };
     }
   }
+  if (opts.sheet !== undefined) throw usageError('sheetNotWorkbook', { value: opts.sheet, file: path });
   // Read as scan reads them (src/options.ts), before the sample is opened.
   const { normalizeOptions } = await import('../options.js');
   const { encoding, delimiter } = normalizeOptions({ encoding: opts.encoding, delimiter: opts.delimiter });

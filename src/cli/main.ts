@@ -262,7 +262,8 @@ export async function run(argv: string[], io0: CliIO): Promise<number> {
   } else frenchErrors = undefined;
   try {
     if (argv.length === 0) {
-      program.outputHelp();
+      // No command is a usage error: the help goes to stderr, exit 2, so `cnil-audit > out` shows it.
+      program.outputHelp({ error: true });
       return EXIT.ERROR;
     }
     await program.parseAsync(argv, { from: 'user' });

@@ -100,6 +100,7 @@ export async function runScan(
     if (prepared.configPath) plan.inputs.push({ path: prepared.configPath, what: 'the config file' });
     for (let i = 0; i < files.length; i++) {
       const base = bases[i];
+      if (opts.sheet !== undefined && (base.input === '-' || !isWorkbookFile(base.input))) throw usageError('sheetNotWorkbook', { value: opts.sheet, file: files[i] });
       if (base.input !== '-') plan.inputs.push({ path: base.input, what: 'the input' });
       const more = planExtra?.(files[i], base) ?? {};
       plan.inputs.push(...(more.readOnly ?? []));

@@ -147,5 +147,7 @@ export function colorEnabled(opts: { color: boolean }, io: CliIO, stream: { isTT
   if (!opts.color) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  // A terminal that says it understands no escape codes gets none (as progress: src/cli/progress.ts).
+  if (io.env.TERM === 'dumb') return false;
   return !!stream.isTTY;
 }

@@ -62,6 +62,7 @@ export const en: Catalogue = {
   'usage.profile': '--profile: unknown profile "{value}" (known: {known})',
   'usage.source': '--source: "{value}" names no known source (use a source kind such as "web_form", "petition", "in_person", "electoral_list", or words of the source column)',
   'usage.dateOrder': '--date-order: "{value}" is not dmy or mdy',
+  'usage.sheetNotWorkbook': '--sheet {value}: {file} is not a workbook (.xlsx, .xlsm); --sheet picks a sheet of a workbook, a CSV file has none',
   'usage.headerRow': '--header-row: "{value}" is not a line number (1 or more)',
   'usage.logSeveral': 'with several inputs, --log cannot name one file: use --out-dir',
   'usage.purgeRejects': '--rejects cannot be used with purge: the purged rows must be deleted, not copied (use --dry-run to review them)',

@@ -29,17 +29,44 @@ const compiled = new Map<string, string[]>();
 
 function partsOf(template: string): string[] {
   let parts = compiled.get(template);
-  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+(?::[^{}|]*\|[^{}]*)?)\}/)));
   return parts;
 }
 
-/** Renders `{name}` placeholders. An unknown id renders as the id itself, so a gap is visible, not fatal. */
+/**
+ * How many a parameter counts: a number, a numeric string, or else the items of a list (`3, 5, 8`,
+ * `« a », « b »`); undefined when the parameter is absent.
+ */
+function countOf(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  const n = Number(value.replace(/[\s\u00a0\u202f]/g, ''));
+  return value.trim() !== '' && Number.isFinite(n) ? n : value.split(', ').length;
+}
+
+/**
+ * `{name:one|other}`: the word for the count in `name`, by the language's rule — French puts 0 and 1 in
+ * the singular ("0 constat", "1 ligne", "2 lignes"), English only 1. With no such parameter, `other`.
+ */
+function plural(lang: Lang, spec: string, params: Record<string, string | number>): string {
+  const colon = spec.indexOf(':');
+  const bar = spec.indexOf('|', colon);
+  const n = countOf(Object.prototype.hasOwnProperty.call(params, spec.slice(0, colon)) ? params[spec.slice(0, colon)] : undefined);
+  const one = n !== undefined && (lang === 'fr' ? Math.abs(n) < 2 : n === 1);
+  return one ? spec.slice(colon + 1, bar) : spec.slice(bar + 1);
+}
+
+/**
+ * Renders `{name}` placeholders, and `{name:one|other}` plurals. An unknown id renders as the id itself,
+ * so a gap is visible, not fatal.
+ */
 export function t(lang: Lang, id: string, params: Record<string, string | number> = {}): string {
   const parts = partsOf(catalogues[lang][id] ?? catalogues.en[id] ?? id);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
-    out += (Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : `{${key}}`) + parts[i + 1];
+    if (key.includes(':')) out += plural(lang, key, params) + parts[i + 1];
+    else out += (Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : `{${key}}`) + parts[i + 1];
   }
   return out;
 }

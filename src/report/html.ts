@@ -9,7 +9,7 @@
 import { htmlPurge, purgeFacts } from './purge-section.js';
 import { createHash } from 'node:crypto';
 import type { Category, Lang, Severity, Source } from '../types.js';
-import { CATEGORIES, SOURCES } from '../types.js';
+import { CATEGORIES, LANGS, SOURCES } from '../types.js';
 import { t } from '../i18n/index.js';
 import { channelWord, fieldWord } from '../i18n/words.js';
 import { referenceLabel } from '../i18n/references.js';
@@ -68,6 +68,21 @@ function link(url: string, label: string): string {
   return `<a href="${esc(url)}" rel="noopener noreferrer" target="_blank">${esc(label)}</a>`;
 }
 
+/** The findings table's columns, in order (`data-k` of each cell). */
+const FINDING_COLUMNS = ['line', 'id', 'rule', 'severity', 'action', 'field', 'message', 'value'] as const;
+
+/**
+ * On a phone each finding is a card, each cell under its column's name: the names come from the style
+ * (`html[lang=…] td[data-k=…]::before`), one set per language, so the style stays one constant (its
+ * hash is in the Content-Security-Policy) and no row carries its labels.
+ */
+const CARD_LABELS = LANGS.flatMap((lang) =>
+  FINDING_COLUMNS.map((k) => {
+    const label = t(lang, `report.col.${k}`);
+    return `html[lang=${lang}] table.findings td[data-k=${k}]::before{content:${JSON.stringify(label.charAt(0).toUpperCase() + label.slice(1))}}`;
+  }),
+).join('');
+
 const STYLE = `
 :root{--err:#b42318;--err-bg:#fef3f2;--warn:#b54708;--warn-bg:#fffaeb;--info:#175cd3;--info-bg:#eff8ff;--ok:#067647;--ok-bg:#ecfdf3;--ink:#101828;--muted:#475467;--line:#d0d5dd;--bar:#3e6fb0;--bg:#fff;--panel:#f9fafb}
 *{box-sizing:border-box}
@@ -104,7 +119,13 @@ ol.steps li{margin:4px 0}
 .explain{border-top:1px solid var(--line);padding:12px 0}.explain:target{background:var(--info-bg)}
 footer{margin-top:40px;color:var(--muted);font-size:.85rem}
 svg.narrow{display:none;max-width:440px}figure .scroll{overflow-x:auto}
-@media (max-width:600px){main{padding:16px 12px 40px}svg.hbar{display:none}svg.narrow{display:block}svg.histogram{min-width:800px}.controls label{flex:1 1 100%}.controls select,.controls input{min-width:0;width:100%}dl.meta{grid-template-columns:minmax(0,max-content) minmax(0,1fr)}}
+h1,h2,h3,figcaption,.rule p{overflow-wrap:anywhere}
+@media (max-width:600px){main{padding:16px 12px 40px}svg.hbar{display:none}svg.narrow{display:block}svg.histogram{min-width:800px}.controls label{flex:1 1 100%}.controls select,.controls input{min-width:0;width:100%}dl.meta{grid-template-columns:minmax(0,max-content) minmax(0,1fr)}
+.tablewrap.cards-narrow{overflow-x:visible}table.findings,table.findings tbody{display:block}table.findings thead{display:none}
+table.findings tr{display:block;border:1px solid var(--line);border-radius:8px;padding:6px 10px;margin:0 0 10px;background:var(--panel)}table.findings tr[hidden]{display:none}
+table.findings td{display:grid;grid-template-columns:6.5em minmax(0,1fr);gap:8px;padding:2px 0;border:0;text-align:left;min-width:0;white-space:normal;overflow-wrap:anywhere}table.findings td:empty{display:none}table.findings td>*{justify-self:start}
+table.findings td::before{color:var(--muted);font:.85rem system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+${CARD_LABELS}}
 @media print{.controls,.noprint{display:none!important}th{position:static}figure{break-inside:avoid}.rule{break-inside:avoid}}
 `;
 
@@ -431,7 +452,7 @@ export function* htmlChunks(whole: AnyReport, lang: Lang): Generator<string> {
     for (const v of severities) yield `<option value="${v}">${esc(severityLabel(lang, v))}</option>`;
     yield `</select></label><label>${esc(L('report.search'))}<input id="filter-text" type="search" autocomplete="off"></label>`;
     yield `<span class="muted">${esc(L('report.shown')).replace('{shown}', '<span id="shown-count"></span>').replace('{total}', String(listed.length))}</span></div>`;
-    yield `<div class="tablewrap"><table id="findings-table"><thead><tr>`;
+    yield `<div class="tablewrap cards-narrow"><table id="findings-table" class="findings"><thead><tr>`;
     const cols: [string, string][] = [['line', 'num'], ['id', ''], ['rule', ''], ['severity', ''], ['action', ''], ['field', ''], ['message', '']];
     if (withValues) cols.push(['value', '']);
     for (const [k, cls] of cols) yield `<th data-sort="${k}"${cls ? ` class="${cls}"` : ''}><button type="button">${esc(L(`report.col.${k}`))}</button></th>`;

@@ -9,6 +9,7 @@ import { rules } from '../rules/index.js';
 import { t } from '../i18n/index.js';
 import { ACTIONS, CATEGORIES, LANGS, SEVERITIES, SOURCES } from '../types.js';
 import { AGE_BUCKETS, SCHEMA_VERSION, type ReportDocument, type ReportFinding } from './model.js';
+import type { Totals, Verdict } from './combined.js';
 
 const count = z.number().int().min(0);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar day, YYYY-MM-DD.');
@@ -147,6 +148,42 @@ type JsonDocument = Omit<ReportDocument, 'findings' | 'rules'> & {
 };
 export type ReportMatchesSchema = [Assignable<JsonDocument, Inferred>, Assignable<Inferred, JsonDocument>];
 
+/**
+ * Several inputs in one JSON document (issue 14: `--format json` or `-r x.json` with several inputs):
+ * the totals, the run's verdict, and each input's report as `report.schema.json` describes it.
+ */
+export const reportSetSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    summary: z.strictObject({
+      files: count.describe('Inputs read (each has its report in `files`).'),
+      rows: count.describe('Data rows read, over every input.'),
+      kept: count,
+      dropped: count,
+      bySeverity: countsOf(SEVERITIES),
+      byRule: z.record(ruleId, count),
+    }),
+    verdict: z.strictObject({
+      exitCode: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(130)]).describe('0: pass; 1: findings at or above failOn, or more warnings than maxWarnings; 2: an input could not be read; 130: interrupted (the reports of the inputs finished before).'),
+      failOn: z.enum(['error', 'warning', 'never']),
+      atOrAbove: count.describe('Findings at or above failOn (a purge counts what stays in the purged file).'),
+      warnings: count,
+      maxWarnings: count.nullable().describe('--max-warnings, or null.'),
+      unreadable: z.array(z.strictObject({ path: z.string(), code: z.string(), message: z.string().describe("The error's one line, in the report's language.") })).describe('Inputs that could not be audited.'),
+      message: z.string().describe("The verdict in one line, in the report's language."),
+    }),
+    files: z.array(reportSchema).describe('Each input\'s report, in the order of the inputs.'),
+  })
+  .describe('cnil-audit report of several inputs (schemaVersion 2)');
+
+type SetInferred = z.infer<typeof reportSetSchema>;
+type SetHead = { schemaVersion: typeof SCHEMA_VERSION; summary: Totals; verdict: Verdict & { message: string } };
+export type ReportSetMatchesSchema = [
+  Assignable<SetHead, Omit<SetInferred, 'files'>>,
+  Assignable<Omit<SetInferred, 'files'>, SetHead>,
+  Assignable<JsonDocument[], SetInferred['files']>,
+];
+
 type JsonSchema = { [key: string]: unknown };
 
 /**
@@ -165,7 +202,7 @@ function listEnumKeys(node: unknown): void {
 }
 
 /** The JSON Schemas shipped in `schema/`, by file name. */
-export function jsonSchemas(): Record<'config.schema.json' | 'report.schema.json', JsonSchema> {
+export function jsonSchemas(): Record<'config.schema.json' | 'report.schema.json' | 'report-set.schema.json', JsonSchema> {
   const config = z.toJSONSchema(configSchema, { io: 'input' }) as JsonSchema;
   listEnumKeys(config);
   // Rule ids are known only to the registry: list them so editors complete and explain them.
@@ -176,9 +213,11 @@ export function jsonSchemas(): Record<'config.schema.json' | 'report.schema.json
     rules.map((r) => [r.id, { ...level, description: `${t('en', `rule.${r.id}.title`)} (default: ${r.severity})` }]),
   );
   const report = z.toJSONSchema(reportSchema) as JsonSchema;
+  const reportSet = z.toJSONSchema(reportSetSchema) as JsonSchema;
   return {
     'config.schema.json': { ...config, title: 'cnil-audit configuration (cnil-audit.config.json)' },
     'report.schema.json': { ...report, title: 'cnil-audit report' },
+    'report-set.schema.json': { ...reportSet, title: 'cnil-audit report of several inputs' },
   };
 }
 

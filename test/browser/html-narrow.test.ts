@@ -1,6 +1,7 @@
 /**
  * The HTML report on a phone (issue 14): at 390 px wide in Debian's headless Chromium, nothing runs off
- * the right edge, the charts' text (labels, counts) is drawn at 10 px or more and inside its chart.
+ * the right edge, the charts' text (labels, counts) is drawn at 10 px or more and inside its chart, the
+ * tables' text is 10 px or more, and each finding is a card (the row a block, each cell under its name).
  * Skipped, saying why, when /usr/bin/chromium is absent outside CI (.ci/install-chromium.sh installs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,10 @@ interface Measures {
   scrollWidth: number;
   figures: { id: string; right: number }[];
   texts: { text: string; px: number; inside: boolean }[];
+  /** Every visible element of a table or chart card holding text of its own: its font size and right edge. */
+  htmlTexts: { text: string; px: number; right: number }[];
+  /** The findings tables' rows (cards) and cells: display, right edge, each cell's label (::before). */
+  cards: { display: string; right: number; width: number; cells: { k: string; label: string; right: number }[] }[];
 }
 
 /**
@@ -49,7 +54,23 @@ const MEASURE = `(() => {
       texts.push({ text: t.textContent || '', px: parseFloat(getComputedStyle(t).fontSize) * scale, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 });
     }
   }
-  return { scrollWidth: Math.max(doc.scrollWidth, document.body.scrollWidth), figures, texts };
+  const htmlTexts = [];
+  for (const el of document.querySelectorAll('table *, figure figcaption, figure .note, figure p')) {
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join(' ').trim();
+    const r = el.getBoundingClientRect();
+    if (!own || r.width === 0 || el.closest('details:not([open])')) continue;
+    htmlTexts.push({ text: own.slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize), right: r.right });
+  }
+  const cards = [...document.querySelectorAll('table.findings tbody tr')].filter((tr) => !tr.hidden).slice(0, 200).map((tr) => {
+    const r = tr.getBoundingClientRect();
+    return {
+      display: getComputedStyle(tr).display,
+      right: r.right,
+      width: r.width,
+      cells: [...tr.cells].filter((td) => td.getBoundingClientRect().width > 0).map((td) => ({ k: td.dataset.k || '', label: getComputedStyle(td, '::before').content, right: td.getBoundingClientRect().right })),
+    };
+  });
+  return { scrollWidth: Math.max(doc.scrollWidth, document.body.scrollWidth), figures, texts, htmlTexts, cards };
 })()`;
 
 describe.skipIf(!available)(available ? 'HTML report at 390 px' : `HTML report at 390 px — skipped: ${CHROMIUM} is not installed`, () => {
@@ -99,6 +120,21 @@ describe.skipIf(!available)(available ? 'HTML report at 390 px' : `HTML report a
       for (const t of m.texts) {
         expect(t.px, `${file}: "${t.text}"`).toBeGreaterThanOrEqual(10);
         expect(t.inside, `${file}: "${t.text}" runs out of its chart`).toBe(true);
+      }
+      // HTML text in the tables and chart cards: 10 px or more (the smallest font in the style).
+      expect(m.htmlTexts.length).toBeGreaterThan(20);
+      for (const t of m.htmlTexts) expect(t.px, `${file}: "${t.text}"`).toBeGreaterThanOrEqual(10);
+      // Each finding is a card: the row a block, inside the page, every shown cell under its column's name.
+      expect(m.cards.length).toBeGreaterThan(0);
+      for (const c of m.cards) {
+        expect(c.display, file).toBe('block');
+        expect(c.right, file).toBeLessThanOrEqual(WIDTH);
+        expect(c.width, file).toBeGreaterThan(WIDTH * 0.8);
+        expect(c.cells.map((x) => x.k)).toContain('message');
+        for (const x of c.cells) {
+          expect(x.label, `${file}: label of ${x.k}`).toMatch(/^"\S.*"$/);
+          expect(x.right, `${file}: cell ${x.k}`).toBeLessThanOrEqual(WIDTH);
+        }
       }
       await page.close();
     }

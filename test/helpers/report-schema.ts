@@ -11,6 +11,7 @@ import { findingMessage } from '../../src/report/wording.js';
 import type { ReportDocument } from '../../src/report/model.js';
 
 export const REPORT_SCHEMA_PATH = fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url));
+export const REPORT_SET_SCHEMA_PATH = fileURLToPath(new URL('../../schema/report-set.schema.json', import.meta.url));
 export const CONFIG_SCHEMA_PATH = fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
 
 const validators = new Map<string, ValidateFunction>();
@@ -55,6 +56,11 @@ export function reportDocument(report: ReportDocument): unknown {
  */
 export function assertValidReport(report: unknown): void {
   check(REPORT_SCHEMA_PATH, 'report', typeof report === 'string' ? JSON.parse(report) : reportDocument(report as ReportDocument));
+}
+
+/** Throws when `json` (the text `--format json` prints for several inputs) does not match schema/report-set.schema.json. */
+export function assertValidReportSet(json: string): void {
+  check(REPORT_SET_SCHEMA_PATH, 'report set', JSON.parse(json));
 }
 
 /** Throws when `config` does not match schema/config.schema.json. */
