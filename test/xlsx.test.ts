@@ -320,6 +320,23 @@ describe('hand-built workbooks', () => {
       t.dispose();
     }
   });
+  it('the spooled table: strings sharing a cache slot, strings too long to cache, one longer than the write buffer', () => {
+    // 70,000 strings: index i and i + 32768 share a slot of the cache of strings read again.
+    const text = (i: number) => (i === 40000 ? `long ${'€'.repeat(30000)}` : i % 5 === 0 ? `s${i} ${'é'.repeat(40)}` : `s${i}`);
+    const t = new StringTable(50);
+    for (let i = 0; i < 70000; i++) t.add(text(i));
+    t.flush();
+    try {
+      expect(t.size).toBe(70000);
+      expect(t.get(69999)).toBe(text(69999)); // the furthest block first: every read below is behind it
+      for (let round = 0; round < 3; round++) {
+        for (const i of [5, 32773, 5, 65541, 32773, 1, 32769, 40000, 7, 40000, 7]) expect(t.get(i)).toBe(text(i));
+      }
+      for (let i = 0; i < 70000; i += 997) expect(t.get(i)).toBe(text(i));
+    } finally {
+      t.dispose();
+    }
+  });
   it('text cells keep zeros, booleans, errors, escapes, phonetic runs left out', async () => {
     const dir = tempDir();
     const p = await writeBook(dir, 'a.xlsx', workbookParts([{ xml:

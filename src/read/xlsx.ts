@@ -4,7 +4,8 @@
  * read by random access (yauzl), each XML part through a streaming parser (saxes); the shared-string
  * table, the one part that grows with the rows, is spooled to a temp file. Nothing holds the sheet.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -309,13 +310,27 @@ function resolveTarget(base: string, target: string): string {
 
 /** Strings per block of the spool: the in-memory index holds one position per block. */
 const SST_BLOCK = 64;
+/**
+ * The cache of strings read again: slots of SLOT_BYTES bytes (a length byte and up to 63 bytes of
+ * UTF-8) in one Buffer, chosen by the string's index (direct-mapped). Off the JS heap and of a fixed
+ * size (2 MiB, allocated when the table spills), so a string replaced there is no garbage for V8.
+ */
+const CACHE_SLOTS = 1 << 15;
+const SLOT_BYTES = 64;
+/** A block buffer grown past this is let go when a smaller block is read next. */
+const BLOCK_KEEP = 256 * 1024;
 
 /**
  * The shared-string table: small tables stay in memory; past `memoryChars` the strings go to a temp
- * file, each as a 4-byte length and its UTF-8, read back per cell, the last few thousand cached.
- * Excel puts every distinct text of the workbook there, so its size grows with the rows: the index
- * kept in memory is one file position per block of 64 strings (156 kB for 10 million strings, where
- * an offset per string took 40 MB and twice that while it grew; issue #15 audit, memory past 100k rows).
+ * file, each as a 4-byte length and its UTF-8, read back per cell. Excel puts every distinct text of
+ * the workbook there, so its size grows with the rows: the index kept in memory is one file position
+ * per block of 64 strings (156 kB for 10 million strings, where an offset per string took 40 MB and
+ * twice that while it grew; issue #15 audit, memory past 100k rows).
+ * Reading allocates nothing that lives: the two blocks read (the furthest one, as Excel numbers strings
+ * in order of first use, and the last one behind it) reuse their buffers, and a string used again (a
+ * source, a city, "oui") is cached as bytes, off the heap. A cache of JS strings (two Maps of 8192,
+ * earlier) turned over with the rows: each string and Map it held lived long enough to reach V8's old
+ * generation, garbage there that only a full collection frees (bench .xlsx case, peak RSS at 100k rows).
  */
 export class StringTable {
   private mem: string[] = [];
@@ -326,13 +341,15 @@ export class StringTable {
   private blocks = new Float64Array(256);
   private count = 0;
   private filePos = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private cache = new Map<number, string>();
-  private old = new Map<number, string>();
+  /** Strings not yet written: each a 4-byte length and its UTF-8. */
+  private out = Buffer.allocUnsafeSlow(64 * 1024);
+  private outLen = 0;
+  /** Index of the string each cache slot holds (-1: none), and the slots' bytes. */
+  private slotOf: Int32Array | undefined;
+  private slots: Buffer | undefined;
   /** Blocks read: the furthest one (rows read the table mostly forwards) and the last one behind it. */
-  private fwd: LoadedBlock | undefined;
-  private back: LoadedBlock | undefined;
+  private fwd = new LoadedBlock();
+  private back = new LoadedBlock();
   /** Strings past the row limit: not stored, their index kept (a cell using one is refused). */
   private oversize: Set<number> | undefined;
 
@@ -381,6 +398,8 @@ export class StringTable {
       this.memoryChars = Infinity;
       return;
     }
+    this.slotOf = new Int32Array(CACHE_SLOTS).fill(-1);
+    this.slots = Buffer.alloc(CACHE_SLOTS * SLOT_BYTES);
     const mem = this.mem;
     this.mem = [];
     for (const s of mem) this.append(s);
@@ -396,70 +415,81 @@ export class StringTable {
       }
       this.blocks[k] = this.filePos;
     }
-    const body = Buffer.from(s, 'utf8');
-    const len = Buffer.allocUnsafe(4);
-    len.writeUInt32LE(body.length, 0);
-    this.pending.push(len, body);
+    // Written into one reused buffer (a Buffer per string, and their concatenation, were as many
+    // allocations as strings: megabytes of buffers before V8 collected them).
+    const out = this.out;
+    const most = 4 + s.length * 3; // a UTF-16 unit is at most 3 bytes of UTF-8
+    if (this.outLen + most > out.length) this.flush();
+    let n: number;
+    if (most <= out.length) {
+      n = out.write(s, this.outLen + 4, 'utf8');
+      out.writeUInt32LE(n, this.outLen);
+      this.outLen += 4 + n;
+    } else {
+      const body = Buffer.from(s, 'utf8');
+      n = body.length;
+      out.writeUInt32LE(n, 0);
+      this.writeAll(out.subarray(0, 4));
+      this.writeAll(body);
+    }
     this.count++;
-    this.filePos += 4 + body.length;
-    this.pendingBytes += 4 + body.length;
-    if (this.pendingBytes >= 64 * 1024) this.flush();
+    this.filePos += 4 + n;
+  }
+
+  private writeAll(buf: Buffer): void {
+    let off = 0;
+    while (off < buf.length) off += writeSync(this.fd!, buf, off, buf.length - off);
   }
 
   /** Writes what is buffered; called once the table is complete. */
   flush(): void {
-    if (this.fd === undefined || !this.pending.length) return;
-    const buf = Buffer.concat(this.pending, this.pendingBytes);
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.fd === undefined || !this.outLen) return;
+    this.writeAll(this.out.subarray(0, this.outLen));
+    this.outLen = 0;
   }
 
   get(i: number): string | undefined {
     if (this.fd === undefined) return this.mem[i];
     if (!(i >= 0 && i < this.count)) return undefined;
     const k = Math.floor(i / SST_BLOCK);
-    if (this.fwd?.k === k) return this.fwd.at(i - k * SST_BLOCK);
-    const hit = this.cache.get(i) ?? this.old.get(i);
-    if (hit !== undefined) {
-      this.remember(i, hit);
-      return hit;
+    const j = i - k * SST_BLOCK;
+    if (this.fwd.k === k) return this.fwd.at(j);
+    const slot = i & (CACHE_SLOTS - 1);
+    if (this.slotOf![slot] === i) {
+      const off = slot * SLOT_BYTES;
+      return this.slots!.toString('utf8', off + 1, off + 1 + this.slots![off]);
     }
-    if (!this.fwd || k > this.fwd.k) {
-      // Excel numbers strings in order of first use, so rows read the table mostly forwards.
-      this.fwd = this.load(k);
-      return this.fwd.at(i - k * SST_BLOCK);
+    if (k > this.fwd.k) {
+      this.load(k, this.fwd);
+      return this.fwd.at(j);
     }
-    // A string used again further down (a source, "oui"): its block read, the string then kept.
-    if (this.back?.k !== k) this.back = this.load(k);
-    const s = this.back.at(i - k * SST_BLOCK);
-    this.remember(i, s);
-    return s;
+    // A string used again further down (a source, "oui"): its block read, the string then cached.
+    if (this.back.k !== k) this.load(k, this.back);
+    const b = this.back;
+    const len = b.bytes(j);
+    if (len >= 0 && len < SLOT_BYTES) {
+      const off = slot * SLOT_BYTES;
+      this.slots![off] = len;
+      b.buf.copy(this.slots!, off + 1, b.starts[j] + 4, b.starts[j] + 4 + len);
+      this.slotOf![slot] = i;
+    }
+    return b.at(j);
   }
 
-  /** Two generations of recently used strings: one used again survives the turnover (a cheap LRU). */
-  private remember(i: number, s: string): void {
-    if (this.cache.size >= 8192) {
-      this.old = this.cache;
-      this.cache = new Map();
-    }
-    this.cache.set(i, s);
-  }
-
-  /** Block k, read whole, with the positions of its strings. */
-  private load(k: number): LoadedBlock {
+  /** Reads block k whole into `into`, with the positions of its strings. */
+  private load(k: number, into: LoadedBlock): void {
     const start = this.blocks[k];
     const end = (k + 1) * SST_BLOCK < this.count ? this.blocks[k + 1] : this.filePos;
     const len = end - start;
-    const buf = Buffer.allocUnsafe(len);
+    if (len > into.buf.length || (into.buf.length > BLOCK_KEEP && len <= BLOCK_KEEP)) into.buf = Buffer.allocUnsafeSlow(Math.max(len, 4096));
+    const buf = into.buf;
     let got = 0;
     while (got < len) {
       const n = readSync(this.fd!, buf, got, len - got, start + got);
       if (n <= 0) break;
       got += n;
     }
-    const starts = new Int32Array(SST_BLOCK + 1);
+    const starts = into.starts;
     let pos = 0;
     let n = 0;
     while (n < SST_BLOCK && pos + 4 <= got) {
@@ -467,10 +497,9 @@ export class StringTable {
       pos += 4 + buf.readUInt32LE(pos);
     }
     starts[n] = pos;
-    return {
-      k,
-      at: (j) => (j < n && starts[j] + 4 <= got ? buf.toString('utf8', starts[j] + 4, Math.min(starts[j + 1], got)) : ''),
-    };
+    into.k = k;
+    into.n = n;
+    into.got = got;
   }
 
   dispose(): void {
@@ -484,16 +513,33 @@ export class StringTable {
       this.path = undefined;
     }
     this.mem = [];
-    this.cache.clear();
-    this.old.clear();
-    this.fwd = this.back = undefined;
+    this.slotOf = this.slots = undefined;
+    this.fwd = new LoadedBlock();
+    this.back = new LoadedBlock();
   }
 }
 
-interface LoadedBlock {
-  k: number;
+/** A block of the spool read back, in a buffer reused for the next block. */
+class LoadedBlock {
+  /** The block's number; -1 before any is read. */
+  k = -1;
+  /** Strings found in it, and bytes read. */
+  n = 0;
+  got = 0;
+  buf: Buffer = Buffer.allocUnsafeSlow(4096);
+  /** Where each string's 4-byte length starts; starts[n] is the end of the last one. */
+  readonly starts = new Int32Array(SST_BLOCK + 1);
+
+  /** Bytes of the j-th string's UTF-8; -1 when the block is cut short before it. */
+  bytes(j: number): number {
+    return j < this.n && this.starts[j] + 4 <= this.got ? Math.min(this.starts[j + 1], this.got) - this.starts[j] - 4 : -1;
+  }
+
   /** The j-th string of the block. */
-  at(j: number): string;
+  at(j: number): string {
+    const len = this.bytes(j);
+    return len > 0 ? this.buf.toString('utf8', this.starts[j] + 4, this.starts[j] + 4 + len) : '';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -694,6 +740,17 @@ interface Peek {
 }
 
 /**
+ * A copy of a row that the peek keeps. Not the row itself: V8 decides from the first hundred or so
+ * objects of an allocation site whether to allocate all of them in the old generation ("pretenuring":
+ * most survive). Kept by the peek, the reader's row arrays looked long-lived, and in some runs every
+ * row of the sheet was then allocated in the old generation, garbage that only a full collection frees:
+ * the bench's .xlsx peak RSS at 100k rows was bimodal, 129 or 155–168 MB (`node --trace-pretenuring`).
+ */
+function keepRow(r: SheetRow): SheetRow {
+  return { row: r.row, cells: r.cells.slice(), kinds: r.kinds.slice() };
+}
+
+/**
  * The first rows of a sheet and the one holding its header: row `headerRow` (`--header-row`, or the
  * first non-empty row below it), else the best-ranked of the first PEEK_ROWS rows, the earliest on a
  * tie. The row after the header is kept too (a sub-header row, issue #15 audit).
@@ -706,11 +763,11 @@ async function peekSheet(ctx: Context, entry: yauzl.Entry, headerRow?: number): 
       if (headerRow !== undefined) {
         // Rows well above the asked row are not kept (a merged name above the header is near it).
         if (r.row < headerRow - 10) continue;
-        rows.push(r);
+        rows.push(keepRow(r));
         if (at === -1 && r.row >= headerRow) at = rows.length - 1;
         else if (at !== -1) break read;
       } else {
-        rows.push(r);
+        rows.push(keepRow(r));
         if (rows.length > PEEK_ROWS) break read;
       }
     }
@@ -781,14 +838,23 @@ function sheetList(sheets: SheetEntry[], visible: number[]): string {
   return visible.length > 30 ? `${list}, …` : list;
 }
 
-function fileSha256(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
+async function fileSha256(path: string): Promise<string> {
+  // One buffer read into again and again: a read stream's 64 KiB chunks, one allocation each, were
+  // 11 MB of buffers at once for an 11 MB workbook before V8 collected them, a peak the process kept.
+  const unreadable = (e: NodeJS.ErrnoException) => new AuditError('E_INPUT_UNREADABLE', { detail: e.code ?? e.message });
+  const fh = await open(path, 'r').catch((e) => { throw unreadable(e); });
+  try {
     const h = createHash('sha256');
-    createReadStream(path)
-      .on('data', (c) => h.update(c))
-      .on('error', (e: NodeJS.ErrnoException) => reject(new AuditError('E_INPUT_UNREADABLE', { detail: e.code ?? e.message })))
-      .on('end', () => resolvePromise(h.digest('hex')));
-  });
+    const buf = Buffer.allocUnsafeSlow(64 * 1024);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null).catch((e) => { throw unreadable(e); });
+      if (!bytesRead) break;
+      h.update(buf.subarray(0, bytesRead));
+    }
+    return h.digest('hex');
+  } finally {
+    await fh.close().catch(() => {});
+  }
 }
 
 /** Opens a workbook: finds the sheet and its header row; `records()` then streams the rows below it. */
