@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAuditError, planRun, runAll, type AuditError, type RunAllOptions } from '../src/index.js';
+import { planRun, runAll, type AuditError, type RunAllOptions } from '../src/index.js';
+import { thrown } from './helpers/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cnil-audit-run-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -24,16 +25,6 @@ function folder(files: Record<string, string>): string {
     writeFileSync(join(dir, name), text);
   }
   return dir;
-}
-
-function thrown(f: () => unknown): AuditError {
-  try {
-    f();
-  } catch (e) {
-    if (isAuditError(e)) return e;
-    throw e;
-  }
-  throw new Error('no error');
 }
 
 describe('planRun: the whole run planned before anything is read or written', () => {
