@@ -148,6 +148,8 @@ export function planRun(inputs: readonly string[], options: RunAllOptions): Plan
   const sheet = normalized.sheet ?? options.sheet;
   const plan: RunPlan = { inputs: [], outputs: [] };
   if (configPath) plan.inputs.push({ path: configPath, what: 'the config file' });
+  // Files every input's scan reads besides it (a library caller's `readOnly`): no output of the run over them.
+  plan.inputs.push(...(options.readOnly ?? []));
   for (let i = 0; i < inputs.length; i++) {
     const base = bases[i];
     if (sheet !== undefined && (base.input === '-' || !isWorkbookFile(base.input))) throw usageError('sheetNotWorkbook', { value: sheet, file: inputs[i] });

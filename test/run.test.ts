@@ -54,6 +54,9 @@ describe('planRun: the whole run planned before anything is read or written', ()
     expect(thrown(() => planRun(['-', '-'], { ...OPTIONS, cwd: dir })).params.usage).toBe('stdinOnce');
     expect(thrown(() => planRun(['a.csv'], { ...OPTIONS, cwd: dir, maxWarnings: 'x' })).params.usage).toBe('maxWarnings');
     expect(thrown(() => planRun(['a.csv'], { ...OPTIONS, cwd: dir, asOf: '2026-13-01' })).code).toBe('E_USAGE');
+    // A file the run reads besides its inputs is no output's path, a combined report's included.
+    const list = join(dir, 'list.csv');
+    expect(thrown(() => planRun(['a.csv', 'b.csv'], { ...OPTIONS, cwd: dir, reports: ['list.csv'], readOnly: [{ path: list, what: 'the suppression list' }] })).code).toBe('E_OUTPUT_SAME_FILE');
     const plan = planRun(['a.csv', 'b.csv'], { ...OPTIONS, cwd: dir, reports: ['all.json'] });
     expect(plan.several).toBe(true);
     expect(plan.scans.map((s) => s.options.input)).toEqual([join(dir, 'a.csv'), join(dir, 'b.csv')]);
