@@ -5,6 +5,11 @@
 export { scanFile, type ScanOptions, type ScanResult } from './scan.js';
 export { normalizeOptions, type RawOptions, type RunOptions } from './options.js';
 export { checkPlan, outputsOf, type RunPlan, type PlannedInput, type PlannedOutput } from './plan.js';
+export {
+  planRun, runAll, checkRunOptions, makeOutDir,
+  type RunAllOptions, type PlannedRun, type PlannedScan, type RunHooks, type RunOutcome, type RunProgress, type RunSoFar, type Extra, type PlanExtra,
+} from './run.js';
+export type { Verdict, Unreadable } from './report/combined.js';
 export { createAuditStream, AuditStream, type AuditStreamOptions } from './stream.js';
 export { AuditEngine, type EngineOptions, type RowResult, PURGE_RULES, DEFAULT_RETENTION } from './engine.js';
 export { AuditError, isAuditError, type AuditErrorCode } from './errors.js';

@@ -12,22 +12,13 @@ import { isAuditError, type AuditError } from '../src/errors.js';
 import { errorText } from '../src/i18n/index.js';
 import { parseDate } from '../src/read/values.js';
 import { run } from '../src/cli/main.js';
+import { thrown } from './helpers/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cnil-options-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const NOW = () => Date.UTC(2026, 10, 23, 12);
 const day = (s: string) => parseDate(s) as number;
-
-function thrown(f: () => unknown): AuditError {
-  try {
-    f();
-  } catch (e) {
-    if (isAuditError(e)) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('normalizeOptions: valid values', () => {
   const cases: [string, RawOptions, Partial<RunOptions>][] = [

@@ -1,6 +1,7 @@
 /**
  * README's library example runs as written (issue 14): each ```js block of the "Library API" section
- * is extracted and run with node against the built package, in a folder holding a `contacts.csv`.
+ * is extracted and run with node against the built package, in a folder holding a `contacts.csv`
+ * and a `newsletter.csv`.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -27,6 +28,8 @@ describe('README', () => {
     it(`library example ${i + 1} runs as written`, () => {
       const dir = tempDir();
       cpSync(join(FIXTURES, 'nationbuilder-people.csv'), join(dir, 'contacts.csv'));
+      // A second file, for the example that audits several.
+      cpSync(join(FIXTURES, 'mailchimp-audience.csv'), join(dir, 'newsletter.csv'));
       // The package's name resolves to this checkout's build, as it would once installed.
       const script = code.replace(/from 'cnil-audit'/g, `from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)}`);
       writeFileSync(join(dir, 'example.mjs'), script);
