@@ -32,32 +32,37 @@ export interface LogThreadMessage {
   end?: boolean;
 }
 
-function field(s: string): string {
-  return `${s.length}:${s}`;
-}
-
 /** Encodes rows for the thread; `words` are the table's new entries since the last take. */
 export class RowEncoder {
-  private readonly numbers = new Map<string, number>();
+  /** Each table entry's encoding, `<number>;`. */
+  private readonly numbers = new Map<string, string>();
   private fresh: string[] = [];
 
   private word(s: string): string {
     let n = this.numbers.get(s);
     if (n === undefined) {
-      n = this.numbers.size;
+      n = `${this.numbers.size};`;
       this.numbers.set(s, n);
       this.fresh.push(s);
     }
-    return `${n};`;
+    return n;
   }
 
-  encode(r: LogRowArgs): string {
+  /**
+   * Appends one row's pieces to `out`, joined once per message by the caller: a string built with `+=`
+   * row after row was a tree of pieces that the message's copy first had to flatten.
+   */
+  encode(r: LogRowArgs, out: string[]): void {
     const ids = r[1];
-    let out = field(String(r[0])) + field(ids.id ?? '') + field(ids.name ?? '') + `${ids.emails.length};`;
-    for (const e of ids.emails) out += field(e);
-    out += `${ids.phones.length};`;
-    for (const p of ids.phones) out += field(p);
-    return out + this.word(r[2]) + this.word(r[3]) + field(r[4]) + this.word(r[5]);
+    const line = String(r[0]);
+    const id = ids.id ?? '';
+    const name = ids.name ?? '';
+    const { emails, phones } = ids;
+    out.push(`${line.length}:${line}${id.length}:`, id, `${name.length}:`, name, `${emails.length};`);
+    for (let i = 0; i < emails.length; i++) out.push(`${emails[i].length}:`, emails[i]);
+    out.push(`${phones.length};`);
+    for (let i = 0; i < phones.length; i++) out.push(`${phones[i].length}:`, phones[i]);
+    out.push(this.word(r[2]) + this.word(r[3]) + `${r[4].length}:`, r[4], this.word(r[5]));
   }
 
   takeWords(): string[] {

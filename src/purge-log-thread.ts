@@ -65,7 +65,8 @@ export function startLogThread(opts: { path: string; target: string; what: strin
     ? new Worker(src.source, { eval: true, workerData, resourceLimits })
     : new Worker(src.url, { workerData, resourceLimits });
   const encoder = new RowEncoder();
-  let queued = '';
+  // The queued rows' pieces (RowEncoder.encode), joined into one string a message.
+  const queued: string[] = [];
   let queuedRows = 0;
   let posted = 0;
   let done = 0;
@@ -95,9 +96,9 @@ export function startLogThread(opts: { path: string; target: string; what: strin
   });
   const post = (end: boolean) => {
     if (!queuedRows && !end) return;
-    worker.postMessage({ rows: queued, count: queuedRows, words: encoder.takeWords(), end } satisfies LogThreadMessage);
+    worker.postMessage({ rows: queued.join(''), count: queuedRows, words: encoder.takeWords(), end } satisfies LogThreadMessage);
     posted += queuedRows;
-    queued = '';
+    queued.length = 0;
     queuedRows = 0;
   };
   const until = async (ready: () => boolean) => {
@@ -109,7 +110,7 @@ export function startLogThread(opts: { path: string; target: string; what: strin
   };
   return {
     push(row) {
-      queued += encoder.encode(row);
+      encoder.encode(row, queued);
       queuedRows++;
     },
     async afterBatch() {
