@@ -3,17 +3,11 @@
  * src/purge-log-worker.ts) say to each other: the thread's start data, the rows, the replies.
  */
 import { distinctContacts, identitiesFrom, nameKey, type ContactCols, type RowIdentities } from './identities.js';
-import { render } from './i18n/index.js';
-import type { Field, Lang, MessageRef } from './types.js';
+import type { Field } from './types.js';
 import type { LogPrefix } from './purge-log.js';
 
 /** One log row: line, identities, category, rule, reason, legal reference (PurgeLogWriter.entry's arguments). */
 export type LogRowArgs = [line: number, ids: RowIdentities, category: string, rule: string, reason: string, reference: string];
-
-/** A row's reason as queued: its text, or the finding's message, worded by the thread (RowDecoder). */
-export type Reason = string | MessageRef;
-/** A row as queued for the thread (LogThread.push): its reason may be a message to word. */
-export type QueuedLogRow = [line: number, ids: RowIdentities, category: string, rule: string, reason: Reason, reference: string];
 
 export interface LogThreadData {
   path: string;
@@ -21,8 +15,6 @@ export interface LogThreadData {
   purgedAt: string;
   keyPath: string;
   key: Uint8Array;
-  /** The language the thread words reasons in (a message queued as its id and params). */
-  lang: Lang;
   /** The log this run extends (its bytes are copied into the temp file before the first rows come). */
   extending?: LogPrefix;
 }
@@ -63,7 +55,7 @@ export class RowEncoder {
    * Appends one row's pieces to `out`, joined once per message by the caller: a string built with `+=`
    * row after row was a tree of pieces that the message's copy first had to flatten.
    */
-  encode(r: QueuedLogRow, out: string[]): void {
+  encode(r: LogRowArgs, out: string[]): void {
     const ids = r[1];
     const line = String(r[0]);
     const id = ids.id ?? '';
@@ -82,7 +74,7 @@ export class RowEncoder {
    * e-mail and no name key). The thread normalises them (RowDecoder): the same identities as
    * rowIdentities (src/purge.ts), worked out on the second core.
    */
-  encodeCells(line: number, id: string, cells: readonly string[], cols: ContactCols, get: (field: Field) => string | undefined, category: string, rule: string, reason: Reason, reference: string, out: string[]): void {
+  encodeCells(line: number, id: string, cells: readonly string[], cols: ContactCols, get: (field: Field) => string | undefined, category: string, rule: string, reason: string, reference: string, out: string[]): void {
     const l = String(line);
     out.push(`c${l.length}:${l}${id.length}:`, id);
     let email = false;
@@ -97,27 +89,8 @@ export class RowEncoder {
     this.tail(category, rule, reason, reference, out);
   }
 
-  /**
-   * Category, rule, reason and reference. A reason is `t` and its text, or `m`, its message id (a table
-   * entry), its params' count and each param: name (a table entry), `n` or `s` (number or string) and
-   * value; the thread words it as render would here (the main thread's share of the log was a third
-   * wording reasons).
-   */
-  private tail(category: string, rule: string, reason: Reason, reference: string, out: string[]): void {
-    const head = this.word(category) + this.word(rule);
-    if (typeof reason === 'string') out.push(`${head}t${reason.length}:`, reason);
-    else {
-      const params = reason.params ?? NO_PARAMS;
-      let n = 0;
-      for (const _ in params) n++;
-      out.push(`${head}m${this.word(reason.id)}${n};`);
-      for (const k in params) {
-        const v = params[k];
-        const text = typeof v === 'number' ? String(v) : v;
-        out.push(`${this.word(k)}${typeof v === 'number' ? 'n' : 's'}${text.length}:`, text);
-      }
-    }
-    out.push(this.word(reference));
+  private tail(category: string, rule: string, reason: string, reference: string, out: string[]): void {
+    out.push(this.word(category) + this.word(rule) + `${reason.length}:`, reason, this.word(reference));
   }
 
   takeWords(): string[] {
@@ -126,8 +99,6 @@ export class RowEncoder {
     return w;
   }
 }
-
-const NO_PARAMS: Readonly<Record<string, string | number>> = Object.freeze({});
 
 /** A list of values: its count, then each value. */
 function list(values: readonly string[], out: string[]): void {
@@ -152,8 +123,6 @@ function upTo(n: number): number[] {
 /** Decodes the rows of the messages, in order (the table grows with each message's `words`). */
 export class RowDecoder {
   private readonly table: string[] = [];
-
-  constructor(private readonly lang: Lang) {}
 
   *rows(m: LogThreadMessage): Generator<LogRowArgs> {
     for (const w of m.words) this.table.push(w);
@@ -202,19 +171,7 @@ export class RowDecoder {
       }
       const category = word();
       const rule = word();
-      let reason: string;
-      if (text[pos++] === 't') reason = next();
-      else {
-        const id = word();
-        const params: Record<string, string | number> = {};
-        for (let n = count(); n > 0; n--) {
-          const k = word();
-          const type = text[pos++];
-          const v = next();
-          params[k] = type === 'n' ? Number(v) : v;
-        }
-        reason = render(this.lang, { id, params });
-      }
+      const reason = next();
       yield [line, ids, category, rule, reason, word()];
     }
   }

@@ -13,8 +13,8 @@ import { AuditError } from './errors.js';
 import { keyMaterial, type HashKey } from './keys.js';
 import type { LogPrefix } from './purge-log.js';
 import type { ContactCols } from './identities.js';
-import type { Field, Lang } from './types.js';
-import { RowEncoder, type LogRowArgs, type QueuedLogRow, type Reason, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
+import type { Field } from './types.js';
+import { RowEncoder, type LogRowArgs, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
 
 export type { LogRowArgs };
 
@@ -29,13 +29,13 @@ const POST_ROWS = 256;
 const MAX_BEHIND = 2048;
 
 export interface LogThread {
-  /** Queues one row of the log (a reason given as a message is worded by the thread, in `lang`). */
-  push(row: QueuedLogRow): void;
+  /** Queues one row of the log. */
+  push(row: LogRowArgs): void;
   /**
    * Queues one row of the log by its cells (RowEncoder.encodeCells): the thread works out its
    * identities, as rowIdentities would. `id` is the row's id cell, trimmed, not empty.
    */
-  pushCells(line: number, id: string, cells: readonly string[], cols: ContactCols, get: (field: Field) => string | undefined, category: string, rule: string, reason: Reason, reference: string): void;
+  pushCells(line: number, id: string, cells: readonly string[], cols: ContactCols, get: (field: Field) => string | undefined, category: string, rule: string, reason: string, reference: string): void;
   /** Posts what is queued; waits while the thread is far behind. Throws the thread's write error. */
   afterBatch(): Promise<void>;
   /** Posts the rest and ends the log; resolves once the file is complete and closed. */
@@ -59,13 +59,13 @@ export function logThreadAvailable(): boolean {
 /**
  * Starts the thread that writes the log into `path` (the log's temp file, already created). It writes
  * nothing before the first rows are posted (afterBatch), so the caller may first copy the log it extends.
- * `target` and `what` name the log in errors; `lang` is the language of the reasons queued as messages.
+ * `target` and `what` name the log in errors.
  */
-export function startLogThread(opts: { path: string; target: string; what: string; json: boolean; purgedAt: string; key: HashKey; extending?: LogPrefix; lang?: Lang }): LogThread {
+export function startLogThread(opts: { path: string; target: string; what: string; json: boolean; purgedAt: string; key: HashKey; extending?: LogPrefix }): LogThread {
   const src = workerSource();
   const key = keyMaterial(opts.key);
   if (!src || !key) throw new Error('startLogThread: no worker in this build (check logThreadAvailable first)');
-  const workerData: LogThreadData = { path: opts.path, json: opts.json, purgedAt: opts.purgedAt, keyPath: opts.key.path, key, lang: opts.lang ?? 'en', extending: opts.extending };
+  const workerData: LogThreadData = { path: opts.path, json: opts.json, purgedAt: opts.purgedAt, keyPath: opts.key.path, key, extending: opts.extending };
   // A small young generation: the thread holds a batch of rows at a time (SPEC §8 peak RSS).
   const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
   const worker = 'source' in src

@@ -53,7 +53,7 @@ try {
 } catch (e) {
   fail(e);
 }
-const decoder = new RowDecoder(data.lang);
+const decoder = new RowDecoder();
 const writer = new PurgeLogWriter(data.json, keyFromMaterial(data.keyPath, data.key), data.purgedAt, data.extending);
 // The head goes with the first rows: until then the main thread may still be copying the log this one
 // extends into the same file (O_APPEND puts each write at the end).

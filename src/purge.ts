@@ -24,7 +24,6 @@ import type { HashKey } from './keys.js';
 import { HASH_LIST_SEPARATOR, LEGACY_PURGE_LOG_COLUMNS, PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type LogPrefix, type PurgeLogRow } from './purge-log.js';
 import { distinctContacts, identitiesFrom, nameKey, normalizeEmail, normalizeId, normalizePhone, type ContactCols, type RowIdentities } from './identities.js';
 import { LOG_THREAD_MIN_BYTES, logThreadAvailable, startLogThread, type LogThread } from './purge-log-thread.js';
-import type { Reason } from './purge-log-rows.js';
 
 export { distinctContacts, identitiesFrom, nameKey, normalizeEmail, normalizeId, normalizePhone, type ContactCols, type RowIdentities } from './identities.js';
 export { HASH_LIST_SEPARATOR, LEGACY_PURGE_LOG_COLUMNS, PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type LogPrefix, type PurgeLogRow };
@@ -554,12 +553,6 @@ export class PurgeRun {
     return f && { rule: f.rule, reason: render(this.opts.lang, f.message), reference: this.reference(f.rule) };
   }
 
-  /** defaultLogAs with the message not yet worded (the log's thread words it). */
-  private defaultLogMessage(r: RowResult) {
-    const f = primaryFinding(r.findings);
-    return f && { rule: f.rule, reason: f.message, reference: this.reference(f.rule) };
-  }
-
   private logSidecar(): Sidecar {
     const { purgedAt, dryRun } = this.opts;
     const json = purgeLogFormat(this.opts.log) === 'json';
@@ -587,7 +580,7 @@ export class PurgeRun {
         if (extending) sidecar.copyFirst = { path: extending.path, bytes: extending.bytes };
         // The thread writes only once rows come, after scanFile has copied the log being extended.
         if (threaded && file) {
-          thread = startLogThread({ path: file.temp, target: file.target, what: 'the purge log', json, purgedAt, key: this.key, extending, lang: this.opts.lang });
+          thread = startLogThread({ path: file.temp, target: file.target, what: 'the purge log', json, purgedAt, key: this.key, extending });
           return undefined;
         }
         writer = new PurgeLogWriter(json, this.key, purgedAt, extending);
@@ -598,10 +591,8 @@ export class PurgeRun {
           for (const f of r.findings) if (PURGE_UNDECIDED.has(f.rule)) this.remainingPurge[f.severity]++;
           return undefined;
         }
-        // A dry run only counts: the rule, without rendering a reason. With the log on a thread, the
-        // default reason is worded there: the finding's message crosses as its id and params.
-        const entry: { rule: string; reason: Reason; reference: string } | undefined =
-          thread && !this.opts.logAs ? this.defaultLogMessage(r) : dryRun && !this.opts.logAs ? undefined : logAs(r);
+        // A dry run only counts: the rule, without rendering a reason.
+        const entry = dryRun && !this.opts.logAs ? undefined : logAs(r);
         const rule = entry ? entry.rule : dryRun && !this.opts.logAs ? primaryFinding(r.findings)?.rule : undefined;
         if (!rule) return undefined;
         this.purged++;
@@ -627,7 +618,7 @@ export class PurgeRun {
           thread.push([r.line, ids, r.category, rule, entry!.reason, entry!.reference]);
           return undefined;
         }
-        return writer?.entry(r.line, ids, r.category, rule, entry!.reason as string, entry!.reference);
+        return writer?.entry(r.line, ids, r.category, rule, entry!.reason, entry!.reference);
       },
       afterBatch: () => thread?.afterBatch() ?? Promise.resolve(),
       end: () => writer?.tail(),
