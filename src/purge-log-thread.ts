@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { AuditError } from './errors.js';
 import { keyMaterial, type HashKey } from './keys.js';
 import type { LogPrefix } from './purge-log.js';
+import type { ContactCols } from './identities.js';
+import type { Field } from './types.js';
 import { RowEncoder, type LogRowArgs, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
 
 export type { LogRowArgs };
@@ -29,6 +31,11 @@ const MAX_BEHIND = 2048;
 export interface LogThread {
   /** Queues one row of the log. */
   push(row: LogRowArgs): void;
+  /**
+   * Queues one row of the log by its cells (RowEncoder.encodeCells): the thread works out its
+   * identities, as rowIdentities would. `id` is the row's id cell, trimmed, not empty.
+   */
+  pushCells(line: number, id: string, cells: readonly string[], cols: ContactCols, get: (field: Field) => string | undefined, category: string, rule: string, reason: string, reference: string): void;
   /** Posts what is queued; waits while the thread is far behind. Throws the thread's write error. */
   afterBatch(): Promise<void>;
   /** Posts the rest and ends the log; resolves once the file is complete and closed. */
@@ -65,7 +72,8 @@ export function startLogThread(opts: { path: string; target: string; what: strin
     ? new Worker(src.source, { eval: true, workerData, resourceLimits })
     : new Worker(src.url, { workerData, resourceLimits });
   const encoder = new RowEncoder();
-  let queued = '';
+  // The queued rows' pieces (RowEncoder.encode), joined into one string a message.
+  const queued: string[] = [];
   let queuedRows = 0;
   let posted = 0;
   let done = 0;
@@ -95,9 +103,9 @@ export function startLogThread(opts: { path: string; target: string; what: strin
   });
   const post = (end: boolean) => {
     if (!queuedRows && !end) return;
-    worker.postMessage({ rows: queued, count: queuedRows, words: encoder.takeWords(), end } satisfies LogThreadMessage);
+    worker.postMessage({ rows: queued.join(''), count: queuedRows, words: encoder.takeWords(), end } satisfies LogThreadMessage);
     posted += queuedRows;
-    queued = '';
+    queued.length = 0;
     queuedRows = 0;
   };
   const until = async (ready: () => boolean) => {
@@ -109,7 +117,11 @@ export function startLogThread(opts: { path: string; target: string; what: strin
   };
   return {
     push(row) {
-      queued += encoder.encode(row);
+      encoder.encode(row, queued);
+      queuedRows++;
+    },
+    pushCells(line, id, cells, cols, get, category, rule, reason, reference) {
+      encoder.encodeCells(line, id, cells, cols, get, category, rule, reason, reference, queued);
       queuedRows++;
     },
     async afterBatch() {

@@ -6,7 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { contactValues, type ContactKind, type ContactPlan } from './contact-columns.js';
+import { contactValues, type ContactPlan } from './contact-columns.js';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -15,8 +15,6 @@ import { readSmallFile } from './read/small-file.js';
 import { DEFAULT_RETENTION, type RowResult } from './engine.js';
 import { PURGE_RULES, ruleById } from './rules/index.js';
 import { render, t } from './i18n/index.js';
-import { formatDay, parseDate } from './read/values.js';
-import { foldIdentity } from './text.js';
 import type { Config } from './config.js';
 import { fieldGetter, type Mapping } from './mapping.js';
 import type { PurgeSection } from './report/model.js';
@@ -24,8 +22,10 @@ import type { Sidecar } from './scan.js';
 import type { Field, Finding, Lang } from './types.js';
 import type { HashKey } from './keys.js';
 import { HASH_LIST_SEPARATOR, LEGACY_PURGE_LOG_COLUMNS, PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type LogPrefix, type PurgeLogRow } from './purge-log.js';
+import { distinctContacts, identitiesFrom, nameKey, normalizeEmail, normalizeId, normalizePhone, type ContactCols, type RowIdentities } from './identities.js';
 import { LOG_THREAD_MIN_BYTES, logThreadAvailable, startLogThread, type LogThread } from './purge-log-thread.js';
 
+export { distinctContacts, identitiesFrom, nameKey, normalizeEmail, normalizeId, normalizePhone, type ContactCols, type RowIdentities } from './identities.js';
 export { HASH_LIST_SEPARATOR, LEGACY_PURGE_LOG_COLUMNS, PURGE_LOG_COLUMNS, PurgeLogWriter, purgeLogFormat, type LogPrefix, type PurgeLogRow };
 
 // ---------------------------------------------------------------------------------------------------
@@ -53,78 +53,10 @@ export function legacyHash(salt: string, value: string): string {
   return hash('sha256', `${salt}:${value}`, 'hex');
 }
 
-export function normalizeId(raw: string | undefined): string | undefined {
-  const v = raw?.normalize('NFC').trim();
-  return v ? v : undefined;
-}
-
-/** Emails compare case-insensitively in practice (exports differ in case): lower-cased and trimmed. */
-export function normalizeEmail(raw: string | undefined): string | undefined {
-  const v = raw?.normalize('NFC').trim().toLowerCase();
-  return v ? v : undefined;
-}
-
-/**
- * French overseas numbers: the national prefix (after the 0) → their own country code, so `0692…` and
- * `+262 692…` hash the same (ARCEP numbering plan).
- */
-const OVERSEAS: Readonly<Record<string, string>> = {
-  '590': '590', '690': '590', '691': '590', // Guadeloupe, Saint-Martin, Saint-Barthélemy
-  '594': '594', '694': '594', // Guyane
-  '596': '596', '696': '596', '697': '596', // Martinique
-  '262': '262', '263': '262', '692': '262', '693': '262', // La Réunion
-  '269': '262', '639': '262', // Mayotte
-  '508': '508', // Saint-Pierre-et-Miquelon
-};
-
-function international(cc: string, national: string): string {
-  return `+${OVERSEAS[national.slice(0, 3)] ?? cc}${national}`;
-}
-
-/**
- * A phone number in an E.164-like form, so the same person hashes the same whichever way an export
- * writes it: `06 00 00 11 01`, `+33 6 00 00 11 01`, `0033600001101`, `+33 (0)6…` and Excel's
- * `600001101` (leading zero lost) all give `+33600001101`. A number that is not French is kept as
- * `+` and its digits; anything else as its digits.
- */
-export function normalizePhone(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  const s = raw.normalize('NFKC').trim();
-  let d = s.replace(/\D/g, '');
-  if (!d) return undefined;
-  let plus = s.startsWith('+');
-  if (!plus && d.startsWith('00')) {
-    d = d.slice(2);
-    plus = true;
-  }
-  if (plus) {
-    if (d.startsWith('33')) {
-      // "+33 (0)6…": the trunk 0 is not part of the international number.
-      const national = d.length === 12 && d[2] === '0' ? d.slice(3) : d.slice(2);
-      if (national.length === 9) return international('33', national);
-    }
-    return `+${d}`;
-  }
-  if (d.length === 10 && d[0] === '0') return international('33', d.slice(1));
-  if (d.length === 9 && d[0] !== '0') return international('33', d);
-  if (d.length === 11 && d.startsWith('33')) return international('33', d.slice(2));
-  return d;
-}
-
 
 export const IDENTITY_KINDS = ['id', 'email', 'phone', 'name'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 export type Identities = Partial<Record<IdentityKind, string>>;
-
-/**
- * `last name|first name|birth date`, accents removed, lower-cased, the date as YYYY-MM-DD, an absent
- * part left empty; undefined without a name. `birth` is read as any date of the input.
- */
-export function nameKey(last: string | undefined, first: string | undefined, birth: string | undefined): string | undefined {
-  if (!last?.trim() && !first?.trim()) return undefined;
-  const born = parseDate(birth);
-  return `${foldIdentity(last ?? '')}|${foldIdentity(first ?? '')}|${typeof born === 'number' ? formatDay(born) : ''}`;
-}
 
 /**
  * Everything that identifies a row, each normalised as a person would give it back (issue #13: someone
@@ -146,53 +78,14 @@ export function identitiesOf(get: (field: Field) => string | undefined): Identit
   return out;
 }
 
-/** A row's contact columns of each kind (contactColumns): the mapped one first, then the look-alikes. */
-export type ContactCols = Record<ContactKind, number[]>;
 
-/**
- * The row's distinct normalised values of one kind over all its columns of that kind (issue #13: a
- * HubSpot number sits in `Mobile Phone Number`, a Google address in `E-mail 2 - Value`). An empty list
- * is shared, not allocated, for the rows that have none.
- */
-export function distinctContacts(kind: 'email' | 'phone', cols: readonly number[], cells: readonly string[]): readonly string[] {
-  let out: string[] | undefined;
-  for (let k = 0; k < cols.length; k++) {
-    const raw = cells[cols[k]];
-    if (!raw) continue;
-    // holdsContact's test (an e-mail holds an `@`, a phone six digits or more), on the normalised value:
-    // no copy of the cell per purged row.
-    const v = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
-    if (!v || (kind === 'email' ? v.indexOf('@') === -1 : v.length - (v.charCodeAt(0) === 43 ? 1 : 0) < 6)) continue;
-    if (out?.includes(v)) continue;
-    (out ??= []).push(v);
-  }
-  return out ?? NONE;
-}
-const NONE: readonly string[] = Object.freeze([]);
-
-/** Everything that identifies a row over every contact column: what the purge log hashes and rights requests match. */
-export interface RowIdentities {
-  id?: string;
-  emails: readonly string[];
-  phones: readonly string[];
-  /** The name key, only when the row has no e-mail and no phone (see identitiesOf). */
-  name?: string;
-}
 
 /** A row's identities over all its contact columns (identitiesOf reads only the mapped ones). */
 export function rowIdentities(get: (field: Field) => string | undefined, cols: ContactCols, cells: readonly string[]): RowIdentities {
-  const emails = distinctContacts('email', cols.email, cells);
-  const phones = distinctContacts('phone', cols.phone, cells);
-  const out: RowIdentities = { emails, phones };
-  const id = normalizeId(get('id'));
-  if (id) out.id = id;
-  if (!emails.length && !phones.length) {
-    const name = nameKey(get('last_name'), get('first_name'), get('birth_date'));
-    if (name) out.name = name;
-  }
-  return out;
+  return identitiesFrom(get('id'), distinctContacts('email', cols.email, cells), distinctContacts('phone', cols.phone, cells), () =>
+    nameKey(get('last_name'), get('first_name'), get('birth_date')),
+  );
 }
-
 
 /** Normalises an identifier given on the command line (`verify`, `find`…) as the purge does a row's. */
 export function normalizeIdentity(kind: IdentityKind, raw: string): string | undefined {
@@ -712,7 +605,14 @@ export class PurgeRun {
           return undefined;
         }
         // Every e-mail and phone column, so any one the person gives proves it (issue #13).
-        const ids = rowIdentities(fieldGetter(mapping, cells), cols, cells);
+        const get = fieldGetter(mapping, cells);
+        const id = thread ? get('id') : undefined;
+        // A row with an id is identified: the thread normalises its identity cells, off this thread.
+        if (thread && id !== undefined) {
+          thread.pushCells(r.line, id, cells, cols, get, r.category, rule, entry!.reason, entry!.reference);
+          return undefined;
+        }
+        const ids = rowIdentities(get, cols, cells);
         if (!ids.id && !ids.emails.length && !ids.phones.length && !ids.name) this.unidentified++;
         if (thread) {
           thread.push([r.line, ids, r.category, rule, entry!.reason, entry!.reference]);

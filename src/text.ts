@@ -107,15 +107,18 @@ export function configTerms(words: readonly string[] | undefined): Terms {
   return { prefix, word };
 }
 
+const NO_VALUE: unique symbol = Symbol('no value');
+
 /** A bounded memo for per-value verdicts: flat memory whatever the number of distinct values. */
 export function memo<T>(fn: (s: string) => T, max = 4096): (s: string) => T {
-  const cache = new Map<string, T>();
+  // An undefined verdict is kept as NO_VALUE: one look-up a call, not two.
+  const cache = new Map<string, T | typeof NO_VALUE>();
   return (s) => {
     const hit = cache.get(s);
-    if (hit !== undefined || cache.has(s)) return hit as T;
+    if (hit !== undefined) return (hit === NO_VALUE ? undefined : hit) as T;
     const v = fn(s);
     if (cache.size >= max) cache.clear();
-    cache.set(s, v);
+    cache.set(s, v === undefined ? NO_VALUE : v);
     return v;
   };
 }

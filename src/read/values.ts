@@ -132,6 +132,12 @@ export function parseDate(raw: string | undefined, order: DateOrder = 'dmy'): nu
   if (raw === undefined) return undefined;
   const s = raw.trim();
   if (s === '') return undefined;
+  // The two forms of nearly every cell, `2024-03-05` and `05/03/2024`, read without a regular
+  // expression (a fifth of a scan's classification); the same as ISO and FRENCH read them.
+  if (s.length === 10) {
+    const fast = tenCharDate(s, order);
+    if (fast !== false) return fast;
+  }
   let m = ISO.exec(s);
   if (m) return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
   m = FRENCH.exec(s);
@@ -148,6 +154,41 @@ export function parseDate(raw: string | undefined, order: DateOrder = 'dmy'): nu
     return serial - EXCEL_EPOCH;
   }
   return null;
+}
+
+/** Whether `s` holds only ASCII digits from `from` to `to` (excluded). */
+function digits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Two digits of `s` from `i`, as a number. */
+function two(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
+}
+
+/**
+ * A ten-character cell `yyyy-mm-dd` (`-` or `/`) or `dd/mm/yyyy` (`/`, `.` or `-`): its day number or
+ * null, as parseDate's regular expressions read it; false when it is of neither form.
+ */
+function tenCharDate(s: string, order: DateOrder): number | null | false {
+  const c4 = s.charCodeAt(4);
+  const c7 = s.charCodeAt(7);
+  if ((c4 === 45 || c4 === 47) && (c7 === 45 || c7 === 47)) {
+    if (!(digits(s, 0, 4) && digits(s, 5, 7) && digits(s, 8, 10))) return false;
+    return dayNumber(two(s, 0) * 100 + two(s, 2), two(s, 5), two(s, 8));
+  }
+  const c2 = s.charCodeAt(2);
+  const c5 = s.charCodeAt(5);
+  if ((c2 === 47 || c2 === 46 || c2 === 45) && (c5 === 47 || c5 === 46 || c5 === 45)) {
+    if (!(digits(s, 0, 2) && digits(s, 3, 5) && digits(s, 6, 10))) return false;
+    const year = two(s, 6) * 100 + two(s, 8);
+    return order === 'mdy' ? dayNumber(year, two(s, 0), two(s, 3)) : dayNumber(year, two(s, 3), two(s, 0));
+  }
+  return false;
 }
 
 /** Adds a duration ("3y", "36m", "2m", "90d", "2w") to a day number, month-aware. */

@@ -16,6 +16,7 @@ import { trackTemp, untrackTemp } from '../write/atomic.js';
 import type { ReportFinding } from './model.js';
 import { findingJsonParts, joinFindingJson, type JsonFindings } from './json.js';
 import { findingMessage } from './wording.js';
+import { memo } from '../text.js';
 
 /**
  * A report's findings, in report order (line, then rule): iterable as often as needed, with a count. An
@@ -135,11 +136,17 @@ export class FindingSpool implements FindingSink, JsonFindings {
 
   /** Each finding's JSON text, its message worded in `lang` (the JSON report). */
   *jsonTexts(lang: Lang): Generator<string> {
+    // A message is worded once per rule, message and params: the 10,000 findings of a rule hold a few
+    // distinct messages (a few thousand for a message with dates). The key is the JSON of those three
+    // (`{"rule":…,"messageId":…,"params":…}`), cut from the head: the first `,"severity":` and
+    // `,"messageId":` are its keys' own (a quote inside a JSON string is escaped).
+    const message = memo((key: string) => findingMessage(lang, JSON.parse(key) as ReportFinding));
     for (const line of this.lines()) {
       const tab = line.indexOf('\t');
       const head = line.slice(0, tab);
       const tail = line.slice(tab + 1);
-      yield joinFindingJson(head, findingMessage(lang, JSON.parse(head + tail) as ReportFinding), tail);
+      const key = head.slice(0, head.indexOf(',"severity":')) + head.slice(head.indexOf(',"messageId":')) + '}';
+      yield joinFindingJson(head, message(key), tail);
     }
   }
 

@@ -191,7 +191,7 @@ export class ReportCollector<S extends FindingSink = ReportFinding[]> {
     if (r.findings.length) this.rowsWithFindings++;
     // Rows come in line order: with each row's findings in rule order, the whole list is in report
     // order as it is collected (a spooled list cannot be sorted afterwards).
-    const found = r.findings.length > 1 ? r.findings.slice().sort(compareRules) : r.findings;
+    const found = r.findings.length > 1 && !inRuleOrder(r.findings) ? r.findings.slice().sort(compareRules) : r.findings;
     for (const f of found) {
       this.addFinding(f);
       if (!r.dropped) this.remainingBySeverity[f.severity]++;
@@ -260,6 +260,12 @@ function messageKey(rule: string, id: string): string {
 /** The catalogue id of a finding's message (the inverse of the short key the report holds). */
 export function messageCatalogueId(f: { rule: string; messageId: string }): string {
   return f.messageId.includes('.') ? f.messageId : `rule.${f.rule}.${f.messageId}`;
+}
+
+/** Whether the findings are already in rule order (most rows: no copy to sort). */
+function inRuleOrder(findings: readonly { rule: string }[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (findings[i - 1].rule > findings[i].rule) return false;
+  return true;
 }
 
 function compareRules(a: { rule: string }, b: { rule: string }): number {
