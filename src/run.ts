@@ -152,11 +152,13 @@ export function planRun(inputs: readonly string[], options: RunAllOptions): Plan
   plan.inputs.push(...(options.readOnly ?? []));
   for (let i = 0; i < inputs.length; i++) {
     const base = bases[i];
-    if (sheet !== undefined && (base.input === '-' || !isWorkbookFile(base.input))) throw usageError('sheetNotWorkbook', { value: sheet, file: inputs[i] });
+    // Sniffed once: it decides both the --sheet check and the cleaned file's format.
+    const workbook = isWorkbookFile(base.input);
+    if (sheet !== undefined && !workbook) throw usageError('sheetNotWorkbook', { value: sheet, file: inputs[i] });
     if (base.input !== '-') plan.inputs.push({ path: base.input, what: 'the input' });
     const more = planExtra?.(inputs[i], base) ?? {};
     plan.inputs.push(...(more.readOnly ?? []));
-    plan.outputs.push(...outputsOf({ ...base, ...more, mode: command, workbook: base.input !== '-' && isWorkbookFile(base.input) }).list);
+    plan.outputs.push(...outputsOf({ ...base, ...more, mode: command, workbook }).list);
   }
   // A combined report is the report of every input.
   for (const path of combined) plan.outputs.push({ path, what: 'the report', of: bases.map((b) => (b.input === '-' ? '<stdin>' : b.input)).join(', ') });
