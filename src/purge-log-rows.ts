@@ -177,5 +177,11 @@ export class RowDecoder {
   }
 }
 
-export type LogThreadReply = { done: number; end?: boolean } | { error: string };
+/**
+ * The input's bytes, hashed on the thread for the report's SHA-256 (src/input-hash.ts), in the order
+ * read; `inputEnd` asks for the digest.
+ */
+export type InputHashMessage = { input: ArrayBuffer } | { inputEnd: true };
+
+export type LogThreadReply = { done: number; end?: boolean } | { error: string } | { sha256: string };
 

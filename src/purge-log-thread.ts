@@ -14,7 +14,8 @@ import { keyMaterial, type HashKey } from './keys.js';
 import type { LogPrefix } from './purge-log.js';
 import type { ContactCols } from './identities.js';
 import type { Field } from './types.js';
-import { RowEncoder, type LogRowArgs, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
+import { RowEncoder, type InputHashMessage, type LogRowArgs, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
+import type { HashThread } from './input-hash.js';
 
 export type { LogRowArgs };
 
@@ -28,7 +29,8 @@ const POST_ROWS = 256;
 /** Rows the thread may be behind before the main thread waits for it (bounds the queued rows' memory). */
 const MAX_BEHIND = 2048;
 
-export interface LogThread {
+/** The log's thread; it also hashes the input for the report (src/input-hash.ts). */
+export interface LogThread extends HashThread {
   /** Queues one row of the log. */
   push(row: LogRowArgs): void;
   /**
@@ -89,8 +91,10 @@ export function startLogThread(opts: { path: string; target: string; what: strin
     failure ??= new AuditError('E_OUTPUT_UNWRITABLE', { what: opts.what, detail }, { file: opts.target });
     wake();
   };
+  let sha256: string | undefined;
   worker.on('message', (m: LogThreadReply) => {
     if ('error' in m) fail(m.error);
+    else if ('sha256' in m) sha256 = m.sha256;
     else {
       done = m.done;
       if (m.end) ended = true;
@@ -123,6 +127,14 @@ export function startLogThread(opts: { path: string; target: string; what: strin
     pushCells(line, id, cells, cols, get, category, rule, reason, reference) {
       encoder.encodeCells(line, id, cells, cols, get, category, rule, reason, reference, queued);
       queuedRows++;
+    },
+    hashChunk(chunk) {
+      worker.postMessage({ input: chunk } satisfies InputHashMessage, [chunk]);
+    },
+    async hashDigest() {
+      worker.postMessage({ inputEnd: true } satisfies InputHashMessage);
+      await until(() => sha256 !== undefined);
+      return sha256!;
     },
     async afterBatch() {
       if (failure) throw failure;

@@ -7,9 +7,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { keyFromMaterial } from './keys.js';
 import { PurgeLogWriter } from './purge-log.js';
-import { RowDecoder, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
+import { RowDecoder, type InputHashMessage, type LogThreadData, type LogThreadMessage, type LogThreadReply } from './purge-log-rows.js';
 
 const data = workerData as LogThreadData;
 const port = parentPort!;
@@ -59,7 +60,18 @@ const writer = new PurgeLogWriter(data.json, keyFromMaterial(data.keyPath, data.
 // extends into the same file (O_APPEND puts each write at the end).
 let started = false;
 
-port.on('message', (m: LogThreadMessage) => {
+// The input's SHA-256, for the report: its bytes come in the order read (src/input-hash.ts).
+const inputHash = createHash('sha256');
+
+port.on('message', (m: LogThreadMessage | InputHashMessage) => {
+  if ('input' in m) {
+    inputHash.update(new Uint8Array(m.input));
+    return;
+  }
+  if ('inputEnd' in m) {
+    reply({ sha256: inputHash.digest('hex') });
+    return;
+  }
   if (!failed) {
     if (!started) {
       started = true;

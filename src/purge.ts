@@ -624,6 +624,7 @@ export class PurgeRun {
       end: () => writer?.tail(),
       finish: () => thread?.finish() ?? Promise.resolve(),
       abort: () => thread?.abort(),
+      hashThread: () => thread,
     };
     return sidecar;
   }

@@ -5,7 +5,6 @@
  */
 import { openInputStream } from './read/input-stream.js';
 import { stat } from 'node:fs/promises';
-import { createHash, type Hash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
@@ -25,6 +24,7 @@ import type { ReportFinding } from './report/model.js';
 import { writeReport } from './report/index.js';
 import { AtomicFile } from './write/atomic.js';
 import { BatchPieces, type Piece } from './write/raw-rows.js';
+import { InputHash, type HashThread } from './input-hash.js';
 import { checkPlan, outputsOf, stemOf } from './plan.js';
 import { writeWaiting } from './write/drain.js';
 import { isWorkbookMagic, openWorkbook, sniffWorkbook } from './read/xlsx.js';
@@ -154,6 +154,8 @@ export interface Sidecar {
   finish?(): Promise<void>;
   /** The run failed or was interrupted. */
   abort?(): void;
+  /** A thread of the sidecar's that can hash the input for the report (asked once, after `start`). */
+  hashThread?(): HashThread | undefined;
   /**
    * Set by `start` when the output extends an existing file (a purge or erasure log, issue #13): its
    * first `bytes` bytes are copied into the new file before `start`'s text, chunk by chunk.
@@ -372,6 +374,8 @@ async function runScan(opts: ScanOptions, plan: ScanPlan): Promise<ScanRun> {
       if (f && sc.copyFirst) f.copyFrom(sc.copyFirst.path, sc.copyFirst.bytes);
       if (head && f) await f.write(head);
     }
+    // The input's hash on a sidecar's thread, if one has it (a large purge's log thread), else here.
+    hash.settle(sidecars.map(({ s }) => s.hashThread?.()).find((t) => t !== undefined));
 
     // A piece is text to encode, or copied input bytes (UTF-8 of the decoded text, issue #16): those go
     // out as they are to a UTF-8 output, else re-encoded like text (the encoding is read at each write:
@@ -485,7 +489,8 @@ async function runScan(opts: ScanOptions, plan: ScanPlan): Promise<ScanRun> {
     for (const f of engine.fileFindings(reader.headerLine)) collector.addFileFinding(f);
     spool?.flush();
 
-    const report = reportOf(opts, plan, { reader, engine, collector, hash, choice });
+    const sha256 = workbookOf(reader)?.sha256 ?? (await hash.digest());
+    const report = reportOf(opts, plan, { reader, engine, collector, sha256, choice });
     if (opts.purge) report.purge = opts.purge();
 
     const written: ScanResult['written'] = { reports: [], extra: [] };
@@ -524,7 +529,7 @@ interface OpenedInput {
   tap: Transform;
   /** The file's size (not standard input's). */
   totalBytes?: number;
-  hash: Hash;
+  hash: InputHash;
   /** Bytes read so far. */
   bytes: number;
   /** The first bytes of standard input: a workbook piped in is told apart from a binary file. */
@@ -545,16 +550,17 @@ async function openInput(opts: ScanOptions, plan: ScanPlan): Promise<OpenedInput
       if (isAuditError(e)) throw e;
       throw new AuditError('E_INPUT_UNREADABLE', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
     }
-    // 16 KiB chunks: each becomes one batch of rows. Larger ones measured slower and used more memory
-    // (bench/run.mjs; 200k rows, no findings kept: 16 KiB 89 MB, 64 KiB 112 MB, 256 KiB 141 MB peak RSS):
-    // a bigger batch of live rows outlives more young-generation collections, and a decoded chunk or
-    // a stringified batch over 128 KB lands in V8's large-object space, which only a full GC frees.
-    source = workbook ? Readable.from([]) : openInputStream(inputPath, { highWaterMark: 16 * 1024 });
+    // Read 64 KiB at a time, parsed 16 KiB at a time (FEED_BYTES: one batch of rows each). Bigger
+    // batches measured slower and used more memory (bench/run.mjs; 200k rows, no findings kept: 16 KiB
+    // 89 MB, 64 KiB 112 MB, 256 KiB 141 MB peak RSS): a bigger batch of live rows outlives more
+    // young-generation collections. The reads themselves are better larger: at 16 KiB, a purge of the
+    // bench file waited about 5% of its time for them (issue #13); at 256 KiB it held 15 MB more.
+    source = workbook ? Readable.from([]) : openInputStream(inputPath, { highWaterMark: 64 * 1024 });
   } else {
     if (!opts.stdin) throw usageError('noStdin');
     source = opts.stdin;
   }
-  const hash = createHash('sha256');
+  const hash = new InputHash();
   const input: Omit<OpenedInput, 'tap'> = { source, totalBytes, hash, bytes: 0 };
   const tap = new Transform({
     transform(chunk: Buffer, _e, cb) {
@@ -573,7 +579,7 @@ async function openInput(opts: ScanOptions, plan: ScanPlan): Promise<OpenedInput
 function reportOf(
   opts: ScanOptions,
   plan: ScanPlan,
-  { reader, engine, collector, hash, choice }: { reader: CsvReader; engine: AuditEngine; collector: ReportCollector<FindingSink>; hash: Hash; choice: ReturnType<typeof chooseProfile> },
+  { reader, engine, collector, sha256, choice }: { reader: CsvReader; engine: AuditEngine; collector: ReportCollector<FindingSink>; sha256: string; choice: ReturnType<typeof chooseProfile> },
 ): Report<FindingList> {
   const { options, inputPath, mode, cleanPath } = plan;
   const { lang, asOf, electionDate } = options;
@@ -596,7 +602,7 @@ function reportOf(
     },
     input: {
       path: inputPath ? resolve(inputPath) : '-',
-      sha256: workbookOf(reader)?.sha256 ?? hash.digest('hex'),
+      sha256,
       encoding: dialect.encoding,
       bom: dialect.bom,
       delimiter: dialect.delimiter,

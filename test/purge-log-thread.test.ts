@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p: string) => join(repo, 'dist', p);
@@ -45,7 +46,7 @@ async function purge(input: string, logThread: 'worker' | 'inline', ext: 'csv' |
     now: () => NOW,
     lang: 'fr',
   });
-  return { log: readFileSync(log, 'utf8'), purged: readFileSync(join(dir, 'purged.csv')), section: { ...result.report.purge, log: undefined }, files: readdirSync(dir).sort() };
+  return { sha256: result.report.input.sha256, log: readFileSync(log, 'utf8'), purged: readFileSync(join(dir, 'purged.csv')), section: { ...result.report.purge, log: undefined }, files: readdirSync(dir).sort() };
 }
 
 describe('purge log on a worker thread', () => {
@@ -62,6 +63,9 @@ describe('purge log on a worker thread', () => {
         expect(b.log, input).toBe(a.log);
         expect(b.purged.equals(a.purged), input).toBe(true);
         expect(b.section, input).toEqual(a.section);
+        // The thread also hashes the input for the report (src/input-hash.ts): the same digest.
+        expect(b.sha256, input).toBe(createHash('sha256').update(readFileSync(input)).digest('hex'));
+        expect(b.sha256, input).toBe(a.sha256);
         expect(b.files, input).toEqual(['log.' + ext, 'purged.csv', 'report.json']);
         rows += Object.values(a.section.byReason ?? {}).reduce((x, y) => x + y, 0);
       }
@@ -83,6 +87,17 @@ describe('purge log on a worker thread', () => {
       if (ext === 'json') expect(JSON.parse(worker.log).length).toBe(2 * JSON.parse((await purge(input, 'inline', ext)).log).length);
     });
   }
+
+  it("hashes a larger input on the thread, in many messages, to the file's own SHA-256", async () => {
+    const dir = tmp();
+    const input = join(dir, 'big.csv');
+    const rows = Array.from({ length: 12000 }, (_, i) => `${i},c${i}@example.org,+3361234${String(i).padStart(4, '0')},Hélène,Newsletter,2019-0${1 + (i % 9)}-1${i % 10}`);
+    writeFileSync(input, 'id,email,telephone,prenom,source,date de collecte\n' + rows.join('\n') + '\n');
+    expect(readFileSync(input).length).toBeGreaterThan(4 * 128 * 1024);
+    const b = await purge(input, 'worker', 'csv');
+    expect(b.sha256).toBe(createHash('sha256').update(readFileSync(input)).digest('hex'));
+    expect(Object.values(b.section.byReason ?? {}).reduce((x, y) => x + y, 0)).toBeGreaterThan(1000);
+  });
 
   it('a log the thread cannot write is exit-2 material naming the log, never a hang', async () => {
     const dir = tmp();

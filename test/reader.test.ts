@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { openCsv, type CsvRecord } from '../src/read/reader.js';
-import { detectEncoding } from '../src/read/encoding.js';
+import { detectEncoding, wholeUtf8Length } from '../src/read/encoding.js';
+import fc from 'fast-check';
 import { sniffDialect } from '../src/read/dialect.js';
 
 /** Feeds `bytes` in chunks of `size` (1 = byte by byte, to cross every boundary). */
@@ -58,6 +59,53 @@ describe('reader: encodings', () => {
     const utf8 = 'email,nom\n' + 'a@example.org,Hélène\n'.repeat(4000);
     const bytes = Buffer.concat([Buffer.from(utf8), Buffer.from([0x62, 0x2c, 0xe9, 0x0a])]);
     await expect(readAll(bytes, 4096)).rejects.toMatchObject({ code: 'E_ENCODING', line: 4002 });
+  });
+
+  it('UTF-8 is handed on as checked bytes: any chunking past the sample reads the same cells and raw bytes (property)', async () => {
+    // Past the 64 KiB sample, with two-, three- and four-byte sequences that chunk ends may cut.
+    const word = fc.constantFrom('é', 'Hélène', 'Cœur', '€', '😀', 'a', '« »', 'Zoë', 'ﬁ', ',', '"');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 9000 }), async (words, size) => {
+        const cells = words.map((w) => w.join(''));
+        const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+        const filler = 'a@example.org,Martin\n'.repeat(3400); // > 64 KiB
+        const tail = cells.map((c, i) => `x${i}@example.org,${quote(c)}\n`).join('');
+        const bytes = Buffer.from('email,nom\n' + filler + tail, 'utf8');
+        const reader = await openCsv(chunked(bytes, size));
+        const rows: CsvRecord[] = [];
+        for await (const batch of reader.records()) {
+          rows.push(...batch);
+          // Raw bytes are read back while the batch is current (SPEC: a kept row is copied as it was).
+          for (const r of batch) expect(reader.raw!(r.start!, r.end!).toString('utf8').replace(/\n$/, '')).toBe(bytes.subarray(r.start!, r.end!).toString('utf8').replace(/\n$/, ''));
+        }
+        expect(reader.dialect.encoding).toBe('utf-8');
+        expect(rows.slice(3400).map((r) => r.cells[1])).toEqual(cells);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('refuses UTF-8 cut short at the end of the file, naming its line', async () => {
+    const utf8 = 'email,nom\n' + 'a@example.org,Hélène\n'.repeat(4000) + 'b@example.org,H';
+    const bytes = Buffer.concat([Buffer.from(utf8), Buffer.from([0xc3])]);
+    await expect(readAll(bytes, 4096)).rejects.toMatchObject({ code: 'E_ENCODING', line: 4002 });
+  });
+
+  it('wholeUtf8Length leaves out only a sequence the end cuts short', () => {
+    const cases: [number[], number][] = [
+      [[], 0],
+      [[0x61], 1],
+      [[0x61, 0xc3], 1],
+      [[0x61, 0xc3, 0xa9], 3],
+      [[0xe2, 0x82], 0],
+      [[0xe2, 0x82, 0xac], 3],
+      [[0x61, 0xf0, 0x9f, 0x98], 1],
+      [[0xf0, 0x9f, 0x98, 0x80], 4],
+      // Not UTF-8 at all: left whole, for isUtf8 to refuse.
+      [[0x61, 0x80], 2],
+      [[0x80, 0x80, 0x80, 0x80], 4],
+    ];
+    for (const [bytes, n] of cases) expect(wholeUtf8Length(Uint8Array.from(bytes)), JSON.stringify(bytes)).toBe(n);
   });
 
   it('refuses a binary file (NUL byte)', async () => {
