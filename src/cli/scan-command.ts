@@ -16,6 +16,7 @@ import { combinedMdChunks, reportSetChunks, totalLine, totalsOf, verdictLine } f
 import type { Extra, PlanExtra, RunAllOptions, RunHooks } from '../run.js';
 import { renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
+import { collectAsRead } from './collect.js';
 
 export type { Extra, PlanExtra };
 
@@ -107,7 +108,18 @@ export async function runScan(
         if (!quiet) io.stderr.write(`cnil-audit: ${oneLine(t(lang, 'cli.staleTemps', { count, dir }))}\n`);
       },
       onPlanned,
-      onFileStart: () => (showProgress ? startProgress(io, lang) : undefined),
+      onFileStart: async () => {
+        // The progress line, if shown, and a full collection now and then on a long input (collect.ts).
+        const spinner = showProgress ? await startProgress(io, lang) : undefined;
+        const collect = collectAsRead();
+        return {
+          update: (p) => {
+            spinner?.update(p);
+            collect(p.bytes);
+          },
+          stop: () => spinner?.stop(),
+        };
+      },
       onStrict: (scan, notices) => {
         io.stderr.write(`cnil-audit: ${oneLine(scan.file)}: ${t(lang, 'summary.strict', { count: notices })}\n`);
       },
