@@ -93,3 +93,13 @@ export function usageError(id: string, params: Record<string, string | number> =
 export function isAuditError(e: unknown): e is AuditError {
   return e instanceof AuditError;
 }
+
+/** Whether `e` is an interruption (Ctrl+C, SIGTERM): exit code 130. */
+export function isInterruption(e: unknown): boolean {
+  return isAuditError(e) && e.code === 'E_INTERRUPTED';
+}
+
+/** The error an aborted run ends with: the signal's own reason when it is an AuditError (stdout gone), else an interruption. */
+export function abortError(signal: AbortSignal | undefined): AuditError {
+  return isAuditError(signal?.reason) ? signal.reason : new AuditError('E_INTERRUPTED');
+}

@@ -11,7 +11,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AuditError, isAuditError, usageError } from './errors.js';
+import { AuditError, abortError, isAuditError, isInterruption, usageError } from './errors.js';
 import { errorText } from './i18n/index.js';
 import { normalizeOptions, type RunOptions } from './options.js';
 import { checkPlan, outputsOf, type RunPlan } from './plan.js';
@@ -411,15 +411,6 @@ export async function runAll(run: PlannedRun, hooks: RunHooks = {}, { deferCommi
     for (const r of kept) r.dispose();
     release?.();
   }
-}
-
-function isInterruption(e: unknown): boolean {
-  return isAuditError(e) && e.code === 'E_INTERRUPTED';
-}
-
-/** The error an aborted run ends with: the signal's own reason when it is an AuditError (stdout gone), else an interruption. */
-function abortError(signal: AbortSignal): AuditError {
-  return isAuditError(signal.reason) ? signal.reason : new AuditError('E_INTERRUPTED');
 }
 
 /** Removes stale temp files of dead runs from every folder of `paths` (src/write/atomic.ts). */

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { AuditError, isAuditError, usageError } from './errors.js';
+import { AuditError, abortError, isAuditError, usageError } from './errors.js';
 import { openCsv, type CsvReader } from './read/reader.js';
 import { createEncoder, unencodableFinder } from './read/encoding.js';
 import { formatDay, type DateOrder } from './read/values.js';
@@ -665,11 +665,6 @@ async function commitScan(opts: ScanOptions, plan: ScanPlan, run: ScanRun): Prom
   // Complete: closed now, renamed when the caller commits (no descriptor held meanwhile).
   else for (const f of open) f.seal();
   return { report, written, options, dispose: () => spool?.dispose(), commit: opts.deferCommit ? commit : async () => {}, abort: opts.deferCommit ? abort : () => {} };
-}
-
-/** The error an aborted run ends with: the signal's own reason when it is an AuditError (stdout gone), else an interruption. */
-function abortError(signal: AbortSignal | undefined): AuditError {
-  return isAuditError(signal?.reason) ? signal.reason : new AuditError('E_INTERRUPTED');
 }
 
 /** Throws E_OUTPUT_UNENCODABLE, naming the line, the column and the character, for a cell the output encoding cannot hold. */

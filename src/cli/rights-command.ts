@@ -23,7 +23,7 @@ import { readingOptions } from './scan-command.js';
 import { makeOutDir } from '../run.js';
 import { render, t } from '../i18n/index.js';
 import { categoryWord, durationWords } from '../i18n/words.js';
-import { AuditError, isAuditError, usageError } from '../errors.js';
+import { AuditError, abortError, isAuditError, usageError } from '../errors.js';
 import { escapeControls } from '../controls.js';
 import type { Mapping } from '../mapping.js';
 import { formatDay } from '../read/values.js';
@@ -178,7 +178,7 @@ function prepareRights(files: string[], opts: RightsOptions, io: CliIO, command:
 async function print(io: CliIO, text: string): Promise<void> {
   if (text) await writeWaiting(io.stdout as WritableLike, text);
   await flushWritable(io.stdout as WritableLike);
-  if (io.signal?.aborted) throw isAuditError(io.signal.reason) ? io.signal.reason : new AuditError('E_INTERRUPTED');
+  if (io.signal?.aborted) throw abortError(io.signal);
 }
 
 function notify(io: CliIO, lines: string[], quiet?: boolean): void {

@@ -5,7 +5,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { CliIO, Out } from './io.js';
 import { EXIT, colorEnabled, oneLine, prepare, reportError, defaultLang } from './shared.js';
 import type { CommonOptions } from './shared.js';
-import { isAuditError } from '../errors.js';
+import { isInterruption } from '../errors.js';
 import { flushWritable, writeWaiting, type WritableLike } from '../write/drain.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
@@ -34,7 +34,7 @@ function workspacePath(path: string, cwd: string): string {
 
 /** The exit code of an error the run stopped on (reportError's). */
 function exitCodeOf(e: unknown): number {
-  return isAuditError(e) && e.code === 'E_INTERRUPTED' ? EXIT.INTERRUPTED : EXIT.ERROR;
+  return isInterruption(e) ? EXIT.INTERRUPTED : EXIT.ERROR;
 }
 
 /**
@@ -111,11 +111,11 @@ export async function runScan(
       onFileStart: async () => {
         // The progress line, if shown, and a full collection now and then on a long input (collect.ts).
         const spinner = showProgress ? await startProgress(io, lang) : undefined;
-        const collect = collectAsRead();
+        const collectGarbage = collectAsRead();
         return {
           update: (p) => {
             spinner?.update(p);
-            collect(p.bytes);
+            collectGarbage(p.bytes);
           },
           stop: () => spinner?.stop(),
         };

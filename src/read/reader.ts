@@ -454,18 +454,15 @@ export async function openCsv(input: Readable, opts: ReaderOptions = {}): Promis
         }
         if (failure !== undefined) throw failure;
         if (parser.writableEnded) break;
-        if (rest) {
+        if (!rest) {
+          const r = await text.next();
+          if (!r.done) rest = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+        }
+        if (!rest) feed(null);
+        else {
           const piece = rest;
           rest = piece.length > FEED_BYTES ? piece.subarray(FEED_BYTES) : undefined;
           feed(rest ? piece.subarray(0, FEED_BYTES) : piece);
-        } else {
-          const r = await text.next();
-          if (r.done) feed(null);
-          else {
-            const buf = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
-            rest = buf.length > FEED_BYTES ? buf.subarray(FEED_BYTES) : undefined;
-            feed(rest ? buf.subarray(0, FEED_BYTES) : buf);
-          }
         }
         // Nothing to hand out yet (rows of empty cells, a long quoted field): the bytes before where
         // the next record starts are no longer needed, so skipped rows are not held (SPEC §8).

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { configSchema } from '../config.js';
 import { rules } from '../rules/index.js';
 import { t } from '../i18n/index.js';
-import { ACTIONS, CATEGORIES, LANGS, SEVERITIES, SOURCES } from '../types.js';
+import { ACTIONS, CATEGORIES, FAIL_ON, LANGS, SEVERITIES, SOURCES } from '../types.js';
 import { AGE_BUCKETS, SCHEMA_VERSION, type ReportDocument, type ReportFinding } from './model.js';
 import type { Totals, Verdict } from './combined.js';
 
@@ -165,7 +165,7 @@ export const reportSetSchema = z
     }),
     verdict: z.strictObject({
       exitCode: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(130)]).describe('0: pass; 1: findings at or above failOn, or more warnings than maxWarnings; 2: an input could not be read; 130: interrupted (the reports of the inputs finished before).'),
-      failOn: z.enum(['error', 'warning', 'never']),
+      failOn: z.enum(FAIL_ON),
       atOrAbove: count.describe('Findings at or above failOn (a purge counts what stays in the purged file).'),
       warnings: count,
       maxWarnings: count.nullable().describe('--max-warnings, or null.'),
